@@ -1,0 +1,3 @@
+from klm_lint.cli import main
+
+main()

@@ -1,0 +1,28 @@
+"""Every rule, in code order. A new rule is one function in a family module and one line here."""
+
+from __future__ import annotations
+
+from klm_lint.checks import assets, components, fields, frontmatter, loading
+from klm_lint.rule import Rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    loading.INTERNAL_ERROR,
+    loading.FRONT_MATTER_MISSING,
+    loading.FRONT_MATTER_INVALID,
+    loading.FILE_ENCODING,
+    frontmatter.duplicate_key,
+    loading.FILE_TOO_LARGE,
+    loading.FILE_UNREADABLE,
+    fields.required_field,
+    fields.field_type,
+    fields.date_format,
+    fields.draft_flag,
+    fields.unknown_field,
+    fields.empty_field,
+    assets.asset_missing,
+    assets.asset_case_mismatch,
+    assets.asset_path_invalid,
+    components.unbalanced_component,
+)
+
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

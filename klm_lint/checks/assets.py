@@ -1,0 +1,87 @@
+"""Asset rules: images and other files the front matter points to."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from klm_lint.checks.describe import quote
+from klm_lint.findings import Severity
+from klm_lint.nodes import Scalar, lookup
+from klm_lint.rule import rule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from klm_lint.document import Document
+    from klm_lint.findings import Finding
+    from klm_lint.schema import FieldSpec
+    from klm_lint.site import Site
+    from klm_lint.static import Resolution
+
+
+def _asset_values(doc: Document, site: Site) -> Iterator[tuple[FieldSpec, Scalar, Resolution]]:
+    """Each asset field's value and where it resolves, computed once for the asset rules."""
+    cached = doc.memo.get("assets")
+    if cached is None:
+        cached = list(_resolve_assets(doc, site))
+        doc.memo["assets"] = cached
+    yield from cached  # type: ignore[misc]
+
+
+def _resolve_assets(doc: Document, site: Site) -> Iterator[tuple[FieldSpec, Scalar, Resolution]]:
+    if doc.front_matter is None or doc.collection is None:
+        return
+    for spec in doc.collection.schema.fields_of_kind("asset"):
+        entry, node = lookup(doc.front_matter.root, spec.path)
+        if not isinstance(node, Scalar):
+            continue
+        if not isinstance(node.value, str) or not node.value.strip():
+            continue
+        resolution = site.static.resolve(node.value.strip())
+        if resolution is not None:
+            yield spec, node, resolution
+
+
+@rule("KLM201", "asset-missing", Severity.ERROR, "An asset path does not resolve to a file.")
+def asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
+    for spec, node, resolution in _asset_values(doc, site):
+        if resolution.status == "missing":
+            message = (
+                f"{spec.dotted} points to {node.text.strip()}, but there is no such file in "
+                f"{site.static.describe()}; {spec.impact}. Add the file or correct the path."
+            )
+            yield asset_missing.at(doc, node.start, node.end, message)
+
+
+@rule(
+    "KLM202",
+    "asset-case-mismatch",
+    Severity.ERROR,
+    "An asset path matches a file only when case is ignored.",
+)
+def asset_case_mismatch(doc: Document, site: Site) -> Iterator[Finding]:
+    for spec, node, resolution in _asset_values(doc, site):
+        if resolution.status == "case-mismatch":
+            message = (
+                f"{spec.dotted} points to {node.text.strip()}, but the file is "
+                f"{resolution.real}; that works on a Mac or Windows laptop and 404s on the "
+                f"site's Linux host, so {spec.impact}. Use {resolution.real}."
+            )
+            yield asset_case_mismatch.at(doc, node.start, node.end, message)
+
+
+@rule(
+    "KLM203",
+    "asset-path-invalid",
+    Severity.ERROR,
+    "An asset path escapes the static folder or is not a web path.",
+)
+def asset_path_invalid(doc: Document, site: Site) -> Iterator[Finding]:
+    for spec, node, resolution in _asset_values(doc, site):
+        if resolution.status == "invalid":
+            message = (
+                f"{spec.dotted} is {quote(node.text.strip())}, which {resolution.reason}; "
+                f"{spec.impact}. Put the file in {site.static.describe()} and write its path "
+                "from there, such as /images/photo.jpg."
+            )
+            yield asset_path_invalid.at(doc, node.start, node.end, message)

@@ -1,0 +1,260 @@
+"""Field rules: required keys, types, dates, the draft flag, unknown keys, empty values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from klm_lint import dates
+from klm_lint.checks.describe import describe, dotted, is_empty, quote
+from klm_lint.findings import Severity
+from klm_lint.nodes import Mapping, Scalar, Sequence, lookup, to_python
+from klm_lint.rule import rule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from klm_lint.document import Document
+    from klm_lint.findings import Finding
+    from klm_lint.nodes import Entry, Node
+    from klm_lint.schema import Schema, SchemaIssue
+    from klm_lint.site import Site
+
+_TRUE_WORDS = {"true", "yes", "on", "y", "1"}
+_FALSE_WORDS = {"false", "no", "off", "n", "0"}
+
+
+def _schema(doc: Document) -> Schema | None:
+    if doc.front_matter is None or doc.collection is None:
+        return None
+    return doc.collection.schema
+
+
+def schema_issues(doc: Document) -> list[SchemaIssue]:
+    """The schema's complaints about this document, computed once for all field rules."""
+    cached = doc.memo.get("schema")
+    if cached is None:
+        schema = _schema(doc)
+        cached = (
+            []
+            if schema is None or doc.front_matter is None
+            else schema.validate(to_python(doc.front_matter.root))
+        )
+        doc.memo["schema"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def _impact(schema: Schema, path: tuple[str | int, ...]) -> str:
+    spec = schema.fields.get(tuple(str(part) for part in path if isinstance(part, str)))
+    return spec.impact if spec else "the site cannot use it"
+
+
+@rule("KLM101", "required-field", Severity.ERROR, "A required key is absent.")
+def required_field(doc: Document, site: Site) -> Iterator[Finding]:
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None:
+        return
+    for issue in schema_issues(doc):
+        if issue.type != "missing":
+            continue
+        parent_entry, _ = lookup(doc.front_matter.root, issue.path[:-1])
+        message = (
+            f"{dotted(issue.path)} is missing; {_impact(schema, issue.path)}. "
+            f"{_how_to_add(issue.path)}"
+        )
+        if parent_entry is not None and issue.path[:-1]:
+            yield required_field.at(doc, parent_entry.key.start, parent_entry.key.end, message)
+        else:
+            yield required_field.at(doc, 0, doc.lines.line_end(1), message)
+
+
+def _how_to_add(path: tuple[str | int, ...]) -> str:
+    key = str(path[-1])
+    if key == "draft":
+        return "Add draft: true until the post is ready, or draft: false to publish it."
+    if key == "date":
+        return "Add the publication date, such as date: 2024-01-31."
+    if len(path) > 1:
+        return f"Add {key}: under {dotted(path[:-1])}:, indented."
+    return f"Add a line {key}: with its value."
+
+
+@rule("KLM102", "field-type", Severity.ERROR, "A value has the wrong type.")
+def field_type(doc: Document, site: Site) -> Iterator[Finding]:
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None:
+        return
+    for issue in schema_issues(doc):
+        if issue.type != "type":
+            continue
+        entry, node = lookup(doc.front_matter.root, issue.path)
+        if node is None or is_empty(node) or entry is None:
+            continue
+        shown = dotted(issue.path)
+        expected = issue.expected
+        advice = f"Write {shown} as {expected}."
+        if expected.startswith("a mapping") and isinstance(node, Scalar):
+            advice = (
+                f"Write {shown}: on its own line and the keys under it, indented, "
+                f"such as name: {node.text}."
+            )
+        elif expected == "text" and isinstance(node, Scalar):
+            advice = f'Put the value in quotes: {shown}: "{node.text}".'
+        elif expected == "text":
+            advice = f"Write {shown} as one piece of text."
+        elif expected == "a list" and isinstance(node, Scalar):
+            advice = f"Write it as a list: {shown}: [{node.text}]."
+        message = (
+            f"{shown} is {describe(node)}, but the site expects {expected}, so "
+            f"{_impact(schema, issue.path)}. {advice}"
+        )
+        yield field_type.at(doc, node.start, node.end, message)
+
+
+@rule("KLM103", "date-format", Severity.ERROR, "A date field is not an ISO 8601 date.")
+def date_format(doc: Document, site: Site) -> Iterator[Finding]:
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None:
+        return
+    for spec in schema.fields_of_kind("date"):
+        entry, node = lookup(doc.front_matter.root, spec.path)
+        if entry is None or node is None or is_empty(node):
+            continue
+        name = spec.dotted
+        if not isinstance(node, Scalar):
+            message = (
+                f"{name} is {describe(node)}, not a date; {spec.impact}. "
+                f"Write one date, such as {name}: 2024-01-31."
+            )
+            yield date_format.at(doc, node.start, node.end, message)
+            continue
+        reason = _date_problem(node)
+        if reason is None:
+            continue
+        suggestion = dates.suggest(node.text)
+        if suggestion is None:
+            fix = "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: 2024-01-31T09:00:00Z."
+        elif suggestion.certain:
+            fix = f"Write it as {suggestion.text}."
+        else:
+            fix = (
+                f"Write it as YYYY-MM-DD: {suggestion.text} if the month comes first, "
+                "or swap month and day."
+            )
+        message = f"{name} is {quote(node.text)}, which {reason}; {spec.impact}. {fix}"
+        yield date_format.at(doc, node.start, node.end, message)
+
+
+def _date_problem(node: Scalar) -> str | None:
+    if isinstance(node.value, dt.time):
+        return "is a time without a day"
+    if isinstance(node.value, (bool, int, float)):
+        return "is a number, not a date" if not isinstance(node.value, bool) else "is not a date"
+    return dates.problem(node.text)
+
+
+@rule("KLM104", "draft-flag", Severity.ERROR, "draft is not the boolean true or false.")
+def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None:
+        return
+    for spec in schema.fields_of_kind("draft"):
+        entry, node = lookup(doc.front_matter.root, spec.path)
+        if entry is None or node is None or is_empty(node):
+            continue
+        if isinstance(node, Scalar) and isinstance(node.value, bool):
+            continue
+        yield draft_flag.at(doc, node.start, node.end, _draft_message(spec.dotted, node))
+
+
+def _draft_message(name: str, node: Node) -> str:
+    if not isinstance(node, Scalar):
+        return (
+            f"{name} is {describe(node)}; the site treats it as true, so this post will not be "
+            f"published. Use {name}: false to publish it or {name}: true to hold it back."
+        )
+    word = node.text.strip().lower()
+    meant = "true" if word in _TRUE_WORDS else "false" if word in _FALSE_WORDS else None
+    if isinstance(node.value, (int, float)):
+        published = node.value == 0
+        outcome = "publishes this post" if published else "does not publish this post"
+        return (
+            f"{name} is the number {node.text}; the site happens to read it as "
+            f"{'false' if published else 'true'} and {outcome}, but only by accident. "
+            f"Use {name}: {'false' if published else 'true'}."
+        )
+    if node.quoted:
+        what = f"the string {quote(node.text)}"
+    else:
+        what = (
+            f"{node.text}, which the site's YAML reader takes as the text {quote(node.text)}, "
+            "not a boolean"
+        )
+    if meant == "true":
+        return (
+            f"{name} is {what}; the site treats any non-empty text as true, so the post stays "
+            f"unpublished, but only by accident. Use {name}: true."
+        )
+    if meant == "false":
+        return (
+            f"{name} is {what}; the site treats any non-empty text as true, so this post will "
+            f"not be published. Use {name}: false."
+        )
+    return (
+        f"{name} is {what}; the site treats any non-empty text as true, so this post will not "
+        f"be published. Use {name}: false to publish it or {name}: true to hold it back."
+    )
+
+
+@rule("KLM105", "unknown-field", Severity.WARNING, "A key the collection's schema does not know.")
+def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None or doc.collection is None:
+        return
+    for issue in schema_issues(doc):
+        if issue.type != "unknown":
+            continue
+        entry, _ = lookup(doc.front_matter.root, issue.path)
+        if entry is None:
+            continue
+        parent = tuple(str(part) for part in issue.path[:-1])
+        key = str(issue.path[-1])
+        suggestion = schema.suggest(parent, key)
+        where = f"under {dotted(parent)} " if parent else ""
+        hint = (
+            f"Did you mean {suggestion}?"
+            if suggestion
+            else f"Remove it, or add it to the {doc.collection.name} collection's fields in the config."
+        )
+        message = (
+            f"{key} is not a field the site knows {where}for {doc.collection.name}, so the site "
+            f"ignores it. {hint}"
+        )
+        yield unknown_field.at(doc, entry.key.start, entry.key.end, message)
+
+
+@rule("KLM106", "empty-field", Severity.ERROR, "A required or text field is present but empty.")
+def empty_field(doc: Document, site: Site) -> Iterator[Finding]:
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None:
+        return
+    for spec in schema.fields.values():
+        if not (spec.required or spec.kind in ("string", "asset")):
+            continue
+        entry, node = lookup(doc.front_matter.root, spec.path)
+        if entry is None or node is None or not is_empty(node):
+            continue
+        name = spec.dotted
+        advice = f"Fill in {name}." if spec.required else f"Fill in {name}, or remove the line."
+        if _blank_in_text(doc, entry):
+            yield empty_field.at(
+                doc, entry.key.start, entry.key.end, f"{name} is empty; {spec.impact}. {advice}"
+            )
+        else:
+            yield empty_field.at(
+                doc, node.start, node.end, f"{name} is empty; {spec.impact}. {advice}"
+            )
+
+
+def _blank_in_text(doc: Document, entry: Entry) -> bool:
+    return entry.value.start >= entry.value.end or isinstance(entry.value, (Mapping, Sequence))

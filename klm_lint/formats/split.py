@@ -1,0 +1,128 @@
+"""Finding the front-matter block: its format and exact offsets.
+
+python-frontmatter's handlers name the formats and their delimiters; its own split works on
+regular expressions over the whole text and loses offsets, so the block is located here line by
+line, the way the site's reader (gray-matter) does: the opening delimiter must be the very first
+line, and the block ends at the first line that is the closing delimiter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
+
+from klm_lint.formats.json_tree import parse_json
+from klm_lint.formats.toml_tree import parse_toml
+from klm_lint.formats.yaml_tree import parse_yaml
+
+if TYPE_CHECKING:
+    from klm_lint.nodes import Mapping
+    from klm_lint.text import LineIndex
+
+Format = Literal["yaml", "toml", "json"]
+
+
+class YamlFormat(YAMLHandler):
+    name: ClassVar[Format] = "yaml"
+
+    @staticmethod
+    def parse(text: str, start: int, end: int) -> Mapping:
+        return parse_yaml(text, start, end)
+
+
+class TomlFormat(BaseHandler):
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+    name: ClassVar[Format] = "toml"
+
+    @staticmethod
+    def parse(text: str, start: int, end: int) -> Mapping:
+        return parse_toml(text, start, end)
+
+
+class JsonFormat(JSONHandler):
+    START_DELIMITER = "{"
+    END_DELIMITER = "}"
+    name: ClassVar[Format] = "json"
+
+    @staticmethod
+    def parse(text: str, start: int, end: int) -> Mapping:
+        return parse_json(text, start, end)
+
+
+FormatHandler = YamlFormat | TomlFormat | JsonFormat
+FORMATS: dict[str, FormatHandler] = {
+    "yaml": YamlFormat(),
+    "yml": YamlFormat(),
+    "toml": TomlFormat(),
+    "json": JsonFormat(),
+}
+
+_OPENING = re.compile(r"(---|\+\+\+|\{)[ \t]*([A-Za-z]*)[ \t]*(?:\r\n?|\n|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    handler: FormatHandler
+    content_start: int
+    content_end: int
+    end: int
+    """Where the body starts: after the closing delimiter's line."""
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownLanguage:
+    language: str
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Misplaced:
+    """A delimiter that would open front matter if it were on the first line."""
+
+    line: int
+
+
+def locate(text: str, lines: LineIndex) -> Block | UnknownLanguage | Misplaced | None:
+    match = _OPENING.match(text)
+    if match is None or text.startswith("----"):
+        return _misplaced(text, lines)
+    delimiter, language = match.group(1), match.group(2).lower()
+    if delimiter == "{":
+        if language:
+            return None
+        return _find_close(text, lines, FORMATS["json"], match.start(), closer="}")
+    if delimiter == "+++":
+        if language:
+            return UnknownLanguage(language, match.end(2))
+        return _find_close(text, lines, FORMATS["toml"], match.end(), closer="+++")
+    handler = FORMATS.get(language or "yaml")
+    if handler is None:
+        return UnknownLanguage(language, match.end(2))
+    return _find_close(text, lines, handler, match.end(), closer="---")
+
+
+def _find_close(
+    text: str, lines: LineIndex, handler: FormatHandler, content_start: int, closer: str
+) -> Block:
+    for line in range(2, lines.line_count + 1):
+        if lines.line_text(line).rstrip(" \t") == closer:
+            closing_start = lines.line_start(line)
+            next_line = lines.line_start(line + 1) if line < lines.line_count else len(text)
+            if closer == "}":
+                return Block(handler, content_start, lines.line_end(line), next_line, closed=True)
+            return Block(handler, content_start, closing_start, next_line, closed=True)
+    return Block(handler, content_start, len(text), len(text), closed=False)
+
+
+def _misplaced(text: str, lines: LineIndex) -> Misplaced | None:
+    stripped = text.lstrip(" \t\r\n")
+    if stripped[:3] in ("---", "+++") and stripped[3:4] != stripped[:1]:
+        line, _ = lines.position(len(text) - len(stripped))
+        if line > 1:
+            return Misplaced(line)
+    return None

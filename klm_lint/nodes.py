@@ -1,0 +1,141 @@
+"""The front matter as a tree of nodes that know where they stand in the file.
+
+Every front-matter format (YAML, TOML, JSON) is parsed into this tree. Offsets are character
+offsets into the decoded file text (BOM excluded), so they map straight to lines and columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+
+ScalarValue: TypeAlias = "str | bool | int | float | dt.date | dt.time | None"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Scalar:
+    start: int
+    end: int
+    value: ScalarValue
+    """The value as the site's front-matter reader (gray-matter / js-yaml) would see it."""
+    text: str
+    """The scalar's text: a string's content without quotes, or the literal as written."""
+    quoted: bool
+    """Written as a string literal (quoted, a YAML block scalar, a TOML or JSON string)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Sequence:
+    start: int
+    end: int
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Entry:
+    key: Scalar
+    value: Node
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Mapping:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    def get(self, key: str) -> Entry | None:
+        """The last entry for a key, as a reader that keeps the last duplicate would see it."""
+        found = None
+        for entry in self.entries:
+            if entry.key.text == key:
+                found = entry
+        return found
+
+    def keys(self) -> list[str]:
+        return [entry.key.text for entry in self.entries]
+
+
+Node: TypeAlias = "Scalar | Sequence | Mapping"
+
+
+def to_python(node: Node) -> object:
+    """Plain Python data (dict, list, scalars) for schema validation.
+
+    Shared nodes (YAML aliases) become shared objects, so nothing is expanded.
+    """
+    memo: dict[int, object] = {}
+    return _to_python(node, memo)
+
+
+def _to_python(node: Node, memo: dict[int, object]) -> object:
+    if isinstance(node, Scalar):
+        return node.value
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    if isinstance(node, Sequence):
+        items: list[object] = []
+        memo[id(node)] = items
+        items.extend(_to_python(item, memo) for item in node.items)
+        return items
+    mapping: dict[str, object] = {}
+    memo[id(node)] = mapping
+    for entry in node.entries:
+        mapping[entry.key.text] = _to_python(entry.value, memo)
+    return mapping
+
+
+def lookup(root: Mapping, path: tuple[str | int, ...]) -> tuple[Entry | None, Node | None]:
+    """The node at a key path such as ('author', 'name') or ('tags', 1), and the last mapping
+    entry on the way there; (None, None) when the path does not lead to a node."""
+    entry: Entry | None = None
+    node: Node = root
+    for part in path:
+        if isinstance(node, Mapping) and isinstance(part, str):
+            found = node.get(part)
+            if found is None:
+                return None, None
+            entry, node = found, found.value
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node.items):
+            node = node.items[part]
+        else:
+            return None, None
+    return entry, node
+
+
+def walk_entries(
+    root: Mapping, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], Entry]]:
+    """Every mapping entry reachable through mappings, with its key path, each node once."""
+    seen: set[int] = set()
+    stack: list[tuple[tuple[str, ...], Mapping]] = [(prefix, root)]
+    while stack:
+        path, mapping = stack.pop()
+        if id(mapping) in seen:
+            continue
+        seen.add(id(mapping))
+        for entry in mapping.entries:
+            key_path = (*path, entry.key.text)
+            yield key_path, entry
+            if isinstance(entry.value, Mapping):
+                stack.append((key_path, entry.value))
+
+
+def iter_mappings(root: Node) -> Iterator[Mapping]:
+    """Every mapping in the tree (inside sequences too), each once."""
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Scalar) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Mapping):
+            yield node
+            stack.extend(entry.value for entry in reversed(node.entries))
+        else:
+            stack.extend(reversed(node.items))

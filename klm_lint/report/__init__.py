@@ -1,0 +1,33 @@
+"""Reports turn a run's findings into text. They format; they never decide anything."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from klm_lint.engine import RunResult
+
+FORMATS = {"full": "full", "concise": "concise", "json": "json"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    statistics: bool = False
+    quiet: bool = False
+    color: bool | None = None
+    """None: colour only when writing to a terminal (and NO_COLOR is not set)."""
+
+
+class Reporter(Protocol):
+    def __call__(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+
+
+def reporter(name: str) -> Reporter:
+    """The report function for a format, importing only that format's module."""
+    module = importlib.import_module(f"klm_lint.report.{FORMATS[name]}")
+    render: Reporter = module.render
+    return render

@@ -1,0 +1,26 @@
+"""One line per finding, `path:line:col: CODE message`, for editors and grep."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from klm_lint.report.summary import statistics_lines, summary_line
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from klm_lint.engine import RunResult
+    from klm_lint.report import ReportOptions
+
+
+def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    if options.statistics:
+        stream.writelines(line + "\n" for line in statistics_lines(result))
+    else:
+        for finding in result.findings:
+            span = finding.span
+            stream.write(
+                f"{finding.path}:{span.line}:{span.column}: {finding.code} {finding.message}\n"
+            )
+    if not options.quiet:
+        stream.write(summary_line(result) + "\n")

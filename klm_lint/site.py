@@ -1,0 +1,92 @@
+"""What all files of one run share, built once: config, collections, static roots, components."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pathspec
+
+from klm_lint.config import CollectionConfig, ComponentConfig, Config
+from klm_lint.schema import Schema
+from klm_lint.static import StaticRoots
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
+    "Blockquote": ComponentConfig(required=["name"]),
+    "Notice": ComponentConfig(
+        required=["type"], values={"type": ["note", "tip", "info", "warning"]}
+    ),
+    "Tabs": ComponentConfig(),
+    "Tab": ComponentConfig(required=["name"]),
+    "Accordion": ComponentConfig(required=["title"]),
+    "Youtube": ComponentConfig(required=["id", "title"]),
+    "Video": ComponentConfig(required=["src"], assets=["src"]),
+    "Button": ComponentConfig(required=["href"]),
+    "Code": ComponentConfig(required=["language"]),
+}
+
+
+def gitignore(patterns: list[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    name: str
+    include: pathspec.PathSpec
+    exclude: pathspec.PathSpec
+    schema: Schema
+
+    def contains(self, site_path: str) -> bool:
+        return self.include.match_file(site_path) and not self.exclude.match_file(site_path)
+
+
+class Site:
+    def __init__(self, root: Path, config: Config, config_path: Path | None = None) -> None:
+        self.root = root
+        self.config = config
+        self.config_path = config_path
+        self.static = StaticRoots(root, config.static)
+        self.collections = _collections(config)
+        self.components = {**DEFAULT_COMPONENTS, **config.components}
+
+    def collection_for(self, site_path: str) -> Collection | None:
+        if not site_path:
+            return None
+        return next((c for c in self.collections if c.contains(site_path)), None)
+
+
+def _default_collections(config: Config) -> dict[str, CollectionConfig]:
+    return {
+        "posts": CollectionConfig(
+            include=["content/posts/**", "content/blog/**"], exclude=["_*"], schema="post"
+        ),
+        "pages": CollectionConfig(
+            include=[f"{folder}/**" for folder in config.content], schema="page"
+        ),
+    }
+
+
+def _collections(config: Config) -> list[Collection]:
+    defaults = _default_collections(config)
+    merged: dict[str, CollectionConfig] = {}
+    for name, collection in config.collections.items():
+        base = defaults.pop(name, None)
+        if base is not None:
+            collection = base.model_copy(update=collection.model_dump(exclude_unset=True))
+        merged[name] = collection
+    ordered = {**{k: v for k, v in defaults.items() if k != "pages"}, **merged}
+    if "pages" in defaults:
+        ordered["pages"] = defaults["pages"]
+    return [
+        Collection(
+            name,
+            gitignore(collection.include),
+            gitignore(collection.exclude),
+            Schema.build(collection, "post" if name == "posts" else "page"),
+        )
+        for name, collection in ordered.items()
+    ]

@@ -1,0 +1,142 @@
+"""Resolving the site's asset paths (`/images/x.jpg`) to files under the static roots.
+
+Each folder is listed once per run and remembered case-folded, so a case mismatch is found
+without a `stat` per post, and nothing outside the static roots is ever looked at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_REMOTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\\)|//")
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    status: Literal["found", "case-mismatch", "missing", "invalid"]
+    real: str = ""
+    """For case-mismatch: the real path, written like the value (/images/Team.jpg)."""
+    reason: str = ""
+    """For invalid: why the path cannot be served."""
+
+
+class StaticRoots:
+    def __init__(self, project_root: Path, folders: list[str]) -> None:
+        self.project_root = project_root
+        self.roots = [project_root / folder for folder in folders]
+        self._listings: dict[str, dict[str, list[tuple[str, bool]]]] = {}
+        self._real_roots: dict[Path, str] = {}
+
+    def describe(self) -> str:
+        """Where assets are looked for, for messages: public/ and static/."""
+        names = [f"{root.name}/" for root in self.roots]
+        existing = [f"{root.name}/" for root in self.roots if root.is_dir()]
+        if not existing:
+            return f"{' or '.join(names)} (no such folder in {self.project_root.name or '.'})"
+        return " and ".join(existing)
+
+    def resolve(self, value: str) -> Resolution | None:
+        """None for remote URLs, which are not checked."""
+        if _REMOTE.match(value) and not _DRIVE.match(value):
+            return (
+                None
+                if not value.lower().startswith("file:")
+                else _invalid("is a file: address on someone's computer; the site cannot serve it")
+            )
+        if "\\" in value:
+            return _invalid("uses backslashes; web paths use / (forward slashes)")
+        if _DRIVE.match(value) or value.startswith("~"):
+            return _invalid("is a path on someone's computer, not a path of the site")
+        path = unquote(value.split("?", 1)[0].split("#", 1)[0])
+        if not path.startswith("/"):
+            return _invalid("is relative; the site needs paths from the site root, starting with /")
+        parts: list[str] = []
+        for part in path.split("/"):
+            if part in ("", "."):
+                continue
+            if part == "..":
+                if not parts:
+                    return _invalid("climbs out of the static folder with ..")
+                parts.pop()
+            else:
+                parts.append(part)
+        if not parts:
+            return _invalid("names no file")
+        return self._lookup(parts, path)
+
+    def _lookup(self, parts: list[str], path: str) -> Resolution:
+        mismatch: Resolution | None = None
+        for root in self.roots:
+            found = self._walk(root, parts)
+            if found is None:
+                continue
+            real_parts, inside = found
+            if not inside:
+                return _invalid("points through a link to a file outside the static folder")
+            if real_parts == parts:
+                return Resolution("found")
+            if mismatch is None:
+                mismatch = Resolution("case-mismatch", "/" + "/".join(real_parts))
+        return mismatch or Resolution("missing")
+
+    def _walk(self, root: Path, parts: list[str]) -> tuple[list[str], bool] | None:
+        folder = str(root)
+        real_parts: list[str] = []
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            candidates = self._listing(folder).get(part.casefold(), [])
+            wanted = [(name, is_dir) for name, is_dir in candidates if is_dir != last]
+            if not wanted:
+                return None
+            name = next((name for name, _ in wanted if name == part), wanted[0][0])
+            real_parts.append(name)
+            folder = os.path.join(folder, name)
+        return real_parts, self._inside(root, folder)
+
+    def _listing(self, folder: str) -> dict[str, list[tuple[str, bool]]]:
+        listing = self._listings.get(folder)
+        if listing is None:
+            listing = {}
+            try:
+                with os.scandir(folder) as entries:
+                    for entry in entries:
+                        is_dir = _is_dir(entry)
+                        if is_dir is not None:
+                            listing.setdefault(entry.name.casefold(), []).append(
+                                (entry.name, is_dir)
+                            )
+            except OSError:
+                pass
+            self._listings[folder] = listing
+        return listing
+
+    def _inside(self, root: Path, target: str) -> bool:
+        real_root = self._real_roots.get(root)
+        if real_root is None:
+            real_root = self._real_roots[root] = os.path.realpath(root)
+        real = os.path.realpath(target)
+        return real == real_root or real.startswith(real_root + os.sep)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool | None:
+    """True for a folder, False for a regular file, None for anything else (FIFO, socket…)."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return True
+    return False if stat.S_ISREG(mode) else None
+
+
+def _invalid(reason: str) -> Resolution:
+    return Resolution("invalid", reason=reason)

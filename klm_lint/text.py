@@ -1,0 +1,139 @@
+"""Decoding a content file's bytes and mapping character offsets to lines and columns."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass
+
+from klm_lint.findings import Span
+
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "UTF-32 LE"),
+    (codecs.BOM_UTF32_BE, "UTF-32 BE"),
+    (codecs.BOM_UTF16_LE, "UTF-16 LE"),
+    (codecs.BOM_UTF16_BE, "UTF-16 BE"),
+)
+
+
+class LineIndex:
+    """Line starts of a text, for turning character offsets into 1-based lines and columns."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self._text)))
+        row = bisect.bisect_right(self._starts, offset) - 1
+        return row + 1, offset - self._starts[row] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column (clamped to the text)."""
+        row = max(0, min(line - 1, len(self._starts) - 1))
+        return min(self._starts[row] + column - 1, len(self._text))
+
+    def line_start(self, line: int) -> int:
+        return self._starts[max(0, min(line - 1, len(self._starts) - 1))]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of a line's content, before its line break."""
+        row = max(0, min(line - 1, len(self._starts) - 1))
+        end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self._text)
+        while end > self._starts[row] and self._text[end - 1] in "\r\n":
+            end -= 1
+        return end
+
+    def line_text(self, line: int) -> str:
+        return self._text[self.line_start(line) : self.line_end(line)]
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of text[start:end]; an empty range covers one character where there is one."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end, start))
+        if (end_line, end_column) == (line, column):
+            end_column = column + (1 if start < self.line_end(line) else 0)
+        return Span(line, column, end_line, end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    bom: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EncodingProblem:
+    line: int
+    column: int
+    message: str
+
+
+def decode(raw: bytes) -> Decoded | EncodingProblem:
+    """Decode UTF-8 (with or without BOM); anything else is an encoding problem with a position."""
+    for mark, name in _BOMS:
+        if raw.startswith(mark):
+            return EncodingProblem(
+                1,
+                1,
+                f"the file is saved as {name}; the site reads content as UTF-8 and will show "
+                "garbage or fail to build. Save it as UTF-8.",
+            )
+    bom = raw.startswith(codecs.BOM_UTF8)
+    body = raw[len(codecs.BOM_UTF8) :] if bom else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _undecodable(body, error.start)
+    nul = text.find("\0")
+    if nul >= 0:
+        line, column = LineIndex(text).position(nul)
+        utf16 = _looks_like_utf16(body)
+        what = "is saved as UTF-16 without a byte-order mark" if utf16 else "contains a NUL byte"
+        return EncodingProblem(
+            line,
+            column,
+            f"the file {what} (line {line}, column {column}); the site cannot build a page "
+            "from it. Save it as UTF-8 text.",
+        )
+    return Decoded(text, bom)
+
+
+def _undecodable(body: bytes, bad: int) -> EncodingProblem:
+    prefix = body[:bad].decode("utf-8", errors="replace")
+    line, column = LineIndex(prefix).position(len(prefix))
+    guess = _guess_encoding(body)
+    saved_as = f" it looks like {guess}" if guess else ""
+    return EncodingProblem(
+        line,
+        column,
+        f"the file is not valid UTF-8: byte 0x{body[bad]:02X} on line {line} cannot be "
+        f"decoded;{saved_as}. The site shows such characters as garbage or fails to build. "
+        "Save the file as UTF-8.",
+    )
+
+
+def _looks_like_utf16(body: bytes) -> bool:
+    sample = body[:200]
+    return len(sample) >= 4 and sample.count(0) * 3 >= len(sample)
+
+
+def _guess_encoding(body: bytes) -> str:
+    if _looks_like_utf16(body):
+        return "UTF-16 without a byte-order mark"
+    for name, label in (("shift_jis", "Shift-JIS"), ("cp1252", "Windows-1252 or Latin-1")):
+        try:
+            body.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return label
+    return ""

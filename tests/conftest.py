@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from klm_lint.config import find_config_file, load_config
+from klm_lint.discover import discover
+from klm_lint.engine import Linter, RunResult
+from klm_lint.findings import Finding
+from klm_lint.selection import build_selection
+from klm_lint.site import Site
+
+GOOD_POST = """\
+---
+title: Community engagement.
+image: /images/author/6.jpg
+author:
+  name: Abdullah Al Shifat
+  avatar: /images/author/abdullah.jpg
+date: 2022-04-04T05:00:00Z
+draft: false
+---
+Kids Lives Matter places a strong emphasis on community engagement.
+"""
+
+
+class SiteBuilder:
+    """A small site in a temporary folder: content files, static assets, config."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "package.json").write_text("{}\n")
+        for asset in ("images/author/6.jpg", "images/author/abdullah.jpg", "images/post.jpg"):
+            self.asset(asset)
+
+    def write(self, relative: str, content: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode("utf-8"))
+        return path
+
+    def post(self, content: str | bytes, name: str = "post.md") -> Path:
+        return self.write(f"content/posts/{name}", content)
+
+    def asset(self, relative: str, folder: str = "public") -> Path:
+        return self.write(f"{folder}/{relative}", b"\xff\xd8\xff")
+
+    def config(self, toml: str) -> Path:
+        return self.write("klm-lint.toml", toml)
+
+    def run(self, *relative: str, select: list[str] | None = None) -> RunResult:
+        found = find_config_file(self.root)
+        loaded = load_config(found)
+        site = Site(self.root, loaded.config, found)
+        paths = [self.root / path for path in relative] or [self.root / "content"]
+        discovered = discover(paths, site)
+        previous = os.getcwd()
+        os.chdir(self.root)
+        try:
+            return Linter(site, build_selection(loaded.config, select)).run(
+                discovered.files, discovered.unreadable
+            )
+        finally:
+            os.chdir(previous)
+
+    def lint(self, *relative: str, select: list[str] | None = None) -> list[Finding]:
+        return self.run(*relative, select=select).findings
+
+    def codes(self, *relative: str, select: list[str] | None = None) -> list[str]:
+        return [finding.code for finding in self.lint(*relative, select=select)]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> SiteBuilder:
+    return SiteBuilder(tmp_path)
+
+
+def only(findings: list[Finding], code: str) -> Finding:
+    """The single finding, which must have this code."""
+    assert [f.code for f in findings] == [code], [f"{f.code} {f.message}" for f in findings]
+    return findings[0]
