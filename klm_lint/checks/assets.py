@@ -80,7 +80,7 @@ def asset_path_invalid(doc: Document, site: Site) -> Iterator[Finding]:
     for spec, node, resolution in _asset_values(doc, site):
         if resolution.status == "invalid":
             message = (
-                f"{spec.dotted} is {quote(node.text.strip())}, which {resolution.reason}; "
+                f"{spec.dotted} is {quote(node.text.strip())}, which {resolution.reason}, so "
                 f"{spec.impact}. Put the file in {site.static.describe()} and write its path "
                 "from there, such as /images/photo.jpg."
             )

@@ -132,7 +132,9 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
         if reason is None:
             continue
         suggestion = dates.suggest(node.text)
-        if suggestion is None:
+        if reason.startswith(("is not a real date", "has month")):
+            fix = "Correct the date."
+        elif suggestion is None:
             fix = "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: 2024-01-31T09:00:00Z."
         elif suggestion.certain:
             fix = f"Write it as {suggestion.text}."

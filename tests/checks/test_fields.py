@@ -29,7 +29,9 @@ def test_missing_top_level_key_points_at_line_1(site: SiteBuilder, key: str) -> 
 
 def test_missing_author_block(site: SiteBuilder) -> None:
     site.post(
-        post_with("author:\n  name: Abdullah Al Shifat\n  avatar: /images/author/abdullah.jpg\n", "")
+        post_with(
+            "author:\n  name: Abdullah Al Shifat\n  avatar: /images/author/abdullah.jpg\n", ""
+        )
     )
     finding = only(site.lint(), "KLM101")
     assert finding.message.startswith("author is missing")
@@ -61,7 +63,11 @@ def test_list_page_is_not_a_post(site: SiteBuilder) -> None:
 
 def test_configured_required_key(site: SiteBuilder) -> None:
     site.config('[collections.posts]\nrequired = ["image", "author.avatar"]\n')
-    site.post(post_with("image: /images/author/6.jpg\n", "").replace("  avatar: /images/author/abdullah.jpg\n", ""))
+    site.post(
+        post_with("image: /images/author/6.jpg\n", "").replace(
+            "  avatar: /images/author/abdullah.jpg\n", ""
+        )
+    )
     messages = sorted(f.message.split(" is missing")[0] for f in site.lint())
     assert messages == ["author.avatar", "image"]
 
@@ -163,7 +169,9 @@ def test_date_in_quotes_is_judged_by_its_text(site: SiteBuilder) -> None:
 
 def test_lastmod_and_configured_date_fields(site: SiteBuilder) -> None:
     site.config('[collections.posts.fields]\npublish_on = "date"\n')
-    site.post(post_with("draft: false\n", "draft: false\nlastmod: 2022/05/01\npublish_on: May 5, 2022\n"))
+    site.post(
+        post_with("draft: false\n", "draft: false\nlastmod: 2022/05/01\npublish_on: May 5, 2022\n")
+    )
     findings = site.lint()
     assert [f.code for f in findings] == ["KLM103", "KLM103"]
     assert findings[0].message.startswith('lastmod is "2022/05/01"')
@@ -192,7 +200,11 @@ def test_draft_not_boolean(site: SiteBuilder, value: str, fix: str) -> None:
     site.post(post_with("draft: false\n", f"draft: {value}\n"))
     finding = only(site.lint(), "KLM104")
     assert fix in finding.message
-    assert (finding.span.line, finding.span.column, finding.span.end_column) == (8, 8, 8 + len(value))
+    assert (finding.span.line, finding.span.column, finding.span.end_column) == (
+        8,
+        8,
+        8 + len(value),
+    )
 
 
 def test_draft_string_message(site: SiteBuilder) -> None:
@@ -220,7 +232,9 @@ def test_draft_booleans_pass(site: SiteBuilder, value: str) -> None:
 
 
 def test_unknown_key_suggests_closest(site: SiteBuilder) -> None:
-    site.post(post_with("title: Community engagement.\n", "title: Community engagement.\ntittle: x\n"))
+    site.post(
+        post_with("title: Community engagement.\n", "title: Community engagement.\ntittle: x\n")
+    )
     finding = only(site.lint(), "KLM105")
     assert "did you mean title?" in finding.message.lower()
     assert finding.severity.value == "warning"
