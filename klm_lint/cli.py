@@ -43,36 +43,49 @@ def _split(values: list[str] | None) -> list[str] | None:
 def lint(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer reads this annotation at run time
-        typer.Argument(help="Files or folders to lint (default: the configured content folders)."),
+        typer.Argument(
+            metavar="PATHS",
+            help="Files or folders to lint (default: the configured content folders).",
+        ),
     ] = None,
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="How to report findings.")
     ] = OutputFormat.full,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option(help="Only these rules: codes, prefixes (KLM1) or names, comma-separated."),
+        typer.Option(
+            metavar="CODES",
+            help="Only these rules: codes, prefixes (KLM1) or names, comma-separated.",
+        ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option(help="Skip these rules: codes, prefixes or names, comma-separated."),
+        typer.Option(
+            metavar="CODES", help="Skip these rules: codes, prefixes or names, comma-separated."
+        ),
     ] = None,
     config: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--config", help="Use this config file instead of looking for one."),
+        typer.Option(
+            "--config", metavar="FILE", help="Use this config file instead of looking for one."
+        ),
     ] = None,
-    strict: Annotated[bool, typer.Option(help="Warnings fail the run too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
     ] = False,
     statistics: Annotated[
-        bool, typer.Option(help="Show how often each rule fired instead of each finding.")
+        bool,
+        typer.Option(
+            "--statistics", help="Show how often each rule fired instead of each finding."
+        ),
     ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only findings: no summary line.")
     ] = False,
     explain: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Show the rule book's page for a rule code, and exit."),
+        typer.Option(metavar="CODE", help="Show the rule book's page for a rule, and exit."),
     ] = None,
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule, and exit.")

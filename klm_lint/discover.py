@@ -14,7 +14,7 @@ from klm_lint.site import gitignore
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pathspec import PathSpec
+    from pathspec import GitIgnoreSpec
 
     from klm_lint.site import Site
 
@@ -74,7 +74,7 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
 
 def _walk(
     top: Path,
-    include: PathSpec,
+    include: GitIgnoreSpec,
     excluded: Callable[[Path, bool], bool],
     files: dict[str, Path],
     unreadable: list[Unreadable],

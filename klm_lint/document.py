@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from klm_lint.formats.split import Format
-    from klm_lint.site import Collection
     from klm_lint.nodes import Mapping
+    from klm_lint.site import Collection
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,15 @@ def load_text(
         located.handler.name, located.content_start, located.content_end, root
     )
     return Document(
-        path, display_path, site_path, text, decoded.bom, lines, collection, front_matter, located.end
+        path,
+        display_path,
+        site_path,
+        text,
+        decoded.bom,
+        lines,
+        collection,
+        front_matter,
+        located.end,
     )
 
 

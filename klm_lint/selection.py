@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class Selection:
     enabled: frozenset[str]
     severities: dict[str, Severity]
-    per_file_ignores: tuple[tuple[pathspec.PathSpec, frozenset[str]], ...]
+    per_file_ignores: tuple[tuple[pathspec.GitIgnoreSpec, frozenset[str]], ...]
 
     def ignored_for(self, site_path: str) -> frozenset[str]:
         ignored: set[str] = set()

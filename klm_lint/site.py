@@ -29,15 +29,15 @@ DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
 }
 
 
-def gitignore(patterns: list[str]) -> pathspec.PathSpec:
+def gitignore(patterns: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 @dataclass(frozen=True, slots=True)
 class Collection:
     name: str
-    include: pathspec.PathSpec
-    exclude: pathspec.PathSpec
+    include: pathspec.GitIgnoreSpec
+    exclude: pathspec.GitIgnoreSpec
     schema: Schema
 
     def contains(self, site_path: str) -> bool:

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from klm_lint.config import find_config_file, load_config
 from klm_lint.discover import discover
 from klm_lint.engine import Linter, RunResult
-from klm_lint.findings import Finding
 from klm_lint.selection import build_selection
 from klm_lint.site import Site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from klm_lint.findings import Finding
 
 GOOD_POST = """\
 ---

@@ -37,3 +37,22 @@ def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     command = ci.split("# The README's test command:\n", 1)[1].strip().splitlines()[0]
     assert re.search(r"^" + re.escape(command) + r"$", readme, re.M), command
+
+
+def test_readme_lists_every_rule() -> None:
+    from klm_lint.checks import ALL_RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in ALL_RULES:
+        assert f"| {rule.code} | {rule.name} | {rule.severity.value} |" in readme, rule.code
+
+
+def test_readme_documents_every_option_and_config_key() -> None:
+    from klm_lint.config import Config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    help_text = run(sys.executable, "-m", "klm_lint", "--help").stdout
+    for option in re.findall(r"(--[a-z][a-z-]+)", help_text):
+        assert f"`{option}" in readme or f", `{option}" in readme, option
+    for field in Config.model_fields.values():
+        assert f"| `{field.alias}` |" in readme, field.alias

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from klm_lint.checks import assets, components, fields, frontmatter, loading
-from klm_lint.rule import Rule
+
+if TYPE_CHECKING:
+    from klm_lint.rule import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     loading.INTERNAL_ERROR,

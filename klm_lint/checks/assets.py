@@ -32,7 +32,7 @@ def _resolve_assets(doc: Document, site: Site) -> Iterator[tuple[FieldSpec, Scal
     if doc.front_matter is None or doc.collection is None:
         return
     for spec in doc.collection.schema.fields_of_kind("asset"):
-        entry, node = lookup(doc.front_matter.root, spec.path)
+        _entry, node = lookup(doc.front_matter.root, spec.path)
         if not isinstance(node, Scalar):
             continue
         if not isinstance(node.value, str) or not node.value.strip():

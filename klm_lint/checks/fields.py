@@ -135,7 +135,10 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
         if reason.startswith(("is not a real date", "has month")):
             fix = "Correct the date."
         elif suggestion is None:
-            fix = "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: 2024-01-31T09:00:00Z."
+            fix = (
+                "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: "
+                "2024-01-31T09:00:00Z."
+            )
         elif suggestion.certain:
             fix = f"Write it as {suggestion.text}."
         else:
@@ -226,7 +229,8 @@ def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
         hint = (
             f"Did you mean {suggestion}?"
             if suggestion
-            else f"Remove it, or add it to the {doc.collection.name} collection's fields in the config."
+            else f"Remove it, or add it to the {doc.collection.name} collection's fields in the "
+            "config."
         )
         message = (
             f"{key} is not a field the site knows {where}for {doc.collection.name}, so the site "

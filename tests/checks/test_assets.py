@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import GOOD_POST, SiteBuilder, only
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def with_image(value: str) -> str:

@@ -26,7 +26,8 @@ def test_same_key_in_different_mappings_is_fine(site: SiteBuilder) -> None:
 
 def test_duplicate_key_in_toml(site: SiteBuilder) -> None:
     site.post(
-        '+++\ntitle = "A"\ndate = 2022-04-04\ndraft = false\ntitle = "B"\n\n[author]\nname = "X"\n+++\n'
+        '+++\ntitle = "A"\ndate = 2022-04-04\ndraft = false\ntitle = "B"\n\n'
+        '[author]\nname = "X"\n+++\n'
     )
     finding = only(site.lint(), "KLM004")
     assert (finding.span.line, finding.span.column) == (5, 1)
