@@ -96,7 +96,6 @@ def lint(
     ] = False,
 ) -> None:
     """Lint the front matter and MDX components of the site's content files."""
-    del debug  # read by main(), before typer parses the arguments
     if version:
         typer.echo(f"klm-lint {__version__}")
         raise typer.Exit(EXIT_OK)
@@ -106,7 +105,7 @@ def lint(
     if explain is not None:
         _explain(explain)
         raise typer.Exit(EXIT_OK)
-    result = _run(paths or [], config, _split(select), _split(ignore))
+    result = _run(paths or [], config, _split(select), _split(ignore), debug=debug)
     from klm_lint.report import ReportOptions, reporter
 
     options = ReportOptions(statistics=statistics, quiet=quiet)
@@ -115,7 +114,12 @@ def lint(
 
 
 def _run(
-    paths: list[Path], config_file: Path | None, select: list[str] | None, ignore: list[str] | None
+    paths: list[Path],
+    config_file: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    *,
+    debug: bool,
 ) -> RunResult:
     from klm_lint.config import find_config_file, find_project_root, load_config
     from klm_lint.discover import discover
@@ -138,7 +142,7 @@ def _run(
             folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     discovered = discover(paths, site)
-    return Linter(site, selection).run(discovered.files, discovered.unreadable)
+    return Linter(site, selection, debug=debug).run(discovered.files, discovered.unreadable)
 
 
 def _common_folder(paths: list[Path]) -> Path:
@@ -178,12 +182,11 @@ def _explain(code: str) -> None:
     from klm_lint.rulebook import load_page
 
     page = load_page(code)
-    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
-    heading = f"# {page.code} {page.name} ({page.severity})\n\n{page.summary}\n\n"
+    console = Console(highlight=False)
     if console.is_terminal:
-        console.print(Markdown(heading + page.body))
+        console.print(Markdown(page.body))
     else:
-        sys.stdout.write(heading + page.body + "\n")
+        sys.stdout.write(page.body + "\n")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -50,9 +50,10 @@ def display_path(path: Path) -> str:
 
 
 class Linter:
-    def __init__(self, site: Site, selection: Selection) -> None:
+    def __init__(self, site: Site, selection: Selection, *, debug: bool = False) -> None:
         self.site = site
         self.selection = selection
+        self.debug = debug
         self.rules = [
             rule for rule in ALL_RULES if rule.check is not None and rule.code in selection.enabled
         ]
@@ -108,15 +109,19 @@ class Linter:
             ]
         if loaded.front_matter is None and collection is not None:
             return [_missing_front_matter(loaded)]
-        return self._run_checks(loaded)
+        return self._run_checks(loaded, self.selection.ignored_for(relative))
 
-    def _run_checks(self, doc: Document) -> list[Finding]:
+    def _run_checks(self, doc: Document, ignored: frozenset[str]) -> list[Finding]:
         findings: list[Finding] = []
         for rule in self.rules:
+            if rule.code in ignored:
+                continue
             assert rule.check is not None
             try:
                 findings.extend(rule.check(doc, self.site))
-            except Exception as error:  # noqa: BLE001 - one failing rule must not stop the run
+            except Exception as error:
+                if self.debug:
+                    raise
                 reason = f"{type(error).__name__}: {error}".splitlines()[0][:200]
                 findings.append(
                     _file_finding(
@@ -142,11 +147,11 @@ class Linter:
         return kept
 
     def _unreadable(self, path: Path, reason: str) -> Finding:
+        advice = "Check its permissions." if "ermission" in reason else "Name a file or folder."
         return _file_finding(
             display_path(path),
             FILE_UNREADABLE.code,
-            f"cannot read {display_path(path)} ({reason}); it was not checked. Check its "
-            "permissions.",
+            f"cannot read {display_path(path)} ({reason}); it was not checked. {advice}",
         )
 
 
@@ -163,12 +168,17 @@ def _missing_front_matter(doc: Document) -> Finding:
         start = doc.lines.line_start(line)
         message = (
             f"the front matter starts on line {line}, but the site only reads front matter "
-            "that starts on the very first line, so it sees none: no title, no date. Delete "
-            f"the {line - 1} line(s) before it."
+            "that starts on the very first line, so it sees none. Delete the "
+            f"{'line' if line == 2 else f'{line - 1} lines'} before it."
         )
         return rule.at(doc, start, doc.lines.line_end(line), message)
+    missing = (
+        "title, date or author"
+        if doc.collection and doc.collection.schema.name == "post"
+        else "title"
+    )
     message = (
-        f"this file is in {collection} but has no front matter, so the site has no title, "
-        "date or author for it. Start the file with a --- line, the keys, and another --- line."
+        f"this file is in {collection} but has no front matter, so the site has no {missing} "
+        "for it. Start the file with a --- line, the keys, and another --- line."
     )
     return rule.at(doc, 0, doc.lines.line_end(1), message)

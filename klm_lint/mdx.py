@@ -2,7 +2,8 @@
 
 The site compiles every body as MDX. The scanner finds what the checks need without building a
 syntax tree: JSX/HTML tags and their attributes, HTML and JSX comments, fenced code blocks and
-inline code spans, and Markdown images. It runs in linear time, never recurses and never raises.
+inline code spans, and Markdown images. Each character is looked at a bounded number of times
+(plus logarithmic look-ups), nothing recurses, and no input makes it raise.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Literal, NamedTuple
 @dataclass(frozen=True, slots=True)
 class Attribute:
     name: str
-    """"" for a spread or other bare expression: `{...props}`."""
+    """Empty for a spread, `{...props}`."""
     start: int
     end: int
     value: str | None
@@ -31,7 +32,7 @@ class Attribute:
 @dataclass(frozen=True, slots=True)
 class Tag:
     name: str
-    """"Notice", "img", "Foo.Bar"; "" for the fragments `<>` and `</>`."""
+    """As written, `Foo.Bar` included; empty for the fragments `<>` and `</>`."""
     kind: Literal["open", "close", "self"]
     start: int
     end: int
@@ -57,7 +58,7 @@ class Image:
     alt: str
     src: str
     """The destination without <> or title; for a reference image the definition's destination,
-    "" when the reference is undefined."""
+    empty when the reference is undefined."""
     start: int
     end: int
     src_start: int
@@ -98,7 +99,6 @@ _BLANK_LINES = re.compile(_LINE_START + _BLANK_LINE)
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
 _SPECIAL = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[")
 _SPECIAL_NO_EXPRESSIONS = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|`|!\[")
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 _BACKTICKS = re.compile(r"`+")
 _WHITESPACE = re.compile(r"\s*")
@@ -289,10 +289,6 @@ class _Scanner:
     def _char(self, at: int) -> str:
         return self.text[at] if self.start <= at < self.end else ""
 
-    def _skip_whitespace(self, at: int) -> int:
-        found = _WHITESPACE.match(self.text, at, self.end)
-        return found.end() if found else at
-
     def _skip_inline_whitespace(self, at: int) -> int:
         found = _INLINE_WHITESPACE.match(self.text, at, self.end)
         return found.end() if found else at
@@ -437,6 +433,8 @@ class _Scanner:
             if link is not None:
                 return link[0]
         tag = self._parse_tag(at)
+        if not isinstance(tag, int) and not tag.complete and tag.end < self.end:
+            self.tags_blocked_until = tag.end
         if isinstance(tag, int):
             # Tags starting inside a malformed tag's attribute values are not tried; this keeps
             # scanning linear on nested malformed tags.
@@ -462,6 +460,16 @@ class _Scanner:
         attributes: list[Attribute] = []
         complete = False
         i = name_end
+
+        def broken(stop: int) -> Tag | int:
+            # A name and a space, then something that cannot go on a tag: MDX reads this as an
+            # unfinished tag (and fails there), not as text.
+            if kind == "open" and name_end < end and text[name_end] in " \t\r\n":
+                return Tag(
+                    name.group(), kind, at, stop, name_start, name_end, tuple(attributes), False
+                )
+            return stop
+
         while True:
             space = _WHITESPACE.match(text, i, end)
             i = space.end() if space else i
@@ -480,7 +488,7 @@ class _Scanner:
                 if i >= end:
                     break
                 if text[i] != ">":
-                    return i
+                    return broken(i)
                 kind = "self"
                 i += 1
                 complete = True
@@ -488,14 +496,14 @@ class _Scanner:
             if char == "{":
                 expression_end = self._skip_expression(i)
                 if expression_end < 0:
-                    return i
+                    return broken(i)
                 attributes.append(Attribute("", i, expression_end, None, i, expression_end, True))
                 i = expression_end
                 continue
             attribute = self._attribute(i)
             if isinstance(attribute, int):
                 if attribute < end:
-                    return attribute
+                    return broken(attribute)
                 i = end
                 break
             attributes.append(attribute)

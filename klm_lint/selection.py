@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from klm_lint.config import Config
 
 
+UNREADABLE_FILE_CODES = frozenset({"KLM000", "KLM002", "KLM003", "KLM005", "KLM006"})
+"""A file that cannot be read is always reported, whatever --select says, unless ignored by name:
+otherwise a narrow selection would pass a file that no rule could look at."""
+
+
 @dataclass(frozen=True, slots=True)
 class Selection:
     enabled: frozenset[str]
@@ -57,9 +62,10 @@ def build_selection(
     config: Config, select: list[str] | None = None, ignore: list[str] | None = None
 ) -> Selection:
     if select:
-        enabled = resolve_codes(select, "--select", UsageError)
+        enabled = resolve_codes(select, "--select", UsageError) | UNREADABLE_FILE_CODES
     elif config.select:
         enabled = resolve_codes(config.select, "the config's select", ConfigError)
+        enabled |= UNREADABLE_FILE_CODES
     else:
         enabled = {rule.code for rule in ALL_RULES}
     enabled -= resolve_codes(config.ignore, "the config's ignore", ConfigError)

@@ -112,12 +112,12 @@ def _undecodable(body: bytes, bad: int) -> EncodingProblem:
     prefix = body[:bad].decode("utf-8", errors="replace")
     line, column = LineIndex(prefix).position(len(prefix))
     guess = _guess_encoding(body)
-    saved_as = f" it looks like {guess}" if guess else ""
+    saved_as = f" (it looks like {guess})" if guess else ""
     return EncodingProblem(
         line,
         column,
         f"the file is not valid UTF-8: byte 0x{body[bad]:02X} on line {line} cannot be "
-        f"decoded;{saved_as}. The site shows such characters as garbage or fails to build. "
+        f"decoded{saved_as}. The site shows such characters as garbage or fails to build. "
         "Save the file as UTF-8.",
     )
 
@@ -130,10 +130,19 @@ def _looks_like_utf16(body: bytes) -> bool:
 def _guess_encoding(body: bytes) -> str:
     if _looks_like_utf16(body):
         return "UTF-16 without a byte-order mark"
-    for name, label in (("shift_jis", "Shift-JIS"), ("cp1252", "Windows-1252 or Latin-1")):
-        try:
-            body.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return label
-    return ""
+    if _looks_japanese(body):
+        return "Shift-JIS"
+    try:
+        body.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return "Windows-1252 or Latin-1"
+
+
+def _looks_japanese(body: bytes) -> bool:
+    """Shift-JIS text has kana; Latin-1 bytes read as Shift-JIS give only stray kanji."""
+    try:
+        text = body.decode("shift_jis")
+    except UnicodeDecodeError:
+        return False
+    return any("\u3041" <= char <= "\u30ff" for char in text)

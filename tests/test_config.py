@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -8,6 +8,9 @@ from klm_lint.config import Config, find_config_file, find_project_root, load_co
 from klm_lint.errors import ConfigError
 from tests.conftest import GOOD_POST, SiteBuilder
 from tests.test_cli import klm_lint
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_defaults() -> None:

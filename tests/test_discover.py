@@ -2,13 +2,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from klm_lint.config import Config
 from klm_lint.discover import discover
 from klm_lint.site import Site
 from tests.conftest import GOOD_POST, SiteBuilder
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def names(

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
-
-import pytest
 
 from klm_lint import checks, engine
 from klm_lint.findings import Severity
@@ -11,6 +8,10 @@ from klm_lint.rule import Rule
 from tests.conftest import GOOD_POST, SiteBuilder
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import pytest
+
     from klm_lint.document import Document
     from klm_lint.findings import Finding
     from klm_lint.site import Site

@@ -4,12 +4,16 @@ its fixed version raises nothing."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.rulebook import Block, RulePage, all_pages
 from tests.conftest import SiteBuilder
+
+if TYPE_CHECKING:
+    from klm_lint.findings import Finding
 
 PAGES = {page.code: page for page in all_pages()}
 REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
@@ -78,3 +82,30 @@ def test_fixed_example_raises_nothing(code: str, tmp_path: Path) -> None:
 def test_pages_without_examples_say_why(code: str) -> None:
     assert not examples(PAGES[code], "Example")
     assert PAGES[code].section("Example").strip()
+
+
+def condensed(findings: list[Finding]) -> str:
+    """The full report without source lines, as the pages quote it."""
+    lines: list[str] = []
+    current = ""
+    for finding in findings:
+        if finding.path != current:
+            current = finding.path
+            lines.append(finding.path)
+        span = finding.span
+        lines.append(
+            f"  {span.line}:{span.column}  {finding.severity.value}  {finding.code} {finding.rule}"
+        )
+        lines.append(f"    {finding.message}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("code", sorted(set(PAGES) - set(NOT_REPRODUCIBLE)))
+def test_quoted_output_is_what_the_linter_says(code: str, tmp_path: Path) -> None:
+    page = PAGES[code]
+    quoted = [b.content.strip() for b in page.blocks("Example") if b.language == "text"]
+    if not quoted:
+        return
+    site = SiteBuilder(tmp_path)
+    written = write_blocks(site, examples(page, "Example"))
+    assert quoted == [condensed(site.lint(*written))]

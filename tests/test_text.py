@@ -43,3 +43,8 @@ def test_decode_problems_have_positions() -> None:
 def test_shift_jis_is_guessed() -> None:
     problem = decode("タイトル".encode("shift_jis"))
     assert isinstance(problem, EncodingProblem) and "Shift-JIS" in problem.message
+
+
+def test_latin1_is_not_mistaken_for_shift_jis() -> None:
+    problem = decode("title: Renée Müller\n".encode("latin-1"))
+    assert isinstance(problem, EncodingProblem) and "Latin-1" in problem.message

@@ -41,14 +41,16 @@ def unbalanced_component(doc: Document, site: Site) -> Iterator[Finding]:
         if not tag.complete:
             message = (
                 f"the tag <{tag.name} is never finished with >; {_BUILD_FAILS}. "
-                "Close the tag with > (or /> if it has no content)."
+                "End the tag with > after its attributes (or /> if it has no content)."
             )
             yield unbalanced_component.at(doc, tag.start, tag.name_end, message)
-        elif tag.kind == "open":
+        if tag.kind == "open":
             open_tags.append(tag)
         elif tag.kind == "close":
             yield from _close(doc, open_tags, tag)
     for tag in open_tags:
+        if not tag.complete:
+            continue
         message = (
             f"<{tag.name}> is opened here and never closed; {_BUILD_FAILS}. Add </{tag.name}> "
             f"where its content ends, or write <{tag.name} … /> if it has no content."

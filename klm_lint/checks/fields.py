@@ -98,6 +98,8 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
                 f"Write {shown}: on its own line and the keys under it, indented, "
                 f"such as name: {node.text}."
             )
+        elif expected == "text" and isinstance(node, Scalar) and isinstance(issue.path[-1], int):
+            advice = f'Put the value in quotes: "{node.text}".'
         elif expected == "text" and isinstance(node, Scalar):
             advice = f'Put the value in quotes: {shown}: "{node.text}".'
         elif expected == "text":
@@ -134,6 +136,10 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
         suggestion = dates.suggest(node.text)
         if reason.startswith(("is not a real date", "has month")):
             fix = "Correct the date."
+        elif "time of day" in reason:
+            fix = "Correct the time: hours 00 to 23, minutes and seconds 00 to 59."
+        elif "offset" in reason:
+            fix = "Correct the time-zone offset, such as +06:00 or Z for UTC."
         elif suggestion is None:
             fix = (
                 "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: "
@@ -169,20 +175,21 @@ def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
             continue
         if isinstance(node, Scalar) and isinstance(node.value, bool):
             continue
-        yield draft_flag.at(doc, node.start, node.end, _draft_message(spec.dotted, node))
+        noun = "post" if schema.name == "post" else "page"
+        yield draft_flag.at(doc, node.start, node.end, _draft_message(spec.dotted, node, noun))
 
 
-def _draft_message(name: str, node: Node) -> str:
+def _draft_message(name: str, node: Node, noun: str) -> str:
     if not isinstance(node, Scalar):
         return (
-            f"{name} is {describe(node)}; the site treats it as true, so this post will not be "
+            f"{name} is {describe(node)}; the site treats it as true, so this {noun} will not be "
             f"published. Use {name}: false to publish it or {name}: true to hold it back."
         )
     word = node.text.strip().lower()
     meant = "true" if word in _TRUE_WORDS else "false" if word in _FALSE_WORDS else None
     if isinstance(node.value, (int, float)):
         published = node.value == 0
-        outcome = "publishes this post" if published else "does not publish this post"
+        outcome = f"publishes this {noun}" if published else f"does not publish this {noun}"
         return (
             f"{name} is the number {node.text}; the site happens to read it as "
             f"{'false' if published else 'true'} and {outcome}, but only by accident. "
@@ -197,16 +204,16 @@ def _draft_message(name: str, node: Node) -> str:
         )
     if meant == "true":
         return (
-            f"{name} is {what}; the site treats any non-empty text as true, so the post stays "
+            f"{name} is {what}; the site treats any non-empty text as true, so the {noun} stays "
             f"unpublished, but only by accident. Use {name}: true."
         )
     if meant == "false":
         return (
-            f"{name} is {what}; the site treats any non-empty text as true, so this post will "
+            f"{name} is {what}; the site treats any non-empty text as true, so this {noun} will "
             f"not be published. Use {name}: false."
         )
     return (
-        f"{name} is {what}; the site treats any non-empty text as true, so this post will not "
+        f"{name} is {what}; the site treats any non-empty text as true, so this {noun} will not "
         f"be published. Use {name}: false to publish it or {name}: true to hold it back."
     )
 

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from klm_lint.site import Site
 
 
+_CONSEQUENCE = {
+    "yaml": "the site's YAML reader rejects repeated keys and the build fails.",
+    "toml": "TOML forbids repeated keys, so the site's reader rejects the file and the build "
+    "fails.",
+    "json": "the site's JSON reader silently keeps only the last one, so the first is lost.",
+}
+
+
 @rule("KLM004", "duplicate-key", Severity.ERROR, "A key is repeated in one mapping.")
 def duplicate_key(doc: Document, site: Site) -> Iterator[Finding]:
     if doc.front_matter is None:
@@ -29,8 +37,7 @@ def duplicate_key(doc: Document, site: Site) -> Iterator[Finding]:
                 continue
             first_line, _ = doc.lines.position(first_seen[key])
             message = (
-                f"{key} appears a second time here (first on line {first_line}); the site's "
-                "front-matter reader rejects repeated keys and the build fails. Keep one "
-                f"{key} and delete the other."
+                f"{key} appears a second time here (first on line {first_line}); "
+                f"{_CONSEQUENCE[doc.front_matter.format]} Keep one {key} and delete the other."
             )
             yield duplicate_key.at(doc, entry.key.start, entry.key.end, message)

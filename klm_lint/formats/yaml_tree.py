@@ -114,6 +114,7 @@ _HINTS: tuple[tuple[str, str], ...] = (
         "indented wrongly; put the value in quotes or fix the indentation.",
     ),
     ("'\\t' that cannot start", "YAML does not allow tabs for indentation; use spaces."),
+    ("tab character", "YAML does not allow tabs for indentation; use spaces."),
     (
         "cannot start any token",
         "A value starts with a character YAML reserves (such as @ or `); put the value in quotes.",
