@@ -131,9 +131,10 @@ def _run(
     start = _common_folder(paths) if paths else Path.cwd()
     if config_file is not None and not config_file.is_file():
         raise ConfigError(f"{config_file}: no such config file")
-    found = config_file or find_config_file(start)
+    discovered = None if config_file else find_config_file(start)
+    found = config_file or discovered
     loaded = load_config(found)
-    root = found.parent if found is not None else find_project_root(start)
+    root = discovered.parent if discovered is not None else find_project_root(start)
     site = Site(root, loaded.config, found)
     selection = build_selection(loaded.config, select, ignore)
     if not paths:
@@ -141,8 +142,8 @@ def _run(
         if not paths:
             folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
-    discovered = discover(paths, site)
-    return Linter(site, selection, debug=debug).run(discovered.files, discovered.unreadable)
+    files = discover(paths, site)
+    return Linter(site, selection, debug=debug).run(files.files, files.unreadable)
 
 
 def _common_folder(paths: list[Path]) -> Path:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from klm_lint.errors import ConfigError
+
 if TYPE_CHECKING:
     from pydantic.config import JsonDict
     from pydantic.fields import FieldInfo
@@ -132,14 +134,20 @@ class Schema:
         name = collection.schema_name or default
         extra = {tuple(key.split(".")): kind for key, kind in collection.fields.items()}
         required = {tuple(key.split(".")) for key in collection.required}
-        model = _derive(_BASE_MODELS[name], (), extra, required)
-        return cls(name, model)
+        schema = cls(name, _derive(_BASE_MODELS[name], (), extra, required))
+        for path in sorted(required | set(extra)):
+            if path not in schema.fields:
+                raise ConfigError(
+                    f"the config names {'.'.join(path)}, but {'.'.join(path[:-1])} is not a "
+                    f"mapping field of the {name} schema; declare it in fields first"
+                )
+        return schema
 
     def _collect(self, model: type[BaseModel], prefix: tuple[str, ...]) -> None:
         for key, info in model.model_fields.items():
             path = (*prefix, key)
-            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-            kind: Kind = extra.get("kind", "any")  # type: ignore[assignment]
+            extra = _field_extra(info)
+            kind: Kind = extra.get("kind", "any")
             impact = str(extra.get("impact", f"the site cannot use {'.'.join(path)}"))
             self.fields[path] = FieldSpec(path, kind, info.is_required(), impact)
             nested = _nested_model(info)
@@ -212,6 +220,11 @@ def _derive(
         nested = _nested_model(info)
         if nested is not None:
             annotation = _derive(nested, path, extra, required)
+        if path in extra:
+            impact = _field_extra(info).get("impact")
+            required_here = path in required or info.is_required()
+            definitions[key] = _extra_field(path, extra[path], required_here, str(impact or ""))
+            continue
         field = copy.copy(info)
         if path in required and not info.is_required():
             field = Field(json_schema_extra=info.json_schema_extra)
@@ -226,8 +239,14 @@ def _derive(
     return create_model(model.__name__, __config__=model.model_config, **definitions)
 
 
-def _extra_field(path: tuple[str, ...], kind: FieldKind, required: bool) -> tuple[Any, Any]:
-    impact = f"the site cannot use {'.'.join(path)}"
+def _field_extra(info: FieldInfo) -> dict[str, Any]:
+    return info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+
+
+def _extra_field(
+    path: tuple[str, ...], kind: FieldKind, required: bool, impact: str = ""
+) -> tuple[Any, Any]:
+    impact = impact or f"the site cannot use {'.'.join(path)}"
     annotation = _ANNOTATIONS[kind]
     return (annotation if required else annotation | None, _field(kind, impact, required=required))
 

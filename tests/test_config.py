@@ -118,3 +118,19 @@ def test_components_as_list(site: SiteBuilder) -> None:
     site.config('components = ["Gallery"]\n')
     site.post(GOOD_POST + "\n<Gallery>\n")
     assert site.codes() == ["KLM301"]
+
+
+def test_fields_can_change_the_kind_of_a_known_key(site: SiteBuilder) -> None:
+    site.config('[collections.posts.fields]\nimage = "string-list"\n')
+    site.post(GOOD_POST)
+    findings = site.lint()
+    assert [f.code for f in findings] == ["KLM102"]
+    assert "card shows a broken image" in findings[0].message
+
+
+def test_required_key_under_an_unknown_parent_is_a_config_error(site: SiteBuilder) -> None:
+    site.config('[collections.posts]\nrequired = ["seo.title"]\n')
+    site.post(GOOD_POST)
+    result = klm_lint(cwd=site.root)
+    assert result.returncode == 2
+    assert "seo is not a mapping field of the post schema" in result.stderr

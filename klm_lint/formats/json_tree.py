@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 
 from klm_lint.formats import MAX_DEPTH, FrontMatterError
 from klm_lint.nodes import Entry, Mapping, Node, Scalar, Sequence
@@ -29,7 +30,7 @@ def parse_json(text: str, start: int, end: int) -> Mapping:
     return _JsonParser(text, start, end).document()
 
 
-def describe(key: str) -> str:
+def _describe(key: str) -> str:
     """A key quoted for a message, shortened and with control characters escaped."""
     return json.dumps(key if len(key) <= 40 else key[:39] + "…", ensure_ascii=False)
 
@@ -94,7 +95,7 @@ class _JsonParser:
             key = self.key()
             self.skip_whitespace()
             if self.peek() != ":":
-                raise self.fail(f"expected a colon : after the key {describe(key.text)}")
+                raise self.fail(f"expected a colon : after the key {_describe(key.text)}")
             self.pos += 1
             self.skip_whitespace()
             entries.append(Entry(key, self.value(depth, key, in_list=False)))
@@ -106,12 +107,13 @@ class _JsonParser:
             if char != ",":
                 ends = ", but the front matter ends" if char == "" else ""
                 raise self.fail(
-                    f"expected a comma or }} after the value of {describe(key.text)}{ends}"
+                    f"expected a comma or }} after the value of {_describe(key.text)}{ends}"
                 )
+            comma = self.pos
             self.pos += 1
             self.skip_whitespace()
             if self.peek() == "}":
-                raise self.fail("a trailing comma before } is not allowed in JSON", self.pos - 1)
+                raise self.fail("a trailing comma before } is not allowed in JSON", comma)
 
     def key(self) -> Scalar:
         char = self.peek()
@@ -142,7 +144,7 @@ class _JsonParser:
 
     def bad_value(self, key: Scalar, *, in_list: bool) -> str:
         char = self.peek()
-        where = f"in the list {describe(key.text)}" if in_list else f"for {describe(key.text)}"
+        where = f"in the list {_describe(key.text)}" if in_list else f"for {_describe(key.text)}"
         if char == "":
             return f"expected a value {where}, but the front matter ends"
         if char == "'":
@@ -180,12 +182,13 @@ class _JsonParser:
             if char != ",":
                 ends = ", but the front matter ends" if char == "" else ""
                 raise self.fail(
-                    f"expected a comma or ] after an item of the list {describe(key.text)}{ends}"
+                    f"expected a comma or ] after an item of the list {_describe(key.text)}{ends}"
                 )
+            comma = self.pos
             self.pos += 1
             self.skip_whitespace()
             if self.peek() == "]":
-                raise self.fail("a trailing comma before ] is not allowed in JSON", self.pos - 1)
+                raise self.fail("a trailing comma before ] is not allowed in JSON", comma)
 
     def number(self) -> Scalar:
         first = self.pos
@@ -219,9 +222,10 @@ class _JsonParser:
         self.pos = pos
         if is_float:
             return Scalar(first, pos, float(literal), literal, False)
-        if len(literal) > _MAX_INT_DIGITS:
-            raise self.fail("this number has too many digits", first)
-        return Scalar(first, pos, int(literal), literal, False)
+        if len(literal) <= _MAX_INT_DIGITS:
+            with suppress(ValueError):
+                return Scalar(first, pos, int(literal), literal, False)
+        raise self.fail("this number has too many digits", first)
 
     def digit_at(self, pos: int) -> bool:
         return pos < self.end and self.text[pos] in _DIGIT
@@ -247,11 +251,7 @@ class _JsonParser:
             elif char == "":
                 raise self.fail('unterminated string: the closing " is missing', self.end)
             elif char in ("\r", "\n"):
-                raise self.fail(
-                    'a line break inside a string is not allowed in JSON; close the string with " '
-                    "or write the line break as \\n",
-                    pos,
-                )
+                raise self.line_break_in_string(pos)
             else:
                 raise self.fail(
                     f"the control character U+{ord(char):04X} is not allowed inside a string; "
@@ -262,6 +262,13 @@ class _JsonParser:
         content = "".join(parts)
         return Scalar(opening, self.pos, content, content, True)
 
+    def line_break_in_string(self, pos: int) -> FrontMatterError:
+        return self.fail(
+            'a line break inside a string is not allowed in JSON; close the string with " '
+            "or write the line break as \\n",
+            pos,
+        )
+
     def escape(self, pos: int, parts: list[str]) -> int:
         code = self.text[pos + 1] if pos + 1 < self.end else ""
         if code in _ESCAPES:
@@ -269,6 +276,8 @@ class _JsonParser:
             return pos + 2
         if code == "":
             raise self.fail('unterminated string: the closing " is missing', self.end)
+        if code in ("\r", "\n"):
+            raise self.line_break_in_string(pos + 1)
         if code != "u":
             raise self.fail(
                 f'unknown escape "\\{code}" in a string; write \\\\ for a backslash', pos

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
+from klm_lint.formats import FrontMatterError
 from klm_lint.formats.json_tree import parse_json
 from klm_lint.formats.toml_tree import parse_toml
 from klm_lint.formats.yaml_tree import parse_yaml
@@ -23,6 +24,19 @@ if TYPE_CHECKING:
     from klm_lint.text import LineIndex
 
 Format = Literal["yaml", "toml", "json"]
+
+
+def _syntax_error(error: FrontMatterError, language: str) -> FrontMatterError:
+    """A parser's complaint, put in the terms every KLM002 message uses."""
+    if error.message.startswith("the "):
+        return error
+    problem = error.message.removeprefix(f"invalid {language}: ").rstrip(".")
+    return FrontMatterError(
+        f"the front matter is not valid {language}: {problem}. The site's build fails on this "
+        "file.",
+        error.start,
+        error.end,
+    )
 
 
 class YamlFormat(YAMLHandler):
@@ -40,7 +54,10 @@ class TomlFormat(BaseHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int) -> Mapping:
-        return parse_toml(text, start, end)
+        try:
+            return parse_toml(text, start, end)
+        except FrontMatterError as error:
+            raise _syntax_error(error, "TOML") from None
 
 
 class JsonFormat(JSONHandler):
@@ -50,7 +67,10 @@ class JsonFormat(JSONHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int) -> Mapping:
-        return parse_json(text, start, end)
+        try:
+            return parse_json(text, start, end)
+        except FrontMatterError as error:
+            raise _syntax_error(error, "JSON") from None
 
 
 FormatHandler = YamlFormat | TomlFormat | JsonFormat

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -52,6 +53,7 @@ _NUMBER = re.compile(
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 _HEX_DIGIT = frozenset("0123456789abcdefABCDEF")
 _DIGIT = frozenset("0123456789")
+_SPECIAL_FLOATS = ("inf", "nan")
 _NUMBER_PUNCTUATION = frozenset(".:+-_")
 _KEY_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-\"'")
 _MAX_INT_DIGITS = 4300
@@ -81,7 +83,8 @@ _BAD_MOMENT = (
 )
 
 TableKind = Literal["implicit", "dotted", "defined"]
-"""How a table came to be: as the parent in a [a.b] header, through a dotted key, or otherwise."""
+"""How a table came to be: only as the parent in an [a.b] header (a later [a] defines it),
+through dotted keys, or defined outright (a header, an array item, an inline table, the root)."""
 
 
 def parse_toml(text: str, start: int, end: int) -> Mapping:
@@ -108,13 +111,25 @@ class _Table:
         self.slots.append(slot)
         self.latest[key.text] = slot
 
-    def table_at(self, key: str, kinds: tuple[TableKind, ...]) -> _Table | None:
-        """The table under key when it is one of these kinds; the last of an array of tables."""
+    def header_step(self, key: str) -> _Table | None:
+        """The table a header's name leads through: any table, or an array's last table."""
         slot = self.latest.get(key)
         value = slot.value if slot else None
         if isinstance(value, _TableArray):
-            return value.tables[-1] if "defined" in kinds else None
-        return value if isinstance(value, _Table) and value.kind in kinds else None
+            return value.tables[-1]
+        return value if isinstance(value, _Table) else None
+
+    def dotted_step(self, key: str) -> _Table | None:
+        """The table a dotted key leads through: one without a header of its own.
+
+        The table is then marked as made by dotted keys, which a later header cannot redefine.
+        """
+        slot = self.latest.get(key)
+        value = slot.value if slot else None
+        if isinstance(value, _Table) and value.kind != "defined":
+            value.kind = "dotted"
+            return value
+        return None
 
 
 @dataclass(slots=True, eq=False)
@@ -134,30 +149,33 @@ class _Slot:
 _Value: TypeAlias = "_Table | _TableArray | Node"
 
 
-def _freeze(value: _Value) -> Node:
+def _mapping(table: _Table) -> Mapping:
+    """The finished table; it ends where the last thing in it ends."""
+    entries = tuple(Entry(slot.key, _node(slot.value)) for slot in table.slots)
+    return Mapping(table.start, max([table.end, *(entry.value.end for entry in entries)]), entries)
+
+
+def _node(value: _Value) -> Node:
     if isinstance(value, _Table):
-        entries = tuple(Entry(slot.key, _freeze(slot.value)) for slot in value.slots)
-        end = max([value.end, *(entry.value.end for entry in entries)])
-        return Mapping(value.start, end, entries)
+        return _mapping(value)
     if isinstance(value, _TableArray):
-        items = tuple(_freeze(table) for table in value.tables)
+        items = tuple(_mapping(table) for table in value.tables)
         return Sequence(value.start, max([value.end, *(item.end for item in items)]), items)
     return value
 
 
-def describe(key: str) -> str:
+def _describe(key: str) -> str:
     """A key quoted for a message, shortened and with control characters escaped."""
     return json.dumps(key if len(key) <= 40 else key[:39] + "…", ensure_ascii=False)
 
 
 def _dotted(parts: list[Scalar]) -> str:
-    return describe(".".join(part.text for part in parts))
+    return _describe(".".join(part.text for part in parts))
 
 
 class _TomlParser:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        self.start = start
         self.end = min(end, len(text))
         self.pos = start
         self.root = _Table(start, self.end, 1, "defined")
@@ -193,9 +211,7 @@ class _TomlParser:
                 self.end_of_line(None)
             else:
                 raise self.fail(self.bad_statement())
-        frozen = _freeze(self.root)
-        assert isinstance(frozen, Mapping)
-        return Mapping(self.start, self.end, frozen.entries)
+        return _mapping(self.root)
 
     def bad_statement(self) -> str:
         char = self.peek()
@@ -250,8 +266,9 @@ class _TomlParser:
         self.pos += len(closing)
         parent = self.root
         for part in parts[:-1]:
-            found = parent.table_at(part.text, ("implicit", "dotted", "defined"))
-            parent = found or self.new_table(parent, part, "implicit", opening)
+            parent = parent.header_step(part.text) or self.new_table(
+                parent, part, "implicit", opening
+            )
         if is_array:
             return self.new_array_item(parent, parts[-1], opening)
         name = parts[-1]
@@ -290,10 +307,9 @@ class _TomlParser:
         self.pos += 1
         self.skip(_BLANK)
         for part in parts[:-1]:
-            found = table.table_at(part.text, ("implicit", "dotted"))
-            if found:
-                found.kind = "dotted"
-            table = found or self.new_table(table, part, "dotted", part.start)
+            table = table.dotted_step(part.text) or self.new_table(
+                table, part, "dotted", part.start
+            )
         table.add(parts[-1], self.value(table.depth + 1, parts, in_list=False))
         return parts
 
@@ -422,18 +438,16 @@ class _TomlParser:
                 self.skip(_BLANK)
                 if self.peek() == "}":
                     break
+                comma = self.pos
                 self.pos += 1
                 self.skip(_BLANK)
                 if self.peek() == "}":
                     raise self.fail(
-                        "a trailing comma before } is not allowed in a TOML inline table",
-                        self.pos - 1,
+                        "a trailing comma before } is not allowed in a TOML inline table", comma
                     )
         self.pos += 1
         table.end = self.pos
-        frozen = _freeze(table)
-        assert isinstance(frozen, Mapping)
-        return frozen
+        return _mapping(table)
 
     def inline_key_value(self, table: _Table) -> None:
         char = self.peek()
@@ -575,7 +589,10 @@ class _TomlParser:
                 newlines = _BLANK_AND_NEWLINES.match(self.text, after, self.end)
                 return newlines.end() if newlines else after
         if code == "":
-            raise self.fail("this string is missing its closing quote", pos + 1)
+            closing = '"""' if multiline else '"'
+            raise self.fail(f"this string is missing its closing {closing}", pos + 1)
+        if code in ("\r", "\n") and not multiline:
+            raise self.string_problem(pos + 1, '"')
         raise self.fail(
             f'unknown escape "\\{code}" in a string; write \\\\ for a backslash, '
             "or use a 'literal string' where backslashes are plain text",
@@ -611,15 +628,19 @@ class _TomlParser:
             raise self.fail(problem)
         literal = match.group()
         value: int | float
-        if match.group("fraction") or match.group("exponent") or literal[-3:] in ("inf", "nan"):
+        if match.group("fraction") or match.group("exponent") or literal[-3:] in _SPECIAL_FLOATS:
             value = float(literal)
-        elif literal[:2] in ("0x", "0o", "0b"):
+        elif literal.startswith(("0x", "0o", "0b")):
             value = int(literal, 0)
-        elif len(literal) > _MAX_INT_DIGITS:
-            raise self.fail("this number has too many digits", first)
         else:
-            value = int(literal)
+            value = self.decimal(literal, first)
         return Scalar(first, self.pos, value, literal, False)
+
+    def decimal(self, literal: str, first: int) -> int:
+        if len(literal) <= _MAX_INT_DIGITS:
+            with suppress(ValueError):
+                return int(literal)
+        raise self.fail("this number has too many digits", first)
 
     def number_problem(self, match: re.Match[str]) -> str | None:
         """What is wrong when a number runs on into characters that cannot follow it."""
