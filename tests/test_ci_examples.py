@@ -1,0 +1,120 @@
+"""The hook definition, the examples in examples/ci and the README's snippets agree and work."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from identify.identify import tags_from_filename
+from pre_commit.clientlib import load_config, load_manifest
+
+from klm_lint.config import Config
+from tests.conftest import GOOD_POST, SiteBuilder
+from tests.report.test_sarif import assert_valid
+from tests.test_changed import git
+from tests.test_cli import BAD_POST
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+EXAMPLE_CONFIG = ROOT / "examples" / "ci" / ".pre-commit-config.yaml"
+WORKFLOW = ROOT / "examples" / "ci" / "klm-lint.yml"
+
+
+def yaml_blocks() -> list[str]:
+    return re.findall(r"^```yaml\n(.*?)^```$", README, re.M | re.S)
+
+
+def test_readme_shows_the_files_as_they_are() -> None:
+    blocks = yaml_blocks()
+    for path in (HOOKS, EXAMPLE_CONFIG, WORKFLOW):
+        assert path.read_text(encoding="utf-8") in blocks, path.name
+        assert f"]({path.relative_to(ROOT).as_posix()})" in README, path.name
+
+
+def test_the_hook_definition() -> None:
+    [hook] = load_manifest(str(HOOKS))
+    assert hook["id"] == "klm-lint"
+    assert hook["language"] == "python"
+    assert hook["types_or"] == ["markdown", "mdx"]
+    assert hook["require_serial"] is True
+    assert hook["minimum_pre_commit_version"] == "2.9.2"
+    assert hook["pass_filenames"] is True
+    program, *arguments = hook["entry"].split()
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'{program} = "klm_lint.cli:main"' in pyproject
+    assert arguments == ["--force-exclude"]
+    assert f"- id: {hook['id']}\n  name: klm-lint\n" in README
+    assert f"  entry: {hook['entry']}\n" in README
+
+
+def test_the_hook_sees_every_file_klm_lint_lints() -> None:
+    [hook] = load_manifest(str(HOOKS))
+    for pattern in Config().include:
+        tags = tags_from_filename(pattern.replace("*", "post"))
+        assert tags & set(hook["types_or"]), pattern
+
+
+def test_the_example_config_uses_the_hook() -> None:
+    config = load_config(str(EXAMPLE_CONFIG))
+    [repository] = config["repos"]
+    [hook] = load_manifest(str(HOOKS))
+    assert [entry["id"] for entry in repository["hooks"]] == [hook["id"]]
+
+
+def run_shell(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    environment = {**os.environ, "PATH": path, "NO_COLOR": "1", **env}
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_the_workflow_lints_annotates_and_uploads(site: SiteBuilder) -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    [job] = workflow["jobs"].values()
+    steps = {step.get("name", step.get("uses")): step for step in job["steps"]}
+    assert workflow["permissions"]["security-events"] == "write"
+    lint = steps["Lint the content"]["run"]
+    upload = steps["Upload the SARIF report"]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert "always()" in upload["if"]
+    assert steps["Install klm-lint"]["run"].startswith("python -m pip install ")
+
+    site.post(BAD_POST)
+    result = run_shell(lint, site.root, {"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.startswith("::error file=content/posts/post.md,line=8,col=8,")
+    log = json.loads((site.root / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
+    assert_valid(log)
+    assert [res["ruleId"] for res in log["runs"][0]["results"]] == ["KLM104"]
+
+
+def test_the_readme_changed_since_step(site: SiteBuilder) -> None:
+    [step] = [block for block in yaml_blocks() if "--changed-since" in block]
+    steps = yaml.safe_load(step)
+    assert steps[0]["with"]["fetch-depth"] == 0
+    command = steps[1]["run"]
+    site.post(GOOD_POST, "kept.md")
+    git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "add", "-A")
+    git(site.root, "commit", "-q", "-m", "base")
+    git(site.root, "update-ref", "refs/remotes/origin/main", "main")
+    git(site.root, "checkout", "-q", "-b", "pull-request")
+    site.post(BAD_POST.replace("Community engagement.", "Clean water."), "new.md")
+    result = run_shell(command, site.root, {"GITHUB_BASE_REF": "main", "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1, result.stderr
+    assert [line.split(",")[0] for line in result.stdout.splitlines()] == [
+        "::error file=content/posts/new.md"
+    ]

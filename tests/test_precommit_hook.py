@@ -1,0 +1,120 @@
+"""End to end: the real pre-commit installs this checkout's hook and runs it on `git commit`.
+
+This takes a minute the first time: pre-commit builds klm-lint into a virtualenv of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import GOOD_POST, SiteBuilder
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_CONFIG = ROOT / "examples" / "ci" / ".pre-commit-config.yaml"
+
+BAD_POST = GOOD_POST.replace("Community engagement.", "Spring fundraiser.").replace(
+    "draft: false", 'draft: "false"'
+)
+BROKEN_MDX = GOOD_POST.replace("Community engagement.", "Health camp.") + (
+    '\n<Notice type="info">\nThe camp opens at nine.\n'
+)
+FIXED_MDX = BROKEN_MDX + "</Notice>\n"
+
+
+def environment(home: Path) -> dict[str, str]:
+    kept = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    return kept | {
+        "PRE_COMMIT_HOME": str(home),
+        "PRE_COMMIT_COLOR": "never",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
+
+
+def run(
+    *command: str, cwd: Path, env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=900
+    )
+    if check:
+        assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+def snapshot_of_this_checkout(target: Path, env: dict[str, str]) -> str:
+    """This checkout as it is on disk (uncommitted work included) as a repository of its own."""
+    listed = run(
+        "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT, env=env
+    )
+    for name in filter(None, listed.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    run("git", "init", "-q", cwd=target, env=env)
+    run("git", "add", "-A", cwd=target, env=env)
+    run("git", "commit", "-q", "-m", "klm-lint", cwd=target, env=env)
+    return run("git", "rev-parse", "HEAD", cwd=target, env=env).stdout.strip()
+
+
+def hook_config(repository: Path, commit: str) -> str:
+    """The README's pre-commit snippet, pointed at the snapshot instead of the public repository."""
+    config = yaml.safe_load(EXAMPLE_CONFIG.read_text(encoding="utf-8"))
+    [entry] = config["repos"]
+    assert [hook["id"] for hook in entry["hooks"]] == ["klm-lint"]
+    entry["repo"] = str(repository)
+    entry["rev"] = commit
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def test_the_hook_blocks_a_bad_commit_and_passes_the_fixed_one(tmp_path: Path) -> None:
+    env = environment(tmp_path / "pre-commit-home")
+    repository = tmp_path / "klm-lint"
+    repository.mkdir()
+    commit = snapshot_of_this_checkout(repository, env)
+
+    (tmp_path / "site").mkdir()
+    site = SiteBuilder(tmp_path / "site")
+    site.config('exclude = ["content/drafts/"]\n')
+    site.post(GOOD_POST, "good.md")
+    site.post(BAD_POST, "bad.md")
+    site.post(BROKEN_MDX, "health-camp.mdx")
+    site.write("content/drafts/wip.md", BAD_POST.replace("Spring", "Autumn"))
+    site.write("README.md", "# The Kids Lives Matter site\n")
+    site.write(".pre-commit-config.yaml", hook_config(repository, commit))
+    run("git", "init", "-q", cwd=site.root, env=env)
+    run(sys.executable, "-m", "pre_commit", "install", cwd=site.root, env=env)
+    run("git", "add", "-A", cwd=site.root, env=env)
+
+    refused = run("git", "commit", "-m", "New posts", cwd=site.root, env=env, check=False)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "klm-lint" in output and "Failed" in output
+    assert "content/posts/bad.md" in output
+    assert "KLM104 draft-flag" in output
+    assert "content/posts/health-camp.mdx" in output
+    assert "KLM301 unbalanced-component" in output
+    assert "content/posts/good.md" not in output
+    assert "content/drafts/wip.md" not in output, "--force-exclude keeps drafts out"
+    assert "Checked 4 files: 2 errors, 0 warnings." in output
+    assert run("git", "log", "--oneline", cwd=site.root, env=env, check=False).returncode != 0
+
+    site.post(BAD_POST.replace('draft: "false"', "draft: false"), "bad.md")
+    site.post(FIXED_MDX, "health-camp.mdx")
+    run("git", "add", "-A", cwd=site.root, env=env)
+    accepted = run("git", "commit", "-m", "New posts", cwd=site.root, env=env, check=False)
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output
+    assert "klm-lint" in output and "Passed" in output
+    assert run("git", "log", "--format=%s", cwd=site.root, env=env).stdout == "New posts\n"
