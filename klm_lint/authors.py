@@ -1,0 +1,115 @@
+"""The site's list of authors (the `authors` config key): each author's name and avatar.
+
+A YAML, TOML or JSON file holding a list of `{name, avatar}` entries, either at the top level or
+under an `authors` key (TOML has no top-level lists: use `[[authors]]` tables).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import yaml
+
+from klm_lint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_LOADERS = {".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".json": "JSON"}
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str
+    avatar: str | None
+
+
+def name_key(name: str) -> str:
+    """An author's name with its whitespace evened out, for comparing names."""
+    return " ".join(name.split())
+
+
+class Authors:
+    def __init__(self, path: Path, shown: str, authors: list[Author]) -> None:
+        self.path = path
+        self.shown = shown
+        """The file as messages name it: relative to the project root."""
+        self._by_name = {name_key(author.name): author for author in authors}
+
+    def find(self, name: str) -> Author | None:
+        return self._by_name.get(name_key(name))
+
+    def suggest(self, name: str) -> str | None:
+        """The listed name closest to an unknown one."""
+        wanted = name_key(name)
+        for known in self._by_name:
+            if known.casefold() == wanted.casefold():
+                return known
+        close = difflib.get_close_matches(wanted, list(self._by_name), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
+def load_authors(root: Path, relative: str) -> Authors:
+    path = root / relative
+    kind = _LOADERS.get(path.suffix.lower())
+    if kind is None:
+        raise ConfigError(
+            f"authors: {relative} is not a .yaml, .yml, .toml or .json file; klm-lint cannot "
+            "read it"
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"authors: {relative} does not exist in {root}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
+        raise ConfigError(f"authors: cannot read {relative} ({reason})") from None
+    data = _parse(text, kind, relative)
+    return Authors(path, relative, _entries(data, relative))
+
+
+def _parse(text: str, kind: str, relative: str) -> object:
+    try:
+        if kind == "TOML":
+            return tomllib.loads(text)
+        if kind == "JSON":
+            return json.loads(text)
+        return yaml.safe_load(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
+        raise ConfigError(f"{relative}: the authors file is not valid {kind} ({first})") from None
+
+
+def _entries(data: object, relative: str) -> list[Author]:
+    if isinstance(data, dict) and "authors" in data:
+        data = data["authors"]
+    if not isinstance(data, list):
+        raise ConfigError(
+            f"{relative}: the authors file must be a list of authors, each with a name and an "
+            "avatar (in TOML, [[authors]] tables)"
+        )
+    authors: list[Author] = []
+    seen: set[str] = set()
+    for number, item in enumerate(data, start=1):
+        where = f"{relative}: author {number}"
+        if not isinstance(item, dict):
+            raise ConfigError(f"{where} is not a mapping with name and avatar")
+        name, avatar = item.get("name"), item.get("avatar")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where} has no name (a non-empty text)")
+        if avatar is not None and not isinstance(avatar, str):
+            raise ConfigError(f"{where} ({name}): avatar must be a text, such as /images/a.jpg")
+        if name_key(name) in seen:
+            raise ConfigError(f"{where}: {name_key(name)} is listed twice")
+        seen.add(name_key(name))
+        authors.append(Author(name_key(name), avatar.strip() if avatar else None))
+    return authors

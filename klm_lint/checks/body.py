@@ -1,0 +1,187 @@
+"""Body rules: the images and media a post's body points to, and their alt text."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from klm_lint.checks.components import body_scan
+from klm_lint.checks.describe import quote
+from klm_lint.findings import Severity
+from klm_lint.rule import rule
+from klm_lint.static import Resolution
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from klm_lint.document import Document
+    from klm_lint.findings import Finding
+    from klm_lint.mdx import Attribute, Image, Tag
+    from klm_lint.site import Site
+
+MEDIA_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "img": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "source": ("src",),
+}
+"""HTML elements whose attributes name a file of the site."""
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyAsset:
+    what: str
+    """How messages name the reference: "the image", "<img src>", "<Video src>"."""
+    value: str
+    """The path as the site reads it (escapes and character references decoded)."""
+    start: int
+    end: int
+    resolution: Resolution
+    shows: str
+    """What the reader would see: "image", "media" (a player) or a component's name."""
+
+
+def _in_site(doc: Document) -> bool:
+    return doc.collection is not None
+
+
+def _noun(doc: Document) -> str:
+    return "post" if doc.collection and doc.collection.schema.name == "post" else "page"
+
+
+def body_assets(doc: Document, site: Site) -> list[BodyAsset]:
+    """Every local file the body points to and where it resolves, computed once per document."""
+    cached = doc.memo.get("body-assets")
+    if cached is None:
+        cached = doc.memo["body-assets"] = list(_find_assets(doc, site))
+    return cached  # type: ignore[return-value]
+
+
+def _find_assets(doc: Document, site: Site) -> Iterator[BodyAsset]:
+    scan = body_scan(doc)
+    seen: set[tuple[int, int]] = set()
+    for image in scan.images:
+        if _undefined_reference(doc, image) or (image.src_start, image.src_end) in seen:
+            continue
+        seen.add((image.src_start, image.src_end))
+        value = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", image.src)).strip()
+        resolution = _resolve(site, value)
+        if resolution is not None:
+            yield BodyAsset("the image", value, image.src_start, image.src_end, resolution, "image")
+    for tag in scan.tags:
+        if tag.kind == "close":
+            continue
+        for attribute in _asset_attributes(tag, site):
+            assert attribute.value is not None
+            value = html.unescape(attribute.value).strip()
+            resolution = _resolve(site, value)
+            if resolution is None:
+                continue
+            if tag.name in MEDIA_ATTRIBUTES:
+                shows = "image" if tag.name == "img" or attribute.name == "poster" else "media"
+            else:
+                shows = tag.name
+            yield BodyAsset(
+                f"<{tag.name} {attribute.name}>",
+                value,
+                attribute.value_start + 1,
+                attribute.value_end - 1,
+                resolution,
+                shows,
+            )
+
+
+def _undefined_reference(doc: Document, image: Image) -> bool:
+    """A reference image whose label has no definition, which is not an image at all."""
+    return (
+        image.src_start == image.src_end and doc.text[image.src_start - 1 : image.src_start] == "["
+    )
+
+
+def _asset_attributes(tag: Tag, site: Site) -> Iterator[Attribute]:
+    names: tuple[str, ...] | list[str] = MEDIA_ATTRIBUTES.get(tag.name, ())
+    component = site.components.get(tag.name)
+    if component is not None:
+        names = component.assets
+    for attribute in tag.attributes:
+        if attribute.name in names and attribute.value is not None:
+            yield attribute
+
+
+def _resolve(site: Site, value: str) -> Resolution | None:
+    if not value:
+        return Resolution("invalid", reason="is empty, so it names no file")
+    return site.static.resolve(value)
+
+
+def _impact(doc: Document, asset: BodyAsset) -> str:
+    if asset.shows == "image":
+        return f"the {_noun(doc)} shows a broken image"
+    if asset.shows == "media":
+        return f"the {_noun(doc)}'s player has nothing to play"
+    return f"the {asset.shows} on the {_noun(doc)} has nothing to show"
+
+
+@rule(
+    "KLM204",
+    "body-asset-missing",
+    Severity.ERROR,
+    "An image or media file in the body does not resolve to a file.",
+)
+def body_asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
+    if not _in_site(doc):
+        return
+    for asset in body_assets(doc, site):
+        resolution = asset.resolution
+        impact = _impact(doc, asset)
+        if resolution.status == "missing":
+            message = (
+                f"{asset.what} points to {asset.value}, but there is no such file in "
+                f"{site.static.describe()}; {impact}. Add the file or correct the path."
+            )
+        elif resolution.status == "case-mismatch":
+            message = (
+                f"{asset.what} points to {asset.value}, but the file is {resolution.real}; that "
+                "works on a Mac or Windows laptop and 404s on the site's Linux host, so "
+                f"{impact}. Use {resolution.real}."
+            )
+        elif resolution.status == "invalid":
+            message = (
+                f"{asset.what} is {quote(asset.value)}, which {resolution.reason}, so {impact}. "
+                f"Put the file in {site.static.describe()} and write its path from there, such "
+                "as /images/photo.jpg."
+            )
+        else:
+            continue
+        yield body_asset_missing.at(doc, asset.start, asset.end, message)
+
+
+@rule("KLM205", "image-alt-missing", Severity.WARNING, "A body image has no alt text.")
+def image_alt_missing(doc: Document, site: Site) -> Iterator[Finding]:
+    if not _in_site(doc):
+        return
+    scan = body_scan(doc)
+    for image in scan.images:
+        if image.alt.strip() or _undefined_reference(doc, image):
+            continue
+        message = (
+            "this image has no alt text, so screen readers skip it and readers who cannot see "
+            "it miss what it shows (search engines too). Describe the picture between the "
+            "brackets: ![Children at the health camp](…)."
+        )
+        yield image_alt_missing.at(doc, image.start, image.alt_end + 1, message)
+    for tag in scan.tags:
+        if tag.name != "img" or tag.kind == "close":
+            continue
+        if any(attribute.name in ("alt", "") for attribute in tag.attributes):
+            continue
+        message = (
+            "<img> has no alt attribute, so screen readers read out its file name instead of "
+            'what it shows. Add alt="…" describing the picture, or alt="" if it is only '
+            "decoration."
+        )
+        yield image_alt_missing.at(doc, tag.start, tag.name_end, message)

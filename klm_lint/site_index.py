@@ -1,0 +1,362 @@
+"""The collection's posts as the whole-site rules need them: slug, title, author, date, draft.
+
+Built once per run, and only when a whole-site rule asks for the collection: the content
+folders are walked as a full run would walk them, and of each post only the front
+matter is read (the file is read in chunks until the closing delimiter), never the body. A file
+already loaded for linting when the index is built is taken from its document, not read again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from klm_lint import dates
+from klm_lint.authors import name_key
+from klm_lint.formats import FrontMatterError
+from klm_lint.formats.split import Block, locate
+from klm_lint.nodes import Mapping, Scalar, lookup
+from klm_lint.text import LineIndex
+
+if TYPE_CHECKING:
+    from klm_lint.document import Document
+    from klm_lint.nodes import Node
+    from klm_lint.site import Collection, Site
+
+_FIRST_CHUNK = 8192
+_CLOSING = {
+    opening: re.compile(rf"^{re.escape(closer)}[ \t]*(?:\r?\n|$)", re.M)
+    for opening, closer in (("---", "---"), ("+++", "+++"), ("{", "}"))
+}
+"""The line that closes a block, by the block's first characters: where reading can stop."""
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+"""Bytes that are not UTF-8, escaped by the decoder: in the body they do not matter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A text value of the front matter and where it is."""
+
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PostEntry:
+    key: str
+    """The absolute path, for looking entries up."""
+    site_path: str
+    collection: str
+    slug: str
+    """The address the theme gives the post: its url without the leading /, or its file name
+    without the extension."""
+    url: Value | None
+    title: Value | None
+    author: Value | None
+    avatar: Value | None
+    date: Value | None
+    published_at: dt.datetime | None
+    """When the theme starts showing the post (UTC); None when the date cannot be read."""
+    hidden: bool
+    """The site treats draft as true (JavaScript truthiness: any non-empty text, too)."""
+    draft_false: bool
+    """draft is the boolean false."""
+
+    @property
+    def display_path(self) -> str:
+        """The path as reports show it (relative to the working directory)."""
+        from klm_lint.engine import display_path
+
+        return display_path(Path(self.key))
+
+    def where(self, value: Value | None) -> str:
+        """`content/posts/a.md (line 3)`, or just the path when there is no value."""
+        return f"{self.display_path} (line {value.line})" if value else self.display_path
+
+    def scheduled(self, now: dt.datetime) -> bool:
+        return self.draft_false and self.published_at is not None and self.published_at > now
+
+
+@dataclass(frozen=True, slots=True)
+class AvatarUse:
+    avatar: str
+    count: int
+    example: PostEntry
+    """The first post, in path order, that uses it."""
+
+
+def publication_time(node: Node | None) -> dt.datetime | None:
+    """The moment the theme compares with the build time: a date alone is midnight UTC, and a
+    time without an offset is UTC, as the site's YAML reader reads them."""
+    if not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    if isinstance(value, str) and dates.problem(value) is None:
+        return parse_moment(value.strip())
+    return None
+
+
+def appearance(written: str, published: dt.datetime) -> str:
+    """When a scheduled post appears, for messages: the day, and the time when one is given."""
+    if len(written.strip()) <= len("YYYY-MM-DD"):
+        return f"{published:%Y-%m-%d}"
+    return f"{published.astimezone(dt.timezone.utc):%Y-%m-%d %H:%M} UTC"
+
+
+def parse_moment(text: str) -> dt.datetime | None:
+    """An ISO 8601 date or date-time as an aware UTC moment (None when it does not parse)."""
+    normalized = text[:-1] + "+00:00" if text[-1:] in "Zz" and len(text) > 10 else text
+    try:
+        moment = dt.datetime.fromisoformat(normalized)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)
+
+
+def hides(node: Node | None) -> bool:
+    """Whether the site, which tests draft for JavaScript truthiness, treats it as a draft."""
+    if node is None:
+        return False
+    if not isinstance(node, Scalar):
+        return True
+    value = node.value
+    if isinstance(value, float):
+        return value != 0 and not math.isnan(value)
+    if isinstance(value, (bool, int, str)):
+        return bool(value)
+    return value is not None
+
+
+class SiteIndex:
+    def __init__(self, site: Site) -> None:
+        self._site = site
+        self._entries: dict[str, PostEntry | None] = {}
+        self._walked = False
+        self._slugs: dict[tuple[str, str], list[PostEntry]] = {}
+        self._titles: dict[tuple[str, str], list[PostEntry]] = {}
+        self._authors: dict[str, list[PostEntry]] = {}
+        self._avatar_uses: dict[str, list[AvatarUse]] = {}
+
+    # Entries
+
+    def add(self, doc: Document) -> PostEntry | None:
+        """The entry of a loaded document, taken from it rather than read again."""
+        key = os.path.abspath(doc.path)
+        if key in self._entries:
+            return self._entries[key]
+        entry = None
+        if doc.front_matter is not None and _is_post_collection(doc.collection):
+            assert doc.collection is not None
+            entry = _entry(key, doc.site_path, doc.collection, doc.front_matter.root, doc.lines)
+        self._store(key, entry)
+        return entry
+
+    def entry(self, path: Path) -> PostEntry | None:
+        """The entry of any file, reading its front matter if it was not read yet."""
+        key = os.path.abspath(path)
+        if key not in self._entries:
+            self._store(key, self._read(path, key))
+        return self._entries[key]
+
+    def _store(self, key: str, entry: PostEntry | None) -> None:
+        self._entries[key] = entry
+        if entry is not None and self._walked:
+            self._group(entry)
+
+    def _read(self, path: Path, key: str) -> PostEntry | None:
+        relative = self._site_path(path, key)
+        collection = self._site.collection_for(relative)
+        if not _is_post_collection(collection):
+            return None
+        assert collection is not None
+        config = self._site.config
+        read = read_front_matter(key, config.max_file_size, config.max_front_matter_size)
+        if read is None:
+            return None
+        lines, root = read
+        return _entry(key, relative, collection, root, lines)
+
+    def _site_path(self, path: Path, key: str) -> str:
+        root = str(self._site.root)
+        if key.startswith(root + os.sep):
+            return key[len(root) + 1 :].replace(os.sep, "/")
+        from klm_lint.discover import site_path
+
+        return site_path(path, self._site)
+
+    # The whole collection
+
+    def entries(self) -> list[PostEntry]:
+        self._walk()
+        return [entry for entry in self._entries.values() if entry is not None]
+
+    def same_slug(self, entry: PostEntry) -> list[PostEntry]:
+        self._walk()
+        return _others(self._slugs.get((entry.collection, entry.slug), []), entry)
+
+    def same_title(self, entry: PostEntry) -> list[PostEntry]:
+        self._walk()
+        if entry.title is None:
+            return []
+        return _others(self._titles.get((entry.collection, _title_key(entry.title)), []), entry)
+
+    def avatars(self, name: str) -> list[AvatarUse]:
+        """The avatars the posts of an author use, most used first (then in path order)."""
+        self._walk()
+        key = name_key(name)
+        uses = self._avatar_uses.get(key)
+        if uses is None:
+            counts: dict[str, list[PostEntry]] = {}
+            for post in self._authors.get(key, []):
+                if post.avatar is not None:
+                    counts.setdefault(post.avatar.text.strip(), []).append(post)
+            uses = sorted(
+                (AvatarUse(avatar, len(posts), posts[0]) for avatar, posts in counts.items()),
+                key=lambda use: -use.count,
+            )
+            self._avatar_uses[key] = uses
+        return uses
+
+    def _walk(self) -> None:
+        if self._walked:
+            return
+        from klm_lint.discover import discover
+
+        root = self._site.root
+        folders = [root / folder for folder in self._site.config.content]
+        found = discover([folder for folder in folders if folder.is_dir()], self._site)
+        for path in found.files:
+            self.entry(path)
+        self._walked = True
+        for entry in sorted(self.entries(), key=lambda entry: entry.site_path or entry.key):
+            self._group(entry)
+
+    def _group(self, entry: PostEntry) -> None:
+        self._slugs.setdefault((entry.collection, entry.slug), []).append(entry)
+        if entry.title is not None and entry.title.text.strip():
+            key = (entry.collection, _title_key(entry.title))
+            self._titles.setdefault(key, []).append(entry)
+        if entry.author is not None and entry.author.text.strip():
+            self._authors.setdefault(name_key(entry.author.text), []).append(entry)
+            self._avatar_uses.pop(name_key(entry.author.text), None)
+
+
+def _others(group: list[PostEntry], entry: PostEntry) -> list[PostEntry]:
+    return [other for other in group if other.key != entry.key]
+
+
+def _title_key(title: Value) -> str:
+    return " ".join(title.text.split()).casefold()
+
+
+def _is_post_collection(collection: Collection | None) -> bool:
+    return collection is not None and collection.schema.name == "post"
+
+
+def _entry(
+    key: str,
+    relative: str,
+    collection: Collection,
+    root: Mapping,
+    lines: LineIndex,
+) -> PostEntry:
+    def text(*path: str) -> Value | None:
+        _entry, node = lookup(root, path)
+        if not isinstance(node, Scalar) or not isinstance(node.value, str):
+            return None
+        line, _column = lines.position(node.start)
+        return Value(node.value, line, node.start, node.end)
+
+    url = text("url")
+    name = os.path.basename(relative or key)
+    slug = url.text.strip().strip("/") if url else os.path.splitext(name)[0]
+    _date_entry, date_node = lookup(root, ("date",))
+    date = None
+    if isinstance(date_node, Scalar):
+        line, _column = lines.position(date_node.start)
+        date = Value(date_node.text, line, date_node.start, date_node.end)
+    _draft_entry, draft = lookup(root, ("draft",))
+    return PostEntry(
+        key,
+        relative,
+        collection.name,
+        slug,
+        url,
+        text("title"),
+        text("author", "name"),
+        text("author", "avatar"),
+        date,
+        publication_time(date_node),
+        hides(draft),
+        isinstance(draft, Scalar) and draft.value is False,
+    )
+
+
+def read_front_matter(
+    path: str, max_bytes: int, max_chars: int
+) -> tuple[LineIndex, Mapping] | None:
+    """The lines of the file up to its front matter's end, and the parsed front matter; None
+    when the file has none that parses (the lint of that file reports why)."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > max_bytes:
+                return None
+            decoder = codecs.getincrementaldecoder("utf-8-sig")("surrogateescape")
+            text = ""
+            size = _FIRST_CHUNK
+            while True:
+                raw = handle.read(size)
+                at_end = len(raw) < size
+                text += decoder.decode(raw, final=at_end)
+                found = _front_matter(text, at_end, max_chars)
+                if not isinstance(found, str):
+                    return found
+                if at_end or len(text) > max_chars + _FIRST_CHUNK:
+                    return None
+                size *= 2
+    except OSError:
+        return None
+
+
+def _front_matter(
+    text: str, at_end: bool, max_chars: int
+) -> tuple[LineIndex, Mapping] | Literal["more"] | None:
+    """The text read so far cut after its last whole line, and the parsed block; "more" when
+    the block may end further on; None when there is no block that parses."""
+    if not at_end:
+        last_break = max(text.rfind("\n"), text.rfind("\r"))
+        if last_break < 0:
+            return "more"
+        text = text[: last_break + 1]
+    closing = next((_CLOSING[start] for start in _CLOSING if text.startswith(start)), None)
+    found = closing.search(text, text.find("\n") + 1) if closing else None
+    if found is not None:
+        text = text[: found.end()]
+    lines = LineIndex(text)
+    located = locate(text, lines)
+    if not isinstance(located, Block):
+        return None
+    if not located.closed:
+        return None if at_end else "more"
+    if "\0" in text or _UNDECODABLE.search(text):
+        return None
+    if located.content_end - located.content_start > max_chars:
+        return None
+    try:
+        return lines, located.handler.parse(text, located.content_start, located.content_end)
+    except FrontMatterError:
+        return None

@@ -1,0 +1,148 @@
+"""The site index: front matter only, read once per run, and only when a whole-site rule runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pytest
+
+from klm_lint import site_index
+from klm_lint.nodes import Scalar
+from klm_lint.site_index import SiteIndex, hides, parse_moment, read_front_matter
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import SiteBuilder
+
+POST = "---\ntitle: Camp\nauthor:\n  name: Jane\ndate: 2023-01-01\ndraft: false\n---\n"
+
+
+def read(path: Path, max_bytes: int = 10**7, max_chars: int = 10**6) -> dict[str, object]:
+    found = read_front_matter(str(path), max_bytes, max_chars)
+    assert found is not None
+    lines, root = found
+    return {
+        "lines": lines.line_count,
+        **{entry.key.text: getattr(entry.value, "value", None) for entry in root.entries},
+    }
+
+
+def test_the_body_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_bytes(POST.encode() + b"caf\xe9 " * 200_000)
+    assert read(path) == {
+        "lines": 8,
+        "title": "Camp",
+        "author": None,
+        "date": dt.date(2023, 1, 1),
+        "draft": False,
+    }
+
+
+def test_front_matter_longer_than_the_first_chunk(tmp_path: Path) -> None:
+    long = "x" * 30_000
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ndescription: {long}\ntitle: Camp\n---\nBody\n" + "b" * 50_000)
+    assert read(path)["title"] == "Camp"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        POST.replace("\n", "\r\n") + "Body\r\n",
+        POST.replace("\n", "\r") + "Body\r",
+        "\ufeff" + POST,
+        '+++\ntitle = "Camp"\n+++\nBody\n',
+        '---json\n{"title": "Camp"}\n---\nBody\n',
+        '{\n  "title": "Camp"\n}\nBody\n',
+        "---\ntitle: Camp\n---",
+    ],
+)
+def test_formats_and_line_endings(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "post.md"
+    path.write_bytes(content.encode("utf-8"))
+    assert read(path)["title"] == "Camp"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"# No front matter\n",
+        b"---\ntitle: Camp\nNever closed\n" + b"more\n" * 5000,
+        b"---\ntitle: [unclosed\n---\n",
+        b"---\ntitle: Caf\xe9\n---\n",
+        b"---\ntitle: a\x00b\n---\n",
+        "---\ntitle: Camp\n---\n".encode("utf-16"),
+        b"",
+    ],
+)
+def test_files_without_usable_front_matter(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "post.md"
+    path.write_bytes(content)
+    assert read_front_matter(str(path), 10**7, 10**6) is None
+
+
+def test_size_limits(tmp_path: Path) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(POST + "Body\n")
+    assert read_front_matter(str(path), 10, 10**6) is None
+    assert read_front_matter(str(path), 10**7, 10) is None
+    assert read_front_matter(str(tmp_path / "missing.md"), 10**7, 10**6) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-05-01", dt.datetime(2024, 5, 1, tzinfo=dt.timezone.utc)),
+        ("2024-05-01T09:30:00Z", dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.timezone.utc)),
+        ("2024-05-01T09:30:00+06:00", dt.datetime(2024, 5, 1, 3, 30, tzinfo=dt.timezone.utc)),
+        ("2024-05-01 09:30", dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.timezone.utc)),
+        ("2024-02-30", None),
+        ("tomorrow", None),
+    ],
+)
+def test_parse_moment(text: str, expected: dt.datetime | None) -> None:
+    assert parse_moment(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "hidden"),
+    [(True, True), (False, False), ("false", True), ("", False), (0, False), (1, True)],
+)
+def test_draft_is_read_as_the_site_reads_it(value: object, hidden: bool) -> None:
+    assert hides(Scalar(0, 0, value, str(value), quoted=False)) is hidden  # type: ignore[arg-type]
+
+
+def test_not_built_when_no_whole_site_rule_runs(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: SiteIndex) -> None:
+        raise AssertionError("the index was built")
+
+    monkeypatch.setattr(SiteIndex, "_walk", refuse)
+    site.post(POST, name="a.md")
+    site.post(POST, name="b.md")
+    assert site.codes(select=["KLM1", "KLM2", "KLM3", "KLM404"]) == []
+
+
+def test_read_once_per_run_and_only_posts(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    original = site_index.read_front_matter
+
+    def counting(path: str, max_bytes: int, max_chars: int) -> object:
+        reads.append(path.rsplit("/", 1)[-1])
+        return original(path, max_bytes, max_chars)
+
+    monkeypatch.setattr(site_index, "read_front_matter", counting)
+    for name in ("a.md", "b.md", "c.md"):
+        site.post(POST.replace("Camp", name), name=name)
+    site.write("content/about.md", "---\ntitle: About\n---\n")
+    assert site.codes("content/posts/a.md") == []
+    assert reads == ["b.md", "c.md"]
+    reads.clear()
+    assert site.codes() == []
+    assert reads == ["b.md", "c.md"]
