@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -11,18 +13,26 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from klm_lint import __version__
-from klm_lint.errors import KlmLintError
+from klm_lint.errors import KlmLintError, UsageError
 
 if TYPE_CHECKING:
-    from klm_lint.engine import RunResult
+    import datetime as dt
+
+    from klm_lint.engine import FixMode, RunResult
+    from klm_lint.report import ReportOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class OutputFormat(str, Enum):
+    auto = "auto"
     full = "full"
     concise = "concise"
     json = "json"
+    json_lines = "json-lines"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 app = typer.Typer(
@@ -49,8 +59,31 @@ def lint(
         ),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to report findings.")
-    ] = OutputFormat.full,
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="How to report findings (auto: github under GitHub Actions, else full).",
+        ),
+    ] = OutputFormat.auto,
+    output_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output-file",
+            metavar="FILE",
+            help="Write the report to FILE; standard output still gets the findings.",
+        ),
+    ] = None,
+    force_exclude: Annotated[
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply the config's exclude to files named on the command line."
+        ),
+    ] = False,
+    changed_since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(metavar="REF", help="Lint only the content files changed since this git ref."),
+    ] = None,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
@@ -94,6 +127,41 @@ def lint(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an internal error.")
     ] = False,
+    now: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--now",
+            metavar="DATE",
+            help="Judge scheduled posts as of this date (YYYY-MM-DD or ISO date-time, UTC).",
+        ),
+    ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe.")
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show the changes --fix would make, as a diff; write nothing."),
+    ] = False,
+    show_fixes: Annotated[
+        bool, typer.Option("--show-fixes", help="List what --fix fixed.")
+    ] = False,
+    no_suppressions: Annotated[
+        bool,
+        typer.Option("--no-suppressions", help="Ignore klm-lint suppression comments (audits)."),
+    ] = False,
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--baseline", metavar="FILE", help="Report only findings this baseline does not know."
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--write-baseline", metavar="FILE", help="Record today's findings as the baseline."
+        ),
+    ] = None,
 ) -> None:
     """Lint the front matter and MDX components of the site's content files."""
     if version:
@@ -105,11 +173,54 @@ def lint(
     if explain is not None:
         _explain(explain)
         raise typer.Exit(EXIT_OK)
-    result = _run(paths or [], config, _split(select), _split(ignore), debug=debug)
+    report_format = _chosen_format(output_format, statistics=statistics)
+    terminal_format = report_format if output_file is None else _chosen_format(OutputFormat.auto)
+    from klm_lint.engine import FixMode
+
+    fixing = FixMode(unsafe=unsafe_fixes, write=not diff) if (fix or diff) else None
+    if baseline is not None and write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline do not go together")
+    if fixing is not None and write_baseline is not None:
+        raise UsageError("--write-baseline records findings; run --fix separately first")
+    result = _run(
+        paths or [],
+        config,
+        _split(select),
+        _split(ignore),
+        debug=debug,
+        fix=fixing,
+        suppressions=not no_suppressions,
+        baseline=baseline,
+        force_exclude=force_exclude,
+        changed_since=changed_since,
+        human_report=terminal_format in ("full", "concise") and not quiet,
+        now=_parse_now(now),
+        overview=statistics,
+    )
+    for note in result.notes:
+        sys.stderr.write(f"klm-lint: warning: {note}\n")
+    if write_baseline is not None:
+        from klm_lint.baseline import write
+
+        count = write(write_baseline, result.findings)
+        sys.stderr.write(f"Wrote {count} finding(s) to the baseline {write_baseline}.\n")
+        raise typer.Exit(EXIT_OK)
+    if diff:
+        sys.stdout.write("".join(result.diffs))
+        sys.stderr.write(f"Would fix {len(result.fixed)} finding(s).\n")
+        raise typer.Exit(EXIT_FINDINGS if result.diffs else EXIT_OK)
     from klm_lint.report import ReportOptions, reporter
 
-    options = ReportOptions(statistics=statistics, quiet=quiet)
-    reporter(output_format.value)(result, sys.stdout, options)
+    options = ReportOptions(
+        statistics=statistics,
+        quiet=quiet,
+        fixing=fixing is not None,
+        show_fixes=show_fixes,
+        unsafe_fixes=unsafe_fixes,
+    )
+    if output_file is not None:
+        _write_report(output_file, report_format, result, options)
+    reporter(terminal_format)(result, sys.stdout, options)
     raise typer.Exit(_exit_code(result, strict=strict, exit_zero=exit_zero))
 
 
@@ -120,6 +231,14 @@ def _run(
     ignore: list[str] | None,
     *,
     debug: bool,
+    fix: FixMode | None = None,
+    suppressions: bool = True,
+    baseline: Path | None = None,
+    force_exclude: bool = False,
+    changed_since: str | None = None,
+    human_report: bool = False,
+    now: dt.datetime | None = None,
+    overview: bool = False,
 ) -> RunResult:
     from klm_lint.config import find_config_file, find_project_root, load_config
     from klm_lint.discover import discover
@@ -135,15 +254,69 @@ def _run(
     found = config_file or discovered
     loaded = load_config(found)
     root = discovered.parent if discovered is not None else find_project_root(start)
-    site = Site(root, loaded.config, found)
+    site = Site(root, loaded.config, found, now=now)
     selection = build_selection(loaded.config, select, ignore)
     if not paths:
         paths = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
         if not paths:
             folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
-    files = discover(paths, site)
-    return Linter(site, selection, debug=debug).run(files.files, files.unreadable)
+    files = discover(paths, site, force_exclude=force_exclude)
+    if changed_since is not None:
+        from klm_lint.changed import changed_files, only_changed
+
+        files = only_changed(files, changed_files(root, changed_since))
+    from klm_lint.baseline import Baseline
+
+    known = Baseline.read(baseline) if baseline is not None else None
+    linter = Linter(site, selection, debug=debug, suppressions=suppressions, baseline=known)
+    from klm_lint.progress import wants_progress, with_progress
+
+    show = wants_progress(len(files.files), human_report=human_report)
+    result = linter.run(with_progress(files.files, show=show), files.unreadable, fix=fix)
+    if overview:
+        from klm_lint.overview import build_overview
+
+        result = dataclasses.replace(result, overview=build_overview(result, site, files.files))
+    return result
+
+
+def _parse_now(text: str | None) -> dt.datetime | None:
+    if text is None:
+        return None
+    from klm_lint.site_index import parse_moment
+
+    moment = parse_moment(text.strip()) if text.strip() else None
+    if moment is None:
+        raise UsageError(
+            f"--now {text!r} is not a date; write it as YYYY-MM-DD or 2024-05-01T09:00:00Z"
+        )
+    return moment
+
+
+def _chosen_format(requested: OutputFormat, *, statistics: bool = False) -> str:
+    name = requested.value
+    if requested is OutputFormat.auto:
+        name = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+    from klm_lint.report import STATISTICS_FORMATS
+
+    if statistics and name not in STATISTICS_FORMATS:
+        why = " (auto chose it: GITHUB_ACTIONS is true)" if requested is OutputFormat.auto else ""
+        raise UsageError(
+            f"--statistics does not go with --format {name}{why}; use full, concise or json"
+        )
+    return name
+
+
+def _write_report(path: Path, name: str, result: RunResult, options: ReportOptions) -> None:
+    from klm_lint.report import reporter
+
+    try:
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            reporter(name)(result, stream, dataclasses.replace(options, color=False))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise KlmLintError(f"cannot write the report to {path} ({reason})") from None
 
 
 def _common_folder(paths: list[Path]) -> Path:
@@ -204,9 +377,9 @@ def main(argv: list[str] | None = None) -> None:
         _fail(error.format_message() if hasattr(error, "format_message") else str(error))
     except (KeyboardInterrupt, typer.Abort):
         _fail("interrupted")
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - no traceback unless asked for
         if debug:
-            raise
+            traceback.print_exc()
         _fail(f"internal error: {type(error).__name__}: {error} (please report it)")
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 

@@ -76,6 +76,13 @@ class Config(_Model):
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     collections: dict[str, CollectionConfig] = Field(default_factory=dict)
     components: dict[str, ComponentConfig] = Field(default_factory=dict)
+    mdx: bool = True
+    """The site compiles every content file as MDX (true) or only `.mdx` files (false)."""
+    authors: str | None = None
+    """A YAML, TOML or JSON file, relative to the project root, listing each author's name and
+    avatar; the avatars posts must use."""
+    date_order: Literal["month-first", "day-first"] = "month-first"
+    """How --unsafe-fixes reads dates such as 04/05/2022 where day and month could be swapped."""
     max_file_size: int = Field(default=10 * 1024 * 1024, gt=0)
     max_front_matter_size: int = Field(default=1024 * 1024, gt=0)
 

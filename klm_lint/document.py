@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from klm_lint.findings import Span
+from klm_lint.findings import Edit, Span
 from klm_lint.formats import FrontMatterError
 from klm_lint.formats.split import Misplaced, UnknownLanguage, locate
 from klm_lint.text import Decoded, LineIndex, decode
@@ -56,6 +56,19 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         return self.lines.span(start, end)
+
+    def edit(self, start: int, end: int, replacement: str) -> Edit:
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(end)
+        return Edit(start, end, replacement, Span(line, column, end_line, end_column))
+
+    @property
+    def newline(self) -> str:
+        """The file's line ending (of its first line), for inserted lines."""
+        first = self.lines.line_end(1)
+        return (
+            "\r\n" if self.text.startswith("\r\n", first) else self.text[first : first + 1] or "\n"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,4 +154,4 @@ def load_text(
 
 def _problem(lines: LineIndex, code: str, start: int, end: int, message: str) -> LoadProblem:
     span = lines.span(start, end)
-    return LoadProblem(code, span, message, lines.line_text(span.line))
+    return LoadProblem(code, span, message, lines.excerpt(span.line))

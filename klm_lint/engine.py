@@ -4,28 +4,59 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
+import sys
+import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from klm_lint import suppressions
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FILE_UNREADABLE, FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.discover import site_path
 from klm_lint.document import Document, load_text
 from klm_lint.findings import Finding, Severity, Span
+from klm_lint.fixer import applicable, encode, fix_document, unified_diff, write_atomically
+from klm_lint.text import printable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
+    from klm_lint.baseline import Baseline
     from klm_lint.discover import Unreadable
+    from klm_lint.overview import Overview
+    from klm_lint.rule import Rule
     from klm_lint.selection import Selection
     from klm_lint.site import Site
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+@dataclass(frozen=True, slots=True)
+class FixMode:
+    unsafe: bool = False
+    write: bool = True
+    """False for --diff: compute the fixes and show them, write nothing."""
 
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
     files: int
     findings: list[Finding]
+    fixed: list[Finding] = dataclasses.field(default_factory=list)
+    diffs: list[str] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
+    """Things the user must know that are not findings (fixes left unapplied)."""
+    baselined: int = 0
+    """Findings left out because the baseline knows them."""
+    baseline_stale: int = 0
+    """Baseline entries that no longer occur."""
+    checked: list[Path] = dataclasses.field(default_factory=list)
+    """The files checked, in the order they were checked (the junit report lists clean ones)."""
+    overview: Overview | None = None
+    """The site summary, when --statistics asks for it."""
 
     @property
     def errors(self) -> int:
@@ -41,75 +72,160 @@ class RunResult:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working directory, with / separators."""
+    """Relative to the working directory, with / separators; bytes of a file name that are not
+    UTF-8 show as U+FFFD and control characters as their pictures, so that every report can
+    write the path and no name can steer the terminal."""
     try:
         shown = os.path.relpath(path)
     except ValueError:
         shown = os.path.abspath(path)
-    return shown.replace(os.sep, "/")
+    return printable(os.fsencode(shown).decode("utf-8", "replace")).replace(os.sep, "/")
 
 
 class Linter:
-    def __init__(self, site: Site, selection: Selection, *, debug: bool = False) -> None:
+    def __init__(
+        self,
+        site: Site,
+        selection: Selection,
+        *,
+        debug: bool = False,
+        suppressions: bool = True,
+        baseline: Baseline | None = None,
+    ) -> None:
         self.site = site
         self.selection = selection
         self.debug = debug
+        self.use_suppressions = suppressions
+        self.baseline = baseline
         self.rules = [
             rule for rule in ALL_RULES if rule.check is not None and rule.code in selection.enabled
         ]
+        self.rule_names = {rule.code: rule.code for rule in ALL_RULES} | {
+            rule.name: rule.code for rule in ALL_RULES
+        }
 
-    def run(self, files: Iterable[Path], unreadable: Iterable[Unreadable] = ()) -> RunResult:
-        findings: list[Finding] = []
-        count = 0
+    def run(
+        self,
+        files: Iterable[Path],
+        unreadable: Iterable[Unreadable] = (),
+        fix: FixMode | None = None,
+    ) -> RunResult:
+        result = RunResult(0, [])
         for problem in unreadable:
-            findings.extend(self._filter([self._unreadable(problem.path, problem.reason)], ""))
+            result.findings.extend(
+                self._filter([self._unreadable(problem.path, problem.reason)], "")
+            )
+        count = 0
         for path in files:
             count += 1
-            findings.extend(self.lint_file(path))
-        findings.sort(key=lambda finding: finding.sort_key)
-        return RunResult(count, findings)
+            result.checked.append(path)
+            if fix is None:
+                result.findings.extend(self.lint_file(path))
+            else:
+                self._fix_file(path, fix, result)
+        result.findings.sort(key=lambda finding: finding.sort_key)
+        if self.baseline is None:
+            return dataclasses.replace(result, files=count)
+        kept, known, stale = self.baseline.filter(result.findings)
+        return dataclasses.replace(
+            result, files=count, findings=kept, baselined=known, baseline_stale=stale
+        )
+
+    def _fix_file(self, path: Path, mode: FixMode, result: RunResult) -> None:
+        relative = site_path(path, self.site)
+        raw = self._read(path)
+        if isinstance(raw, Finding):
+            result.findings.extend(self._filter([raw], relative))
+            return
+        document, findings = self.lint_bytes(path, relative, raw)
+        if document is None or not any(applicable(f, mode.unsafe) for f in findings):
+            result.findings.extend(findings)
+            return
+        fixed = fix_document(self, path, relative, document, findings, unsafe=mode.unsafe)
+        result.findings.extend(fixed.findings)
+        if fixed.problem:
+            result.notes.append(
+                f"{document.display_path}: fixes not applied, because the fixed file would not "
+                f"load ({fixed.problem}). Please report this."
+            )
+            return
+        if not fixed.changed:
+            return
+        result.fixed.extend(fixed.fixed)
+        if mode.write:
+            write_atomically(path, encode(fixed.text, document.bom))
+        else:
+            result.diffs.append(unified_diff(document.display_path, fixed.original, fixed.text))
 
     def lint_file(self, path: Path) -> list[Finding]:
         relative = site_path(path, self.site)
-        return self._filter(self._check(path, relative), relative)
+        raw = self._read(path)
+        if isinstance(raw, Finding):
+            return self._filter([raw], relative)
+        return self.lint_bytes(path, relative, raw)[1]
 
-    def _check(self, path: Path, relative: str) -> list[Finding]:
-        shown = display_path(path)
+    def lint_bytes(
+        self, path: Path, relative: str, raw: bytes
+    ) -> tuple[Document | None, list[Finding]]:
+        """The document (when the bytes load as one) and its filtered findings."""
+        loaded, findings = self._check(path, relative, raw)
+        findings = self._filter(findings, relative)
+        if loaded is None or not self.use_suppressions:
+            return loaded, findings
+        found = suppressions.find(loaded, self.rule_names)
+        if not found:
+            return loaded, findings
+        enabled = self.selection.enabled - self.selection.ignored_for(relative)
+        kept, unused = suppressions.apply(
+            loaded, findings, found, enabled, self.rule_names.values()
+        )
+        return loaded, kept + self._filter(unused, relative)
+
+    def _read(self, path: Path) -> bytes | Finding:
         limit = self.site.config.max_file_size
         try:
-            with path.open("rb") as handle:
+            # Non-blocking, so that a FIFO put in the file's place cannot make the run hang.
+            with os.fdopen(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    return self._unreadable(path, "not a regular file")
                 raw = handle.read(limit + 1)
         except OSError as error:
-            return [self._unreadable(path, error.strerror or str(error))]
+            return self._unreadable(path, error.strerror or str(error))
         if len(raw) > limit:
-            return [
-                _file_finding(
-                    shown,
-                    "KLM005",
-                    f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
-                    "Split it, or raise max-file-size in the config.",
-                )
-            ]
+            return _file_finding(
+                display_path(path),
+                "KLM005",
+                f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
+                "Split it, or raise max-file-size in the config.",
+            )
+        return raw
+
+    def _check(
+        self, path: Path, relative: str, raw: bytes
+    ) -> tuple[Document | None, list[Finding]]:
+        shown = display_path(path)
         collection = self.site.collection_for(relative)
-        loaded = load_text(
-            raw, path, shown, relative, collection, self.site.config.max_front_matter_size
-        )
+        try:
+            loaded = load_text(
+                raw, path, shown, relative, collection, self.site.config.max_front_matter_size
+            )
+        except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
+            return None, [self._internal_error(shown, None, error)]
         if not isinstance(loaded, Document):
             rule = RULES_BY_CODE[loaded.code]
-            return [
-                Finding(
-                    shown,
-                    loaded.span,
-                    rule.code,
-                    rule.name,
-                    rule.severity,
-                    loaded.message,
-                    loaded.source_line,
-                )
-            ]
+            finding = Finding(
+                shown,
+                loaded.span,
+                rule.code,
+                rule.name,
+                rule.severity,
+                printable(loaded.message),
+                loaded.source_line,
+            )
+            return None, [finding]
         if loaded.front_matter is None and collection is not None:
-            return [_missing_front_matter(loaded)]
-        return self._run_checks(loaded, self.selection.ignored_for(relative))
+            return loaded, [_missing_front_matter(loaded)]
+        return loaded, self._run_checks(loaded, self.selection.ignored_for(relative))
 
     def _run_checks(self, doc: Document, ignored: frozenset[str]) -> list[Finding]:
         findings: list[Finding] = []
@@ -119,20 +235,27 @@ class Linter:
             assert rule.check is not None
             try:
                 findings.extend(rule.check(doc, self.site))
-            except Exception as error:
-                if self.debug:
-                    raise
-                reason = f"{type(error).__name__}: {error}".splitlines()[0][:200]
-                findings.append(
-                    _file_finding(
-                        doc.display_path,
-                        INTERNAL_ERROR.code,
-                        f"rule {rule.code} {rule.name} failed on this file ({reason}); the "
-                        "other rules still ran. This is a bug in klm-lint: please report it "
-                        "with the file.",
-                    )
-                )
+            except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
+                findings.append(self._internal_error(doc.display_path, rule, error))
         return findings
+
+    def _internal_error(self, shown: str, rule: Rule | None, error: Exception) -> Finding:
+        """KLM000 for an exception in klm-lint itself; --debug also prints its traceback."""
+        what = f"rule {rule.code} {rule.name}" if rule else "reading the file"
+        if self.debug:
+            sys.stderr.write(f"klm-lint: internal error in {what} on {shown}:\n")
+            traceback.print_exception(error, file=sys.stderr)
+        reason = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+        if rule:
+            failed = f"{what} failed on this file ({reason}); the other rules still ran"
+        else:
+            failed = f"klm-lint failed while reading this file ({reason}), so no rule checked it"
+        return _file_finding(
+            shown,
+            INTERNAL_ERROR.code,
+            f"{failed}. This is a bug in klm-lint: please report it with the file "
+            "(--debug shows the details).",
+        )
 
     def _filter(self, findings: list[Finding], relative: str) -> list[Finding]:
         ignored = self.selection.ignored_for(relative)
@@ -141,7 +264,10 @@ class Linter:
             if finding.code not in self.selection.enabled or finding.code in ignored:
                 continue
             severity = self.selection.severities[finding.code]
-            if severity is not finding.severity:
+            if severity is not finding.severity and (
+                finding.code in self.selection.configured
+                or finding.severity is RULES_BY_CODE[finding.code].severity
+            ):
                 finding = dataclasses.replace(finding, severity=severity)
             kept.append(finding)
         return kept
@@ -157,7 +283,7 @@ class Linter:
 
 def _file_finding(path: str, code: str, message: str) -> Finding:
     rule = RULES_BY_CODE[code]
-    return Finding(path, Span(1, 1, 1, 1), rule.code, rule.name, rule.severity, message)
+    return Finding(path, Span(1, 1, 1, 1), rule.code, rule.name, rule.severity, printable(message))
 
 
 def _missing_front_matter(doc: Document) -> Finding:

@@ -36,6 +36,8 @@ class Edit:
     start: int
     end: int
     replacement: str
+    span: Span
+    """The same range as lines and columns, for reports (an insertion has an empty span)."""
 
 
 @dataclass(frozen=True, slots=True)

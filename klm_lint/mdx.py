@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -89,7 +90,7 @@ def scan_body(text: str, start: int = 0, end: int | None = None) -> BodyScan:
 # Container prefixes before a line's content: indentation, blockquote markers, list markers.
 _PREFIX = r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
 _LINE_START = r"(?:(?<=\n)|(?<=\r)(?!\n))"
-_MARKED_LINE = _PREFIX + r"(?:(?P<fence>`{3,}|~{3,})(?P<info>[^\r\n]*)|(?P<ref>\[))"
+_MARKED_LINE = _PREFIX + r"(?:(?P<fence>`{3,}(?!`)|~{3,}(?!~))(?P<info>[^\r\n]*)|(?P<ref>\[))"
 _BLANK_LINE = _PREFIX + r"(?=[\r\n]|\Z)"
 _FIRST_MARKED_LINE = re.compile(_MARKED_LINE)
 _MARKED_LINES = re.compile(_LINE_START + _MARKED_LINE)
@@ -118,7 +119,8 @@ _LABEL = re.compile(r"\[((?:[^\\\[\]]|\\[\s\S]){0,999})\]")
 _INLINE_WHITESPACE = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
 _ANGLE_DESTINATION = re.compile(r"<(?:[^<>\\\r\n]|\\[^\r\n])*>")
 _SIMPLE_DESTINATION = re.compile(r"[^\s()\\\x00-\x1f\x7f]*")
-_DESTINATION_RUN = re.compile(r"(?:" + _ESCAPE + r"|[^\s\x00-\x1f\x7f])*")
+_DESTINATION_RUN = re.compile(r"[^\s\x00-\x1f\x7f]*")
+_RUN_BREAKS = re.compile(r"[\s\x00-\x1f\x7f]+")
 _DESTINATION_PARENTHESIS = re.compile(_ESCAPE + r"|([()])")
 _TITLE = {
     '"': re.compile(r'"(?:[^"\\]|\\[\s\S])*"'),
@@ -126,6 +128,8 @@ _TITLE = {
     "(": re.compile(r"\((?:[^()\\]|\\[\s\S])*\)"),
 }
 _MAX_DESTINATION_PARENS = 32
+_MAX_LABEL = 999
+"""The longest reference label; a longer [text] is no shortcut reference."""
 _DEFINITION = re.compile(
     r"\[(?P<label>(?:[^\\\[\]\r\n]|\\[^\r\n]){1,999})\]:[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?"
     r"(?:<(?P<angle>(?:[^<>\\\r\n]|\\[^\r\n])*)>|(?P<plain>[^\s<]\S*))"
@@ -227,7 +231,8 @@ class _Scanner:
         self.brackets_from = start
         self.brackets_until = start
         self.bracket_pairs: dict[int, int] = {}
-        self.destination_run: _DestinationRun | None = None
+        self.destination_runs: dict[int, _DestinationRun] = {}
+        self.run_starts: array[int] | None = None
 
     def scan(self) -> BodyScan:
         self._index_lines()
@@ -572,11 +577,19 @@ class _Scanner:
                     )
                 )
                 return label.end()
-        self.images.append(
-            _PendingImage(
-                at, after, alt_start, close, alt_start, alt_start, self.text[alt_start:close], True
+        if close - alt_start <= _MAX_LABEL:
+            self.images.append(
+                _PendingImage(
+                    at,
+                    after,
+                    alt_start,
+                    close,
+                    alt_start,
+                    alt_start,
+                    self.text[alt_start:close],
+                    True,
+                )
             )
-        )
         # A shortcut reference is only an image if defined, so its text is scanned as usual.
         return at + 2
 
@@ -626,10 +639,20 @@ class _Scanner:
         simple_end = simple.end() if simple else at
         if not self.text.startswith(("(", "\\"), simple_end, self.end):
             return simple_end
-        run = self.destination_run
-        if run is None or not run.start <= at <= run.end:
-            run = self.destination_run = _DestinationRun(self.text, at, self.end)
+        start = self._run_start(at)
+        run = self.destination_runs.get(start)
+        if run is None:
+            run = self.destination_runs[start] = _DestinationRun(self.text, start, self.end)
         return run.destination_end(at)
+
+    def _run_start(self, at: int) -> int:
+        """The start of the run of text without whitespace that `at` is in. Each run is indexed
+        once, whichever of its destinations comes first, so scanning stays linear."""
+        if self.run_starts is None:
+            breaks = _RUN_BREAKS.finditer(self.text, self.start, self.end)
+            self.run_starts = array("q", (found.end() for found in breaks))
+        index = bisect_right(self.run_starts, at)
+        return self.run_starts[index - 1] if index else self.start
 
     def _definition(self, event: _LineEvent) -> int:
         definition = _DEFINITION.match(self.text, event.at, self.end)

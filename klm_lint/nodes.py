@@ -6,7 +6,7 @@ offsets into the decoded file text (BOM excluded), so they map straight to lines
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
@@ -46,14 +46,13 @@ class Mapping:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    _index: dict[str, Entry] = field(default_factory=dict, init=False, repr=False)
 
     def get(self, key: str) -> Entry | None:
         """The last entry for a key, as a reader that keeps the last duplicate would see it."""
-        found = None
-        for entry in self.entries:
-            if entry.key.text == key:
-                found = entry
-        return found
+        if not self._index and self.entries:
+            self._index.update((entry.key.text, entry) for entry in self.entries)
+        return self._index.get(key)
 
     def keys(self) -> list[str]:
         return [entry.key.text for entry in self.entries]
@@ -139,3 +138,22 @@ def iter_mappings(root: Node) -> Iterator[Mapping]:
             stack.extend(entry.value for entry in reversed(node.entries))
         else:
             stack.extend(reversed(node.items))
+
+
+def iter_scalars(root: Node) -> Iterator[Scalar]:
+    """Every scalar in the tree, keys included, each once."""
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, Scalar):
+            yield node
+        elif isinstance(node, Sequence):
+            stack.extend(node.items)
+        else:
+            for entry in node.entries:
+                stack.append(entry.key)
+                stack.append(entry.value)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.findings import Applicability, Finding, Severity
+from klm_lint.text import printable
 
 if TYPE_CHECKING:
     from klm_lint.document import Document
@@ -38,8 +39,8 @@ class Rule:
             self.code,
             self.name,
             self.severity,
-            message,
-            doc.lines.line_text(span.line),
+            printable(message),
+            doc.lines.excerpt(span.line),
             fix,
         )
 

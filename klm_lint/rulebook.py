@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,10 +13,8 @@ from klm_lint.errors import UsageError
 
 _PACKAGED = Path(__file__).parent / "rulebook_pages"
 _SOURCE = Path(__file__).parent.parent / "rules"
-_FENCE = re.compile(
-    r"^(?P<fence>```+|~~~+)(?P<info>[^\n]*)\n(?P<content>.*?)^(?P=fence)[ \t]*$", re.M | re.S
-)
-_SECTION = re.compile(r"^## +(?P<title>.+?)[ \t]*$", re.M)
+_FENCE = re.compile(r"(?P<fence>`{3,}(?!`)|~{3,}(?!~))(?P<info>.*)")
+_SECTION = re.compile(r"^## +(?P<title>\S(?:[^\n]*\S)?)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,26 @@ class RulePage:
         return ""
 
     def blocks(self, title: str) -> list[Block]:
-        return [_block(match) for match in _FENCE.finditer(self.section(title) + "\n")]
+        """The fenced blocks of a section; a fence without its closing line is no block."""
+        lines = self.section(title).split("\n")
+        closings: dict[str, list[int]] = {}
+        for number, line in enumerate(lines):
+            closings.setdefault(line.rstrip(" \t"), []).append(number)
+        blocks = []
+        index = 0
+        while index < len(lines):
+            opening = _FENCE.match(lines[index])
+            index += 1
+            if opening is None:
+                continue
+            candidates = closings.get(opening["fence"], [])
+            found = bisect.bisect_left(candidates, index)
+            if found < len(candidates):
+                closing = candidates[found]
+                content = "".join(line + "\n" for line in lines[index:closing])
+                blocks.append(_block(opening["info"], content))
+                index = closing + 1
+        return blocks
 
 
 def pages_folder() -> Path:
@@ -77,8 +95,8 @@ def _parse(path: Path) -> RulePage:
     )
 
 
-def _block(match: re.Match[str]) -> Block:
-    words = match["info"].split()
+def _block(info: str, content: str) -> Block:
+    words = info.split()
     language = words[0] if words and "=" not in words[0] else ""
     attributes = dict(word.split("=", 1) for word in words if "=" in word)
-    return Block(language, attributes, match["content"])
+    return Block(language, attributes, content)

@@ -28,6 +28,9 @@ class Selection:
     enabled: frozenset[str]
     severities: dict[str, Severity]
     per_file_ignores: tuple[tuple[pathspec.GitIgnoreSpec, frozenset[str]], ...]
+    configured: frozenset[str] = frozenset()
+    """Rules whose severity the config sets: it replaces the severity of each of their findings
+    (otherwise a finding keeps its own, which may be above the rule's default)."""
 
     def ignored_for(self, site_path: str) -> frozenset[str]:
         ignored: set[str] = set()
@@ -71,11 +74,13 @@ def build_selection(
     enabled -= resolve_codes(config.ignore, "the config's ignore", ConfigError)
     enabled -= resolve_codes(ignore or [], "--ignore", UsageError)
     severities = {rule.code: rule.severity for rule in ALL_RULES}
+    configured: set[str] = set()
     for item, level in config.severity.items():
         for code in resolve_codes([item], "the config's severity", ConfigError):
             severities[code] = Severity(level)
+            configured.add(code)
     per_file = tuple(
         (gitignore([pattern]), frozenset(resolve_codes(codes, "per-file-ignores", ConfigError)))
         for pattern, codes in config.per_file_ignores.items()
     )
-    return Selection(frozenset(enabled), severities, per_file)
+    return Selection(frozenset(enabled), severities, per_file, frozenset(configured))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from klm_lint.static import StaticRoots
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from klm_lint.authors import Authors
+    from klm_lint.site_index import SiteIndex
 
 DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
     "Blockquote": ComponentConfig(required=["name"]),
@@ -45,13 +49,37 @@ class Collection:
 
 
 class Site:
-    def __init__(self, root: Path, config: Config, config_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        config_path: Path | None = None,
+        *,
+        now: dt.datetime | None = None,
+    ) -> None:
         self.root = root
         self.config = config
         self.config_path = config_path
         self.static = StaticRoots(root, config.static)
         self.collections = _collections(config)
         self.components = {**DEFAULT_COMPONENTS, **config.components}
+        self.now = now or dt.datetime.now(dt.timezone.utc)
+        """The build time scheduled posts are compared with (--now)."""
+        self.authors: Authors | None = None
+        if config.authors:
+            from klm_lint.authors import load_authors
+
+            self.authors = load_authors(root, config.authors)
+        self._index: SiteIndex | None = None
+
+    @property
+    def index(self) -> SiteIndex:
+        """The collection's posts for whole-site rules, read on first use only."""
+        if self._index is None:
+            from klm_lint.site_index import SiteIndex
+
+            self._index = SiteIndex(self)
+        return self._index
 
     def collection_for(self, site_path: str) -> Collection | None:
         if not site_path:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _REMOTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\\)|//")
 _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
+_Kind = Literal["folder", "file", "outside"]
+
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
@@ -33,7 +35,7 @@ class StaticRoots:
     def __init__(self, project_root: Path, folders: list[str]) -> None:
         self.project_root = project_root
         self.roots = [project_root / folder for folder in folders]
-        self._listings: dict[str, dict[str, list[tuple[str, bool]]]] = {}
+        self._listings: dict[str, dict[str, list[tuple[str, _Kind]]]] = {}
         self._real_roots: dict[Path, str] = {}
 
     def describe(self) -> str:
@@ -89,35 +91,51 @@ class StaticRoots:
         return mismatch or Resolution("missing")
 
     def _walk(self, root: Path, parts: list[str]) -> tuple[list[str], bool] | None:
+        """The real names along the path, and False when it goes through a link out of the root
+        (nothing past the link is looked at); None when nothing matches."""
         folder = str(root)
         real_parts: list[str] = []
         for index, part in enumerate(parts):
-            last = index == len(parts) - 1
-            candidates = self._listing(folder).get(part.casefold(), [])
-            wanted = [(name, is_dir) for name, is_dir in candidates if is_dir != last]
+            kind = "file" if index == len(parts) - 1 else "folder"
+            candidates = self._listing(root, folder).get(part.casefold(), [])
+            outside = [name for name, found in candidates if found == "outside"]
+            wanted = [name for name, found in candidates if found == kind]
+            if part in outside or (outside and not wanted):
+                return [*real_parts, part], False
             if not wanted:
                 return None
-            name = next((name for name, _ in wanted if name == part), wanted[0][0])
+            name = part if part in wanted else wanted[0]
             real_parts.append(name)
             folder = os.path.join(folder, name)
-        return real_parts, self._inside(root, folder)
+        return real_parts, True
 
-    def _listing(self, folder: str) -> dict[str, list[tuple[str, bool]]]:
+    def _listing(self, root: Path, folder: str) -> dict[str, list[tuple[str, _Kind]]]:
         listing = self._listings.get(folder)
         if listing is None:
             listing = {}
             try:
                 with os.scandir(folder) as entries:
                     for entry in entries:
-                        is_dir = _is_dir(entry)
-                        if is_dir is not None:
-                            listing.setdefault(entry.name.casefold(), []).append(
-                                (entry.name, is_dir)
-                            )
+                        kind = self._kind(root, entry)
+                        if kind is not None:
+                            listing.setdefault(entry.name.casefold(), []).append((entry.name, kind))
             except OSError:
                 pass
             self._listings[folder] = listing
         return listing
+
+    def _kind(self, root: Path, entry: os.DirEntry[str]) -> _Kind | None:
+        """A folder, a regular file, a link to outside the root (not followed), or None for
+        anything else (FIFO, socket, broken link…)."""
+        try:
+            if entry.is_symlink() and not self._inside(root, entry.path):
+                return "outside"
+            mode = entry.stat().st_mode
+        except OSError:
+            return None
+        if stat.S_ISDIR(mode):
+            return "folder"
+        return "file" if stat.S_ISREG(mode) else None
 
     def _inside(self, root: Path, target: str) -> bool:
         real_root = self._real_roots.get(root)
@@ -125,17 +143,6 @@ class StaticRoots:
             real_root = self._real_roots[root] = os.path.realpath(root)
         real = os.path.realpath(target)
         return real == real_root or real.startswith(real_root + os.sep)
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool | None:
-    """True for a folder, False for a regular file, None for anything else (FIFO, socket…)."""
-    try:
-        mode = entry.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISDIR(mode):
-        return True
-    return False if stat.S_ISREG(mode) else None
 
 
 def _invalid(reason: str) -> Resolution:

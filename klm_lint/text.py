@@ -11,6 +11,24 @@ from klm_lint.findings import Span
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
+_SHOWN_AS: dict[int, str] = {
+    **{code: chr(0x2400 + code) for code in range(0x20)},
+    0x7F: "\u2421",
+    **{
+        code: "\ufffd"
+        for code in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    },
+}
+"""Control characters as their visible Control Pictures (␛ for ESC), and C1 controls and
+bidirectional overrides as �: a file's text must not steer the terminal that shows a report."""
+_SHOWN_IN_EXCERPTS = {code: shown for code, shown in _SHOWN_AS.items() if code != ord("\t")}
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_EXCERPTS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+MAX_EXCERPT = 1000
+"""The longest line a finding quotes; a longer one (minified text, a pasted blob) is not quoted,
+so that many findings on one huge line cannot fill the memory or the report."""
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "UTF-32 LE"),
     (codecs.BOM_UTF32_BE, "UTF-32 BE"),
@@ -22,11 +40,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 class LineIndex:
     """Line starts of a text, for turning character offsets into 1-based lines and columns."""
 
-    __slots__ = ("_starts", "_text")
+    __slots__ = ("_excerpts", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._excerpts: dict[int, str] = {}
 
     @property
     def line_count(self) -> int:
@@ -56,6 +75,18 @@ class LineIndex:
     def line_text(self, line: int) -> str:
         return self._text[self.line_start(line) : self.line_end(line)]
 
+    def excerpt(self, line: int) -> str:
+        """The line as a finding quotes it: one string shared by all findings on the line, and
+        empty for a line longer than MAX_EXCERPT."""
+        excerpt = self._excerpts.get(line)
+        if excerpt is None:
+            start, end = self.line_start(line), self.line_end(line)
+            excerpt = self._text[start:end] if end - start <= MAX_EXCERPT else ""
+            if _UNSAFE_IN_EXCERPTS.search(excerpt):
+                excerpt = excerpt.translate(_SHOWN_IN_EXCERPTS)
+            self._excerpts[line] = excerpt
+        return excerpt
+
     def span(self, start: int, end: int) -> Span:
         """The span of text[start:end]; an empty range covers one character where there is one."""
         line, column = self.position(start)
@@ -63,6 +94,11 @@ class LineIndex:
         if (end_line, end_column) == (line, column):
             end_column = column + (1 if start < self.line_end(line) else 0)
         return Span(line, column, end_line, end_column)
+
+
+def printable(text: str) -> str:
+    """The text with every control character visible and harmless, one character for one."""
+    return text.translate(_SHOWN_AS) if _UNSAFE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)

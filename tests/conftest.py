@@ -12,6 +12,7 @@ from klm_lint.selection import build_selection
 from klm_lint.site import Site
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
     from klm_lint.findings import Finding
@@ -35,6 +36,8 @@ class SiteBuilder:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.now: dt.datetime | None = None
+        """The build time for scheduled posts (KLM404); None: the real one."""
         (root / "package.json").write_text("{}\n")
         for asset in ("images/author/6.jpg", "images/author/abdullah.jpg", "images/post.jpg"):
             self.asset(asset)
@@ -60,7 +63,7 @@ class SiteBuilder:
     def run(self, *relative: str, select: list[str] | None = None) -> RunResult:
         found = find_config_file(self.root)
         loaded = load_config(found)
-        site = Site(self.root, loaded.config, found)
+        site = Site(self.root, loaded.config, found, now=self.now)
         paths = [self.root / path for path in relative] or [self.root / "content"]
         discovered = discover(paths, site)
         previous = os.getcwd()
@@ -82,6 +85,12 @@ class SiteBuilder:
 @pytest.fixture
 def site(tmp_path: Path) -> SiteBuilder:
     return SiteBuilder(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--format auto picks github under GitHub Actions: tests choose it explicitly instead."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 def only(findings: list[Finding], code: str) -> Finding:

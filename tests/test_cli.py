@@ -74,7 +74,7 @@ def test_concise_format(site: SiteBuilder) -> None:
     site.post(BAD_POST)
     result = klm_lint("content", "--format", "concise", "--quiet", cwd=site.root)
     assert result.stdout.splitlines() == [
-        'content/posts/post.md:8:8: KLM104 draft is the string "false"; the site treats any '
+        'content/posts/post.md:8:8: KLM104 [fix] draft is the string "false"; the site treats any '
         "non-empty text as true, so this post will not be published. Use draft: false."
     ]
 
@@ -87,7 +87,13 @@ def test_json_format_is_one_document(site: SiteBuilder) -> None:
     document = json.loads(result.stdout)
     assert document["version"] == __version__
     assert document["files"] == 2
-    assert document["summary"] == {"errors": 2, "warnings": 0}
+    assert document["summary"] == {
+        "errors": 2,
+        "warnings": 0,
+        "fixed": 0,
+        "baselined": 0,
+        "baseline_stale": 0,
+    }
     assert [(f["path"], f["code"], f["line"], f["column"]) for f in document["findings"]] == [
         ("content/posts/other.md", "KLM101", 1, 1),
         ("content/posts/post.md", "KLM104", 8, 8),
@@ -103,6 +109,7 @@ def test_json_format_is_one_document(site: SiteBuilder) -> None:
         "rule",
         "severity",
         "message",
+        "fix",
     }
     assert (first["end_line"], first["end_column"], first["rule"], first["severity"]) == (
         8,
@@ -110,6 +117,12 @@ def test_json_format_is_one_document(site: SiteBuilder) -> None:
         "draft-flag",
         "error",
     )
+    assert first["fix"] == {
+        "applicability": "safe",
+        "description": "Write draft: false",
+        "edits": [{"line": 8, "column": 8, "end_line": 8, "end_column": 15, "content": "false"}],
+    }
+    assert document["findings"][0]["fix"] is None
 
 
 def test_json_paths_are_relative_to_working_directory(site: SiteBuilder) -> None:
@@ -162,9 +175,12 @@ def test_no_content_folder_is_exit_2(tmp_path: Path) -> None:
 
 def test_statistics(site: SiteBuilder) -> None:
     site.post(BAD_POST)
-    site.post(BAD_POST, name="b.md")
+    site.post(BAD_POST.replace("Community engagement.", "Book drive"), name="b.md")
     result = klm_lint("--statistics", "--format", "concise", cwd=site.root)
-    assert result.stdout.splitlines()[0] == "2  KLM104  draft-flag  [error]"
+    assert result.stdout.splitlines()[:2] == [
+        "Findings by rule:",
+        "  2  KLM104  draft-flag  [error]",
+    ]
 
 
 def test_version() -> None:

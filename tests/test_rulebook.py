@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from klm_lint.findings import Finding
 
 PAGES = {page.code: page for page in all_pages()}
-REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
+REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix", "Automatic fix")
 NOT_REPRODUCIBLE = {
     "KLM000": "an internal error is a bug in klm-lint; tests/test_engine.py forces one",
     "KLM006": "an unreadable file cannot be committed; tests/test_discover.py makes one",
@@ -38,6 +38,8 @@ def test_page_matches_the_registry(code: str) -> None:
     assert page.fix == (rule.fix.value if rule.fix else "none")
     for section in REQUIRED_SECTIONS:
         assert page.section(section).strip(), f"{code} lacks section {section!r}"
+    automatic = page.section("Automatic fix")
+    assert automatic.startswith({"safe": "Safe", "unsafe": "Unsafe", "none": "None"}[page.fix])
 
 
 def write_blocks(site: SiteBuilder, blocks: list[Block]) -> list[str]:

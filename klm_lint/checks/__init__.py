@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from klm_lint.checks import assets, components, fields, frontmatter, loading
+from klm_lint.checks import assets, body, components, fields, frontmatter, loading, site_wide
 
 if TYPE_CHECKING:
     from klm_lint.rule import Rule
@@ -26,7 +26,16 @@ ALL_RULES: tuple[Rule, ...] = (
     assets.asset_missing,
     assets.asset_case_mismatch,
     assets.asset_path_invalid,
+    body.body_asset_missing,
+    body.image_alt_missing,
     components.unbalanced_component,
+    components.component_props,
+    components.unknown_component,
+    site_wide.duplicate_slug,
+    site_wide.duplicate_title,
+    site_wide.author_inconsistent,
+    site_wide.scheduled_post,
+    loading.UNUSED_SUPPRESSION,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

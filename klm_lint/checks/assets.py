@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.findings import Severity
+from klm_lint.checks.edits import replace_scalar_text
+from klm_lint.findings import Applicability, Fix, Severity
 from klm_lint.nodes import Scalar, lookup
 from klm_lint.rule import rule
 
@@ -58,6 +59,7 @@ def asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
     "asset-case-mismatch",
     Severity.ERROR,
     "An asset path matches a file only when case is ignored.",
+    fix=Applicability.SAFE,
 )
 def asset_case_mismatch(doc: Document, site: Site) -> Iterator[Finding]:
     for spec, node, resolution in _asset_values(doc, site):
@@ -67,7 +69,19 @@ def asset_case_mismatch(doc: Document, site: Site) -> Iterator[Finding]:
                 f"{resolution.real}; that works on a Mac or Windows laptop and 404s on the "
                 f"site's Linux host, so {spec.impact}. Use {resolution.real}."
             )
-            yield asset_case_mismatch.at(doc, node.start, node.end, message)
+            yield asset_case_mismatch.at(
+                doc, node.start, node.end, message, _case_fix(doc, node, resolution.real)
+            )
+
+
+def _case_fix(doc: Document, node: Scalar, real: str) -> Fix | None:
+    value = node.text
+    if value != value.strip() or any(char in value for char in "?#%"):
+        return None
+    edit = replace_scalar_text(doc, node, real)
+    if edit is None:
+        return None
+    return Fix(Applicability.SAFE, f"Write {real}", (edit,))
 
 
 @rule(

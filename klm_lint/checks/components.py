@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from klm_lint.checks.describe import quote
+from klm_lint.esm import imported_names
 from klm_lint.findings import Severity
 from klm_lint.mdx import scan_body
 from klm_lint.rule import rule
@@ -35,6 +39,7 @@ def body_scan(doc: Document) -> BodyScan:
 )
 def unbalanced_component(doc: Document, site: Site) -> Iterator[Finding]:
     open_tags: list[Tag] = []
+    open_names: Counter[str] = Counter()
     for tag in body_scan(doc).tags:
         if tag.name not in site.components:
             continue
@@ -46,8 +51,9 @@ def unbalanced_component(doc: Document, site: Site) -> Iterator[Finding]:
             yield unbalanced_component.at(doc, tag.start, tag.name_end, message)
         if tag.kind == "open":
             open_tags.append(tag)
+            open_names[tag.name] += 1
         elif tag.kind == "close":
-            yield from _close(doc, open_tags, tag)
+            yield from _close(doc, open_tags, open_names, tag)
     for tag in open_tags:
         if not tag.complete:
             continue
@@ -58,8 +64,10 @@ def unbalanced_component(doc: Document, site: Site) -> Iterator[Finding]:
         yield unbalanced_component.at(doc, tag.start, tag.end, message)
 
 
-def _close(doc: Document, open_tags: list[Tag], closing: Tag) -> Iterator[Finding]:
-    if not any(tag.name == closing.name for tag in open_tags):
+def _close(
+    doc: Document, open_tags: list[Tag], open_names: Counter[str], closing: Tag
+) -> Iterator[Finding]:
+    if not open_names[closing.name]:
         message = (
             f"</{closing.name}> closes a {closing.name} that is not open; {_BUILD_FAILS}. "
             f"Remove it, or add the opening <{closing.name}> where the content starts."
@@ -69,6 +77,7 @@ def _close(doc: Document, open_tags: list[Tag], closing: Tag) -> Iterator[Findin
     closing_line, _ = doc.lines.position(closing.start)
     while open_tags[-1].name != closing.name:
         inner = open_tags.pop()
+        open_names[inner.name] -= 1
         message = (
             f"<{inner.name}> is still open when </{closing.name}> on line {closing_line} closes "
             f"the {closing.name} around it; {_BUILD_FAILS}. Add </{inner.name}> before "
@@ -76,3 +85,131 @@ def _close(doc: Document, open_tags: list[Tag], closing: Tag) -> Iterator[Findin
         )
         yield unbalanced_component.at(doc, inner.start, inner.end, message)
     open_tags.pop()
+    open_names[closing.name] -= 1
+
+
+_PROP_IMPACT: dict[tuple[str, str], str] = {
+    ("Blockquote", "name"): "the quote shows no one's name under it",
+    ("Notice", "type"): (
+        "the theme cannot style the notice, so it shows without its colour and icon"
+    ),
+    ("Tab", "name"): "the tab's button has no label",
+    ("Accordion", "title"): "the accordion has no heading to click",
+    ("Youtube", "id"): "the player shows YouTube's error screen instead of the video",
+    ("Youtube", "title"): "screen readers cannot say what the video is",
+    ("Video", "src"): "the player has nothing to play",
+    ("Button", "href"): "the button leads nowhere",
+    ("Code", "language"): "the code is shown without highlighting",
+}
+
+
+def compiled_as_mdx(doc: Document, site: Site) -> bool:
+    """Whether the site compiles this file as MDX, where capitalised tags are components."""
+    return doc.collection is not None and (site.config.mdx or doc.is_mdx)
+
+
+def _impact(component: str, prop: str) -> str:
+    return _PROP_IMPACT.get((component, prop), f"the {component} does not render as intended")
+
+
+def _choices(allowed: list[str]) -> str:
+    shown = [f'"{value}"' for value in allowed]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+@rule(
+    "KLM302",
+    "component-props",
+    Severity.ERROR,
+    "A component lacks a required prop, or a prop has a value the theme does not know.",
+)
+def component_props(doc: Document, site: Site) -> Iterator[Finding]:
+    if not compiled_as_mdx(doc, site):
+        return
+    for tag in body_scan(doc).tags:
+        config = site.components.get(tag.name)
+        if config is None or tag.kind == "close" or not tag.complete:
+            continue
+        props = {attribute.name: attribute for attribute in tag.attributes}
+        spread = "" in props
+        for prop in config.required:
+            attribute = props.get(prop)
+            if attribute is None and not spread:
+                choices = (
+                    f" with one of {_choices(config.values[prop])}" if prop in config.values else ""
+                )
+                message = (
+                    f"<{tag.name}> has no {prop}; {_impact(tag.name, prop)}. Add "
+                    f'{prop}="…"{choices} to the tag.'
+                )
+                yield component_props.at(doc, tag.start, tag.name_end, message)
+            elif (
+                attribute is not None
+                and attribute.value is not None
+                and not attribute.value.strip()
+                and prop not in config.values
+            ):
+                message = f"<{tag.name} {prop}> is empty; {_impact(tag.name, prop)}. Fill it in."
+                yield component_props.at(doc, attribute.value_start, attribute.value_end, message)
+        for prop, allowed in config.values.items():
+            attribute = props.get(prop)
+            if attribute is None or attribute.expression or attribute.value in allowed:
+                continue
+            yield component_props.at(
+                doc,
+                attribute.value_start if attribute.value is not None else attribute.start,
+                attribute.value_end if attribute.value is not None else attribute.end,
+                _value_message(tag.name, prop, attribute.value, allowed),
+            )
+
+
+def _value_message(component: str, prop: str, value: str | None, allowed: list[str]) -> str:
+    what = "has no value" if value is None else f"is {quote(value)}, which the theme does not know"
+    close = difflib.get_close_matches((value or "").lower(), allowed, n=1, cutoff=0.5)
+    hint = f'Did you mean "{close[0]}"? ' if close else ""
+    return (
+        f"<{component} {prop}> {what}; {_impact(component, prop)}. {hint}Use one of "
+        f"{_choices(allowed)}."
+    )
+
+
+@rule(
+    "KLM303",
+    "unknown-component",
+    Severity.ERROR,
+    "A capitalised tag names a component the site does not define.",
+)
+def unknown_component(doc: Document, site: Site) -> Iterator[Finding]:
+    if not compiled_as_mdx(doc, site):
+        return
+    scan = body_scan(doc)
+    imported: set[str] | None = None
+    for tag in scan.tags:
+        if tag.kind == "close" or not tag.name[:1].isupper():
+            continue
+        root = tag.name.split(".", 1)[0]
+        if root in site.components:
+            continue
+        if imported is None:
+            imported = imported_names(doc.text, doc.body_start, scan.code)
+        if root in imported:
+            continue
+        known = sorted({*site.components, *imported})
+        yield unknown_component.at(doc, tag.start, tag.name_end, _unknown_message(tag, known))
+
+
+def _unknown_message(tag: Tag, known: list[str]) -> str:
+    by_case = {name.casefold(): name for name in known}
+    close = by_case.get(tag.name.casefold()) or next(
+        iter(difflib.get_close_matches(tag.name, known, n=1, cutoff=0.6)), None
+    )
+    fix = (
+        f"Did you mean <{close}>?"
+        if close
+        else "Import it at the top of the file, add it to components in the config if the "
+        "theme provides it, or remove the tag."
+    )
+    return (
+        f"<{tag.name}> is not a component the site knows; MDX cannot render it, so the "
+        f"page and the whole build fail. {fix}"
+    )

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from klm_lint import dates
 from klm_lint.checks.describe import describe, dotted, is_empty, quote
-from klm_lint.findings import Severity
+from klm_lint.checks.edits import replace_scalar_text, replace_value
+from klm_lint.findings import Applicability, Fix, Severity
 from klm_lint.nodes import Mapping, Scalar, Sequence, lookup, to_python
 from klm_lint.rule import rule
 
@@ -49,7 +50,13 @@ def _impact(schema: Schema, path: tuple[str | int, ...]) -> str:
     return spec.impact if spec else "the site cannot use it"
 
 
-@rule("KLM101", "required-field", Severity.ERROR, "A required key is absent.")
+@rule(
+    "KLM101",
+    "required-field",
+    Severity.ERROR,
+    "A required key is absent.",
+    fix=Applicability.UNSAFE,
+)
 def required_field(doc: Document, site: Site) -> Iterator[Finding]:
     schema = _schema(doc)
     if schema is None or doc.front_matter is None:
@@ -65,7 +72,24 @@ def required_field(doc: Document, site: Site) -> Iterator[Finding]:
         if parent_entry is not None and issue.path[:-1]:
             yield required_field.at(doc, parent_entry.key.start, parent_entry.key.end, message)
         else:
-            yield required_field.at(doc, 0, doc.lines.line_end(1), message)
+            fix = _insert_draft(doc) if issue.path == ("draft",) else None
+            yield required_field.at(doc, 0, doc.lines.line_end(1), message, fix)
+
+
+def _insert_draft(doc: Document) -> Fix | None:
+    """Insert draft: true, which keeps an unreviewed post unpublished (never false)."""
+    front = doc.front_matter
+    if front is None:
+        return None
+    if front.format == "yaml":
+        edit = doc.edit(front.end, front.end, "draft: true" + doc.newline)
+    elif front.format == "toml":
+        edit = doc.edit(front.start, front.start, "draft = true" + doc.newline)
+    else:
+        brace = front.root.start + 1
+        empty = not front.root.entries
+        edit = doc.edit(brace, brace, ' "draft": true' + ("" if empty else ","))
+    return Fix(Applicability.UNSAFE, "Add draft: true (the post stays unpublished)", (edit,))
 
 
 def _how_to_add(path: tuple[str | int, ...]) -> str:
@@ -113,7 +137,13 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
         yield field_type.at(doc, node.start, node.end, message)
 
 
-@rule("KLM103", "date-format", Severity.ERROR, "A date field is not an ISO 8601 date.")
+@rule(
+    "KLM103",
+    "date-format",
+    Severity.ERROR,
+    "A date field is not an ISO 8601 date.",
+    fix=Applicability.SAFE,
+)
 def date_format(doc: Document, site: Site) -> Iterator[Finding]:
     schema = _schema(doc)
     if schema is None or doc.front_matter is None:
@@ -133,7 +163,7 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
         reason = _date_problem(node)
         if reason is None:
             continue
-        suggestion = dates.suggest(node.text)
+        suggestion = dates.suggest(node.text, site.config.date_order)
         if reason.startswith(("is not a real date", "has month")):
             fix = "Correct the date."
         elif "time of day" in reason:
@@ -153,7 +183,18 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
                 "or swap month and day."
             )
         message = f"{name} is {quote(node.text)}, which {reason}; {spec.impact}. {fix}"
-        yield date_format.at(doc, node.start, node.end, message)
+        yield date_format.at(doc, node.start, node.end, message, _date_fix(doc, site, node, name))
+
+
+def _date_fix(doc: Document, site: Site, node: Scalar, name: str) -> Fix | None:
+    suggestion = dates.suggest(node.text, site.config.date_order)
+    if suggestion is None:
+        return None
+    edit = replace_scalar_text(doc, node, suggestion.text)
+    if edit is None:
+        return None
+    safety = Applicability.SAFE if suggestion.certain else Applicability.UNSAFE
+    return Fix(safety, f"Write {name}: {suggestion.text}", (edit,))
 
 
 def _date_problem(node: Scalar) -> str | None:
@@ -164,7 +205,13 @@ def _date_problem(node: Scalar) -> str | None:
     return dates.problem(node.text)
 
 
-@rule("KLM104", "draft-flag", Severity.ERROR, "draft is not the boolean true or false.")
+@rule(
+    "KLM104",
+    "draft-flag",
+    Severity.ERROR,
+    "draft is not the boolean true or false.",
+    fix=Applicability.SAFE,
+)
 def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
     schema = _schema(doc)
     if schema is None or doc.front_matter is None:
@@ -176,7 +223,24 @@ def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
         if isinstance(node, Scalar) and isinstance(node.value, bool):
             continue
         noun = "post" if schema.name == "post" else "page"
-        yield draft_flag.at(doc, node.start, node.end, _draft_message(spec.dotted, node, noun))
+        message = _draft_message(spec.dotted, node, noun)
+        yield draft_flag.at(doc, node.start, node.end, message, _draft_fix(doc, spec.dotted, node))
+
+
+def _meant(node: Node) -> str | None:
+    """The boolean an author meant by a word, string or number, if it is clear."""
+    if not isinstance(node, Scalar) or isinstance(node.value, float):
+        return None
+    word = node.text.strip().lower()
+    return "true" if word in _TRUE_WORDS else "false" if word in _FALSE_WORDS else None
+
+
+def _draft_fix(doc: Document, name: str, node: Node) -> Fix | None:
+    meant = _meant(node)
+    if meant is None or not isinstance(node, Scalar):
+        return None
+    edit = replace_value(doc, node, meant)
+    return Fix(Applicability.SAFE, f"Write {name}: {meant}", (edit,))
 
 
 def _draft_message(name: str, node: Node, noun: str) -> str:
@@ -185,8 +249,7 @@ def _draft_message(name: str, node: Node, noun: str) -> str:
             f"{name} is {describe(node)}; the site treats it as true, so this {noun} will not be "
             f"published. Use {name}: false to publish it or {name}: true to hold it back."
         )
-    word = node.text.strip().lower()
-    meant = "true" if word in _TRUE_WORDS else "false" if word in _FALSE_WORDS else None
+    meant = _meant(node)
     if isinstance(node.value, (int, float)):
         published = node.value == 0
         outcome = f"publishes this {noun}" if published else f"does not publish this {noun}"

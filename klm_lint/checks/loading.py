@@ -1,11 +1,12 @@
-"""Rules reported while reading a file, before any check runs.
+"""Rules the engine reports itself rather than through a check function.
 
-When one of these fires, the file cannot be read as a post, so no other rule runs on it.
+The loading rules fire while reading a file: when one does, the file cannot be read as a post,
+so no other rule runs on it. KLM900 is reported after the checks, when suppressions are applied.
 """
 
 from __future__ import annotations
 
-from klm_lint.findings import Severity
+from klm_lint.findings import Applicability, Severity
 from klm_lint.rule import Rule
 
 INTERNAL_ERROR = Rule(
@@ -26,6 +27,14 @@ FILE_TOO_LARGE = Rule(
 )
 FILE_UNREADABLE = Rule(
     "KLM006", "file-unreadable", Severity.ERROR, "The file or folder cannot be read."
+)
+
+UNUSED_SUPPRESSION = Rule(
+    "KLM900",
+    "unused-suppression",
+    Severity.WARNING,
+    "A klm-lint suppression comment silences nothing.",
+    fix=Applicability.SAFE,
 )
 
 LOADING_RULES = (

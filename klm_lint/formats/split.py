@@ -81,7 +81,12 @@ FORMATS: dict[str, FormatHandler] = {
     "json": JsonFormat(),
 }
 
-_OPENING = re.compile(r"(---|\+\+\+|\{)[ \t]*([A-Za-z]*)[ \t]*(?:\r\n?|\n|$)")
+_OPENING = re.compile(r"(---|\+\+\+|\{)[ \t]*(?:([A-Za-z]+)[ \t]*)?(?:\r\n?|\n|$)")
+_CLOSING = {
+    closer: re.compile(r"(?:(?<=\n)|(?<=\r)(?!\n))" + re.escape(closer) + r"[ \t]*(?=[\r\n]|\Z)")
+    for closer in ("---", "+++", "}")
+}
+"""A line that is the closing delimiter, trailing blanks allowed; CRLF, CR and LF end lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,7 @@ def locate(text: str, lines: LineIndex) -> Block | UnknownLanguage | Misplaced |
     match = _OPENING.match(text)
     if match is None or text.startswith("----"):
         return _misplaced(text, lines)
-    delimiter, language = match.group(1), match.group(2).lower()
+    delimiter, language = match.group(1), (match.group(2) or "").lower()
     if delimiter == "{":
         if language:
             return None
@@ -129,14 +134,14 @@ def locate(text: str, lines: LineIndex) -> Block | UnknownLanguage | Misplaced |
 def _find_close(
     text: str, lines: LineIndex, handler: FormatHandler, content_start: int, closer: str
 ) -> Block:
-    for line in range(2, lines.line_count + 1):
-        if lines.line_text(line).rstrip(" \t") == closer:
-            closing_start = lines.line_start(line)
-            next_line = lines.line_start(line + 1) if line < lines.line_count else len(text)
-            if closer == "}":
-                return Block(handler, content_start, lines.line_end(line), next_line, closed=True)
-            return Block(handler, content_start, closing_start, next_line, closed=True)
-    return Block(handler, content_start, len(text), len(text), closed=False)
+    found = _CLOSING[closer].search(text, lines.line_start(2)) if lines.line_count > 1 else None
+    if found is None:
+        return Block(handler, content_start, len(text), len(text), closed=False)
+    line, _ = lines.position(found.start())
+    next_line = lines.line_start(line + 1) if line < lines.line_count else len(text)
+    if closer == "}":
+        return Block(handler, content_start, found.end(), next_line, closed=True)
+    return Block(handler, content_start, found.start(), next_line, closed=True)
 
 
 def _misplaced(text: str, lines: LineIndex) -> Misplaced | None:

@@ -43,6 +43,7 @@ _SCALAR_TAGS = {
 }
 _COLLECTION_TAGS = {_YAML + name for name in ("seq", "map", "omap", "pairs", "set")}
 _MAX_EXPANDED_NODES = 100_000
+_SIZE_CAP = 1 << 60
 
 _NULL = re.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -88,12 +89,13 @@ def parse_yaml(text: str, start: int, end: int) -> Mapping:
         composer.dispose()
     if root is None:
         return Mapping(start, start, ())
-    tree = _TreeBuilder(start).build(root)
-    if _expanded_size(tree) > _MAX_EXPANDED_NODES:
+    builder = _TreeBuilder(start)
+    tree = builder.build(root)
+    if builder.merged > _MAX_EXPANDED_NODES or _added_by_aliases(tree) > _MAX_EXPANDED_NODES:
         raise FrontMatterError(
-            "the front matter repeats YAML aliases so often that it expands to more than "
-            f"{_MAX_EXPANDED_NODES:,} values; the site would stall serialising it. Write the "
-            "values out plainly.",
+            "the front matter repeats YAML aliases (*name) so often that they stand for more "
+            f"than {_MAX_EXPANDED_NODES:,} values; the site would stall writing them out. Write "
+            "the values out plainly.",
             tree.start,
         )
     if not isinstance(tree, Mapping):
@@ -154,6 +156,8 @@ class _TreeBuilder:
         self._base = base
         self._built: dict[int, Node] = {}
         self._in_progress: set[int] = set()
+        self.merged = 0
+        """Entries copied by merge keys (<<); merging aliases repeatedly multiplies them."""
 
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         if depth > MAX_DEPTH:
@@ -201,7 +205,11 @@ class _TreeBuilder:
                 )
             value = self.build(value_node, depth + 1)
             if key.text == "<<" and not key.quoted:
-                merged.extend(_merge_sources(value))
+                sources = _merge_sources(value)
+                self.merged += sum(len(source.entries) for source in sources)
+                if self.merged > _MAX_EXPANDED_NODES:
+                    break
+                merged.extend(entry for source in sources for entry in source.entries)
             else:
                 entries.append(Entry(key, value))
         own = {entry.key.text for entry in entries}
@@ -222,14 +230,14 @@ class _TreeBuilder:
         return Scalar(start, end, _resolve_plain(text), text, quoted=False)
 
 
-def _merge_sources(value: Node) -> list[Entry]:
+def _merge_sources(value: Node) -> list[Mapping]:
     sources = value.items if isinstance(value, Sequence) else (value,)
-    return [entry for source in sources if isinstance(source, Mapping) for entry in source.entries]
+    return [source for source in sources if isinstance(source, Mapping)]
 
 
-def _expanded_size(root: Node) -> int:
-    """How many values the tree holds once every alias is written out, counted without
-    writing them out (capped just past the limit)."""
+def _added_by_aliases(root: Node) -> int:
+    """How many values writing out every alias would add to the tree, counted without writing
+    them out."""
     sizes: dict[int, int] = {}
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
@@ -242,11 +250,11 @@ def _expanded_size(root: Node) -> int:
         children = _children(node)
         if children_done:
             total = 1 + sum(sizes[id(child)] for child in children)
-            sizes[id(node)] = min(total, _MAX_EXPANDED_NODES + 1)
+            sizes[id(node)] = min(total, _SIZE_CAP)
         else:
             stack.append((node, True))
             stack.extend((child, False) for child in children)
-    return sizes[id(root)]
+    return sizes[id(root)] - len(sizes)
 
 
 def _children(node: Mapping | Sequence) -> tuple[Node, ...]:

@@ -11,7 +11,17 @@ if TYPE_CHECKING:
 
     from klm_lint.engine import RunResult
 
-FORMATS = {"full": "full", "concise": "concise", "json": "json"}
+FORMATS = {
+    "full": "full",
+    "concise": "concise",
+    "json": "json",
+    "json-lines": "json_lines",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+}
+STATISTICS_FORMATS = ("full", "concise", "json")
+"""The formats that can show --statistics; the others list findings and nothing else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +30,10 @@ class ReportOptions:
     quiet: bool = False
     color: bool | None = None
     """None: colour only when writing to a terminal (and NO_COLOR is not set)."""
+    fixing: bool = False
+    """The run applied fixes: the summary says how many were fixed and how many remain."""
+    show_fixes: bool = False
+    unsafe_fixes: bool = False
 
 
 class Reporter(Protocol):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from klm_lint.report.summary import statistics_lines, summary_line
+from klm_lint.report.summary import fix_marker, notes_lines, statistics_lines, summary_line
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -19,8 +19,9 @@ def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     else:
         for finding in result.findings:
             span = finding.span
-            stream.write(
-                f"{finding.path}:{span.line}:{span.column}: {finding.code} {finding.message}\n"
-            )
+            marker = fix_marker(finding)
+            code = f"{finding.code} {marker}" if marker else finding.code
+            stream.write(f"{finding.path}:{span.line}:{span.column}: {code} {finding.message}\n")
     if not options.quiet:
         stream.write(summary_line(result) + "\n")
+        stream.writelines(line + "\n" for line in notes_lines(result, options))

@@ -11,9 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from klm_lint.findings import Severity
-from klm_lint.report.summary import plural, rule_counts
+from klm_lint.report.summary import fix_marker, notes_lines, plural, rule_counts
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import TextIO
 
     from klm_lint.engine import RunResult
@@ -47,6 +48,8 @@ def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
                 _finding(console, finding)
     if not options.quiet:
         console.print(_footer(result))
+        for line in notes_lines(result, options):
+            console.print(Text(line))
 
 
 def _finding(console: Console, finding: Finding) -> None:
@@ -59,6 +62,9 @@ def _finding(console: Console, finding: Finding) -> None:
     head.append("  ")
     head.append(finding.code, style="bold cyan")
     head.append(f" {finding.rule}", style="cyan")
+    marker = fix_marker(finding)
+    if marker:
+        head.append(f" {marker}", style="green")
     console.print(head)
     console.print(Text("    " + finding.message))
     if finding.source_line:
@@ -99,11 +105,46 @@ def _footer(result: RunResult) -> Text:
 
 
 def _statistics(console: Console, result: RunResult) -> None:
-    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
-    table.add_column("Count", justify="right")
-    table.add_column("Code")
-    table.add_column("Rule")
-    table.add_column("Severity")
-    for count, code, name, severity in rule_counts(result):
-        table.add_row(str(count), code, name, severity)
-    console.print(table)
+    rows = [
+        (str(count), code, name, severity) for count, code, name, severity in rule_counts(result)
+    ]
+    _section(console, "Findings by rule", ("Count", "Code", "Rule", "Severity"), rows)
+    overview = result.overview
+    if overview is None:
+        return
+    for title, tallies in (("folder", overview.folders), ("author", overview.authors)):
+        rows = [
+            (str(tally.count), tally.label, str(tally.errors), str(tally.warnings))
+            for tally in tallies
+        ]
+        heading = ("Count", title.capitalize(), "Errors", "Warnings")
+        _section(console, f"Findings by {title}", heading, rows)
+    drafts = [(state.path, state.title, state.author) for state in overview.drafts]
+    _section(console, _counted("Drafts", drafts), ("Path", "Title", "Author"), drafts)
+    scheduled = [
+        (state.path, state.title, state.author, state.appears) for state in overview.scheduled
+    ]
+    _section(
+        console,
+        _counted("Scheduled posts", scheduled),
+        ("Path", "Title", "Author", "Appears"),
+        scheduled,
+    )
+
+
+def _counted(title: str, rows: Sequence[object]) -> str:
+    return f"{title} ({len(rows)})" if rows else title
+
+
+def _section(
+    console: Console, title: str, columns: tuple[str, ...], rows: Sequence[Sequence[str]]
+) -> None:
+    console.print(Text(title + ("" if rows else ": none"), style="bold underline"))
+    if rows:
+        table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)
+        for column in columns:
+            table.add_column(column, justify="right" if column == "Count" else "left")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    console.print()

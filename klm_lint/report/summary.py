@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from klm_lint.findings import Applicability
+
 if TYPE_CHECKING:
     from klm_lint.engine import RunResult
+    from klm_lint.findings import Finding
+    from klm_lint.overview import PostState, Tally
+    from klm_lint.report import ReportOptions
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, words: str = "") -> str:
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
 def summary_line(result: RunResult) -> str:
@@ -18,6 +23,47 @@ def summary_line(result: RunResult) -> str:
     if not result.findings:
         return f"{checked}: all checks passed."
     return f"{checked}: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}."
+
+
+def fix_marker(finding: Finding) -> str:
+    """[fix] or [unsafe fix] for a finding that has one, else ""."""
+    if finding.fix is None:
+        return ""
+    return "[fix]" if finding.fix.applicability is Applicability.SAFE else "[unsafe fix]"
+
+
+def notes_lines(result: RunResult, options: ReportOptions) -> list[str]:
+    """What follows the summary: fixes made or possible, and the baseline's account."""
+    lines: list[str] = []
+    if options.fixing:
+        lines.append(
+            f"Fixed {plural(len(result.fixed), 'finding')}; "
+            f"{plural(len(result.findings), 'finding')} remain."
+        )
+    else:
+        safe = sum(1 for f in result.findings if fix_marker(f) == "[fix]")
+        unsafe = sum(1 for f in result.findings if fix_marker(f) == "[unsafe fix]")
+        if options.unsafe_fixes and safe + unsafe:
+            lines.append(f"{plural(safe + unsafe, 'finding')} fixable with --fix --unsafe-fixes.")
+        elif safe or unsafe:
+            parts = [f"{plural(safe, 'finding')} fixable with --fix"] if safe else []
+            if unsafe:
+                parts.append(f"{unsafe} {'more ' if safe else ''}with --fix --unsafe-fixes")
+            lines.append("; ".join(parts) + ".")
+    if result.baselined:
+        lines.append(f"{plural(result.baselined, 'finding')} left out: the baseline knows them.")
+    if result.baseline_stale:
+        lines.append(
+            f"{plural(result.baseline_stale, 'baseline entry', 'baseline entries')} no longer "
+            "occur; run --write-baseline again to drop them."
+        )
+    if options.show_fixes and result.fixed:
+        lines.append("Fixed:")
+        for finding in result.fixed:
+            what = finding.fix.description if finding.fix else finding.rule
+            span = finding.span
+            lines.append(f"  {finding.path}:{span.line}:{span.column}: {finding.code} {what}")
+    return lines
 
 
 def rule_counts(result: RunResult) -> list[tuple[int, str, str, str]]:
@@ -30,8 +76,39 @@ def rule_counts(result: RunResult) -> list[tuple[int, str, str, str]]:
 
 
 def statistics_lines(result: RunResult) -> list[str]:
+    """The --statistics summary as plain lines: findings by rule, then the site overview."""
     rows = rule_counts(result)
     width = max((len(str(count)) for count, *_ in rows), default=1)
-    return [
-        f"{count:>{width}}  {code}  {name}  [{severity}]" for count, code, name, severity in rows
+    lines = ["Findings by rule:" if rows else "Findings by rule: none."]
+    lines += [
+        f"  {count:>{width}}  {code}  {name}  [{severity}]" for count, code, name, severity in rows
     ]
+    overview = result.overview
+    if overview is None:
+        return lines
+    for title, tallies in (("folder", overview.folders), ("author", overview.authors)):
+        lines.append("")
+        lines.append(f"Findings by {title}:" if tallies else f"Findings by {title}: none.")
+        width = max((len(str(tally.count)) for tally in tallies), default=1)
+        lines += [
+            f"  {tally.count:>{width}}  {tally.label}  [{tally_counts(tally)}]" for tally in tallies
+        ]
+    for title, states in (("Drafts", overview.drafts), ("Scheduled posts", overview.scheduled)):
+        lines.append("")
+        lines.append(f"{title} ({len(states)}):" if states else f"{title}: none.")
+        lines += [f"  {post_line(state)}" for state in states]
+    return lines
+
+
+def tally_counts(tally: Tally) -> str:
+    return f"{plural(tally.errors, 'error')}, {plural(tally.warnings, 'warning')}"
+
+
+def post_line(state: PostState) -> str:
+    """`content/posts/a.md  "Title" by Jane, appears 2099-01-01`."""
+    line = f"{state.path}  " + (f'"{state.title}"' if state.title else "(no title)")
+    if state.author:
+        line += f" by {state.author}"
+    if state.appears:
+        line += f", appears {state.appears}"
+    return line
