@@ -127,6 +127,16 @@ def lint(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an internal error.")
     ] = False,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Processes to lint with (default: one per core for large runs, else one).",
+        ),
+    ] = None,
     now: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -196,6 +206,7 @@ def lint(
         human_report=terminal_format in ("full", "concise") and not quiet,
         now=_parse_now(now),
         overview=statistics,
+        jobs=jobs,
     )
     for note in result.notes:
         sys.stderr.write(f"klm-lint: warning: {note}\n")
@@ -239,6 +250,7 @@ def _run(
     human_report: bool = False,
     now: dt.datetime | None = None,
     overview: bool = False,
+    jobs: int | None = None,
 ) -> RunResult:
     from klm_lint.config import find_config_file, find_project_root, load_config
     from klm_lint.discover import discover
@@ -270,10 +282,11 @@ def _run(
 
     known = Baseline.read(baseline) if baseline is not None else None
     linter = Linter(site, selection, debug=debug, suppressions=suppressions, baseline=known)
-    from klm_lint.progress import wants_progress, with_progress
+    from klm_lint.progress import progress_bar, wants_progress
 
     show = wants_progress(len(files.files), human_report=human_report)
-    result = linter.run(with_progress(files.files, show=show), files.unreadable, fix=fix)
+    with progress_bar(len(files.files), show=show) as progress:
+        result = linter.run(files.files, files.unreadable, fix=fix, jobs=jobs, progress=progress)
     if overview:
         from klm_lint.overview import build_overview
 

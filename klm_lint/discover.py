@@ -35,10 +35,20 @@ class Discovered:
 
 def site_path(path: Path, site: Site) -> str:
     """The path relative to the project root with / separators, or "" when outside it."""
-    relative = os.path.relpath(os.path.abspath(path), site.root)
-    if relative == ".." or relative.startswith(".." + os.sep):
-        return ""
-    return relative.replace(os.sep, "/")
+    relative = inside(os.path.abspath(path), site.root_text)
+    return "" if relative is None else relative.replace(os.sep, "/")
+
+
+def inside(absolute: str, folder: str) -> str | None:
+    """An absolute path relative to an absolute folder, if it lies in it (lexically, as
+    os.path.relpath would tell, but without its cost)."""
+    if absolute.startswith(folder) and absolute[len(folder) : len(folder) + 1] == os.sep:
+        return absolute[len(folder) + 1 :]
+    if absolute == folder:
+        return "."
+    if folder.endswith(os.sep) and absolute.startswith(folder):
+        return absolute[len(folder) :] or "."
+    return None
 
 
 def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> Discovered:
@@ -48,6 +58,8 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
     unreadable: list[Unreadable] = []
 
     def excluded(path: Path, is_dir: bool) -> bool:
+        if not site.config.exclude:
+            return False
         relative = site_path(path, site)
         return bool(relative) and exclude.match_file(relative + ("/" if is_dir else ""))
 

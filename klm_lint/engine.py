@@ -8,19 +8,20 @@ import stat
 import sys
 import traceback
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
-from klm_lint import suppressions
+from klm_lint import parallel, suppressions
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FILE_UNREADABLE, FRONT_MATTER_MISSING, INTERNAL_ERROR
-from klm_lint.discover import site_path
+from klm_lint.discover import inside, site_path
 from klm_lint.document import Document, load_text
 from klm_lint.findings import Finding, Severity, Span
 from klm_lint.fixer import applicable, encode, fix_document, unified_diff, write_atomically
 from klm_lint.text import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
     from klm_lint.baseline import Baseline
@@ -39,6 +40,16 @@ class FixMode:
     unsafe: bool = False
     write: bool = True
     """False for --diff: compute the fixes and show them, write nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What linting (or fixing) one file gave; small, so a worker process can send it back."""
+
+    findings: list[Finding]
+    fixed: list[Finding] = dataclasses.field(default_factory=list)
+    diff: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +82,25 @@ class RunResult:
         return sum(1 for finding in self.findings if finding.code == INTERNAL_ERROR.code)
 
 
+def _relative_or_absolute(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return os.path.abspath(path)
+
+
 def display_path(path: Path) -> str:
     """Relative to the working directory, with / separators; bytes of a file name that are not
     UTF-8 show as U+FFFD and control characters as their pictures, so that every report can
     write the path and no name can steer the terminal."""
-    try:
-        shown = os.path.relpath(path)
-    except ValueError:
-        shown = os.path.abspath(path)
+    text = os.fspath(path)
+    shown = inside(os.path.abspath(text), os.getcwd()) if os.path.isabs(text) else None
+    if shown is None:
+        normal = os.path.normpath(text)
+        relative = (
+            not os.path.isabs(normal) and normal != ".." and not normal.startswith(".." + os.sep)
+        )
+        shown = normal if relative else _relative_or_absolute(text)
     return printable(os.fsencode(shown).decode("utf-8", "replace")).replace(os.sep, "/")
 
 
@@ -109,53 +131,75 @@ class Linter:
         files: Iterable[Path],
         unreadable: Iterable[Unreadable] = (),
         fix: FixMode | None = None,
+        *,
+        jobs: int | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> RunResult:
+        """Lint (or fix) the files, in a process pool for large runs. The result is the same,
+        byte for byte, whatever the number of processes."""
         result = RunResult(0, [])
         for problem in unreadable:
             result.findings.extend(
                 self._filter([self._unreadable(problem.path, problem.reason)], "")
             )
-        count = 0
-        for path in files:
-            count += 1
-            result.checked.append(path)
-            if fix is None:
-                result.findings.extend(self.lint_file(path))
-            else:
-                self._fix_file(path, fix, result)
+        paths = list(files)
+        workers = parallel.workers_for(len(paths), jobs)
+        if workers > 1 and any(rule.whole_site for rule in self.rules):
+            self.site.index.entries()
+        outcomes = (
+            parallel.map_ordered(partial(self.outcome, fix=fix), paths, workers, progress)
+            if workers > 1
+            else self._serial(paths, fix, progress)
+        )
+        for outcome in outcomes:
+            result.findings.extend(outcome.findings)
+            result.fixed.extend(outcome.fixed)
+            if outcome.diff:
+                result.diffs.append(outcome.diff)
+            if outcome.note:
+                result.notes.append(outcome.note)
+        result.checked.extend(paths)
         result.findings.sort(key=lambda finding: finding.sort_key)
         if self.baseline is None:
-            return dataclasses.replace(result, files=count)
+            return dataclasses.replace(result, files=len(paths))
         kept, known, stale = self.baseline.filter(result.findings)
         return dataclasses.replace(
-            result, files=count, findings=kept, baselined=known, baseline_stale=stale
+            result, files=len(paths), findings=kept, baselined=known, baseline_stale=stale
         )
 
-    def _fix_file(self, path: Path, mode: FixMode, result: RunResult) -> None:
+    def _serial(
+        self, paths: list[Path], fix: FixMode | None, progress: Callable[[int], None] | None
+    ) -> Iterator[FileOutcome]:
+        for path in paths:
+            yield self.outcome(path, fix)
+            if progress is not None:
+                progress(1)
+
+    def outcome(self, path: Path, fix: FixMode | None) -> FileOutcome:
+        """One file's findings, and with fix, what was fixed."""
+        if fix is None:
+            return FileOutcome(self.lint_file(path))
         relative = site_path(path, self.site)
         raw = self._read(path)
         if isinstance(raw, Finding):
-            result.findings.extend(self._filter([raw], relative))
-            return
+            return FileOutcome(self._filter([raw], relative))
         document, findings = self.lint_bytes(path, relative, raw)
-        if document is None or not any(applicable(f, mode.unsafe) for f in findings):
-            result.findings.extend(findings)
-            return
-        fixed = fix_document(self, path, relative, document, findings, unsafe=mode.unsafe)
-        result.findings.extend(fixed.findings)
+        if document is None or not any(applicable(f, fix.unsafe) for f in findings):
+            return FileOutcome(findings)
+        fixed = fix_document(self, path, relative, document, findings, unsafe=fix.unsafe)
         if fixed.problem:
-            result.notes.append(
+            note = (
                 f"{document.display_path}: fixes not applied, because the fixed file would not "
                 f"load ({fixed.problem}). Please report this."
             )
-            return
+            return FileOutcome(fixed.findings, note=note)
         if not fixed.changed:
-            return
-        result.fixed.extend(fixed.fixed)
-        if mode.write:
-            write_atomically(path, encode(fixed.text, document.bom))
-        else:
-            result.diffs.append(unified_diff(document.display_path, fixed.original, fixed.text))
+            return FileOutcome(fixed.findings)
+        if not fix.write:
+            diff = unified_diff(document.display_path, fixed.original, fixed.text)
+            return FileOutcome(fixed.findings, fixed.fixed, diff=diff)
+        write_atomically(path, encode(fixed.text, document.bom))
+        return FileOutcome(fixed.findings, fixed.fixed)
 
     def lint_file(self, path: Path) -> list[Finding]:
         relative = site_path(path, self.site)

@@ -89,13 +89,13 @@ def scan_body(text: str, start: int = 0, end: int | None = None) -> BodyScan:
 
 # Container prefixes before a line's content: indentation, blockquote markers, list markers.
 _PREFIX = r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
-_LINE_START = r"(?:(?<=\n)|(?<=\r)(?!\n))"
 _MARKED_LINE = _PREFIX + r"(?:(?P<fence>`{3,}(?!`)|~{3,}(?!~))(?P<info>[^\r\n]*)|(?P<ref>\[))"
 _BLANK_LINE = _PREFIX + r"(?=[\r\n]|\Z)"
 _FIRST_MARKED_LINE = re.compile(_MARKED_LINE)
-_MARKED_LINES = re.compile(_LINE_START + _MARKED_LINE)
+_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
+_MARKED_LINES = re.compile(_NEWLINE + "(?P<line>" + _MARKED_LINE + ")")
 _FIRST_BLANK_LINE = re.compile(_BLANK_LINE)
-_BLANK_LINES = re.compile(_LINE_START + _BLANK_LINE)
+_BLANK_LINES = re.compile(_NEWLINE + "(?P<line>" + _BLANK_LINE + ")")
 
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
 _SPECIAL = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[")
@@ -256,16 +256,17 @@ class _Scanner:
     def _index_lines(self) -> None:
         text, start, end = self.text, self.start, self.end
         first = _FIRST_MARKED_LINE.match(text, start, end)
-        lines = _MARKED_LINES.finditer(text, start + 1, end)
+        lines = _MARKED_LINES.finditer(text, start, end)
         for line in itertools.chain([first] if first else [], lines):
-            if line.lastgroup == "ref":
-                self.events.append(_LineEvent(line.start(), line.start("ref"), 0, "["))
+            line_start = line.start("line") if line.re is _MARKED_LINES else line.start()
+            if line.group("ref") is not None:
+                self.events.append(_LineEvent(line_start, line.start("ref"), 0, "["))
             else:
                 run, info = line.group("fence"), line.group("info")
                 char = run[0]
                 if char == "`" and "`" in info:
                     continue
-                event = _LineEvent(line.start(), line.start("fence"), len(run), char)
+                event = _LineEvent(line_start, line.start("fence"), len(run), char)
                 self.fence_lines.append(event.line)
                 self.events.append(event)
                 if not info.strip():
@@ -304,7 +305,7 @@ class _Scanner:
         if boundaries is None:
             text, start, end = self.text, self.start, self.end
             first = [start] if _FIRST_BLANK_LINE.match(text, start, end) else []
-            blank = [line.start() for line in _BLANK_LINES.finditer(text, start + 1, end)]
+            blank = [line.start("line") for line in _BLANK_LINES.finditer(text, start, end)]
             boundaries = self.boundaries = sorted(first + blank + self.fence_lines)
         low = self.boundary_cursor
         if low and boundaries[low - 1] > at:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
-    from pathlib import Path
+    from collections.abc import Callable, Iterator
     from typing import TextIO
 
 PROGRESS_THRESHOLD = 300
@@ -20,20 +20,19 @@ def wants_progress(file_count: int, *, human_report: bool, stderr: TextIO | None
     return human_report and file_count > PROGRESS_THRESHOLD and _is_terminal(stream)
 
 
-def with_progress(files: Sequence[Path], *, show: bool) -> Iterator[Path]:
-    """The files, one by one, advancing a bar on stderr as each one is taken."""
+@contextmanager
+def progress_bar(total: int, *, show: bool) -> Iterator[Callable[[int], None] | None]:
+    """A callback that advances a bar on stderr by a number of files, or None when not shown."""
     if not show:
-        yield from files
+        yield None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"))
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("lint", total=len(files))
-        for path in files:
-            yield path
-            progress.advance(task)
+        task = progress.add_task("lint", total=total)
+        yield lambda done: progress.advance(task, done)
 
 
 def _is_terminal(stream: TextIO) -> bool:

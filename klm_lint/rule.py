@@ -27,6 +27,8 @@ class Rule:
     """None for rules the loader or the engine reports (the file cannot be read as a post)."""
     fix: Applicability | None = None
     """The safest fix the rule can offer, if any."""
+    whole_site: bool = False
+    """The check compares a post with the rest of its collection (site.index)."""
 
     def at(
         self, doc: Document, start: int, end: int, message: str, fix: Fix | None = None
@@ -51,8 +53,10 @@ def rule(
     severity: Severity,
     summary: str,
     fix: Applicability | None = None,
+    *,
+    whole_site: bool = False,
 ) -> Callable[[CheckFunction], Rule]:
     def register(check: CheckFunction) -> Rule:
-        return Rule(code, name, severity, summary, check, fix)
+        return Rule(code, name, severity, summary, check, fix, whole_site)
 
     return register

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,6 +59,7 @@ class Site:
         now: dt.datetime | None = None,
     ) -> None:
         self.root = root
+        self.root_text = os.path.abspath(root)
         self.config = config
         self.config_path = config_path
         self.static = StaticRoots(root, config.static)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from klm_lint import dates
+from klm_lint import dates, parallel
 from klm_lint.authors import name_key
 from klm_lint.formats import FrontMatterError
+from klm_lint.formats.quick_yaml import read_keys
 from klm_lint.formats.split import Block, locate
 from klm_lint.nodes import Mapping, Scalar, lookup
 from klm_lint.text import LineIndex
@@ -177,6 +178,9 @@ class SiteIndex:
         if entry is not None and self._walked:
             self._group(entry)
 
+    def _read_pair(self, pair: tuple[Path, str]) -> PostEntry | None:
+        return self._read(*pair)
+
     def _read(self, path: Path, key: str) -> PostEntry | None:
         relative = self._site_path(path, key)
         collection = self._site.collection_for(relative)
@@ -239,8 +243,18 @@ class SiteIndex:
         root = self._site.root
         folders = [root / folder for folder in self._site.config.content]
         found = discover([folder for folder in folders if folder.is_dir()], self._site)
-        for path in found.files:
-            self.entry(path)
+        unread = [
+            (path, key)
+            for path, key in ((path, os.path.abspath(path)) for path in found.files)
+            if key not in self._entries
+        ]
+        workers = parallel.workers_for(len(unread), None)
+        if workers > 1:
+            read = parallel.map_ordered(self._read_pair, unread, workers)
+        else:
+            read = (self._read_pair(pair) for pair in unread)
+        for (_, key), entry in zip(unread, read, strict=True):
+            self._entries[key] = entry
         self._walked = True
         for entry in sorted(self.entries(), key=lambda entry: entry.site_path or entry.key):
             self._group(entry)
@@ -356,6 +370,10 @@ def _front_matter(
         return None
     if located.content_end - located.content_start > max_chars:
         return None
+    if located.handler.name == "yaml":
+        quick = read_keys(text, located.content_start, located.content_end)
+        if quick is not None:
+            return lines, quick
     try:
         return lines, located.handler.parse(text, located.content_start, located.content_end)
     except FrontMatterError:

@@ -35,6 +35,7 @@ class StaticRoots:
     def __init__(self, project_root: Path, folders: list[str]) -> None:
         self.project_root = project_root
         self.roots = [project_root / folder for folder in folders]
+        self._resolved: dict[str, Resolution | None] = {}
         self._listings: dict[str, dict[str, list[tuple[str, _Kind]]]] = {}
         self._real_roots: dict[Path, str] = {}
 
@@ -48,6 +49,13 @@ class StaticRoots:
 
     def resolve(self, value: str) -> Resolution | None:
         """None for remote URLs, which are not checked."""
+        if value in self._resolved:
+            return self._resolved[value]
+        resolution = self._resolve(value)
+        self._resolved[value] = resolution
+        return resolution
+
+    def _resolve(self, value: str) -> Resolution | None:
         if _REMOTE.match(value) and not _DRIVE.match(value):
             return (
                 None

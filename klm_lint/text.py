@@ -40,12 +40,21 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 class LineIndex:
     """Line starts of a text, for turning character offsets into 1-based lines and columns."""
 
-    __slots__ = ("_excerpts", "_starts", "_text")
+    __slots__ = ("_excerpts", "_line_starts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._line_starts: list[int] | None = None
         self._excerpts: dict[int, str] = {}
+
+    @property
+    def _starts(self) -> list[int]:
+        """Computed on first use: most files have no finding and never need it."""
+        starts = self._line_starts
+        if starts is None:
+            starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
+            self._line_starts = starts
+        return starts
 
     @property
     def line_count(self) -> int:

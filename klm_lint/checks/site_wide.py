@@ -43,7 +43,13 @@ def _first_line(doc: Document) -> tuple[int, int]:
     return 0, doc.lines.line_end(1)
 
 
-@rule("KLM401", "duplicate-slug", Severity.ERROR, "Two posts resolve to the same address.")
+@rule(
+    "KLM401",
+    "duplicate-slug",
+    Severity.ERROR,
+    "Two posts resolve to the same address.",
+    whole_site=True,
+)
 def duplicate_slug(doc: Document, site: Site) -> Iterator[Finding]:
     entry = site.index.add(doc)
     if entry is None:
@@ -74,7 +80,13 @@ def duplicate_slug(doc: Document, site: Site) -> Iterator[Finding]:
     yield duplicate_slug.at(doc, *_first_line(doc), message)
 
 
-@rule("KLM402", "duplicate-title", Severity.WARNING, "Two posts have the same title.")
+@rule(
+    "KLM402",
+    "duplicate-title",
+    Severity.WARNING,
+    "Two posts have the same title.",
+    whole_site=True,
+)
 def duplicate_title(doc: Document, site: Site) -> Iterator[Finding]:
     entry = site.index.add(doc)
     if entry is None or entry.title is None:
@@ -96,6 +108,7 @@ def duplicate_title(doc: Document, site: Site) -> Iterator[Finding]:
     "author-inconsistent",
     Severity.WARNING,
     "An author's avatar differs between posts, or from the authors file.",
+    whole_site=True,
 )
 def author_inconsistent(doc: Document, site: Site) -> Iterator[Finding]:
     entry = site.index.add(doc)

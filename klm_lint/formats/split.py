@@ -83,10 +83,13 @@ FORMATS: dict[str, FormatHandler] = {
 
 _OPENING = re.compile(r"(---|\+\+\+|\{)[ \t]*(?:([A-Za-z]+)[ \t]*)?(?:\r\n?|\n|$)")
 _CLOSING = {
-    closer: re.compile(r"(?:(?<=\n)|(?<=\r)(?!\n))" + re.escape(closer) + r"[ \t]*(?=[\r\n]|\Z)")
+    closer: re.compile(
+        r"(?:\r\n|\r(?!\n)|\n)(?P<line>" + re.escape(closer) + r"[ \t]*)(?P<end>\r\n|\r|\n|\Z)"
+    )
     for closer in ("---", "+++", "}")
 }
-"""A line that is the closing delimiter, trailing blanks allowed; CRLF, CR and LF end lines."""
+"""A line break, then a line that is the closing delimiter (trailing blanks allowed) and its own
+line break; CRLF, CR and LF end lines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,28 +123,29 @@ def locate(text: str, lines: LineIndex) -> Block | UnknownLanguage | Misplaced |
     if delimiter == "{":
         if language:
             return None
-        return _find_close(text, lines, FORMATS["json"], match.start(), closer="}")
+        return _find_close(text, FORMATS["json"], match.start(), match.end(), closer="}")
     if delimiter == "+++":
         if language:
             return UnknownLanguage(language, match.end(2))
-        return _find_close(text, lines, FORMATS["toml"], match.end(), closer="+++")
+        return _find_close(text, FORMATS["toml"], match.end(), match.end(), closer="+++")
     handler = FORMATS.get(language or "yaml")
     if handler is None:
         return UnknownLanguage(language, match.end(2))
-    return _find_close(text, lines, handler, match.end(), closer="---")
+    return _find_close(text, handler, match.end(), match.end(), closer="---")
 
 
 def _find_close(
-    text: str, lines: LineIndex, handler: FormatHandler, content_start: int, closer: str
+    text: str, handler: FormatHandler, content_start: int, opening_end: int, closer: str
 ) -> Block:
-    found = _CLOSING[closer].search(text, lines.line_start(2)) if lines.line_count > 1 else None
-    if found is None:
+    """The block up to the first closing line after the opening line (which ends at
+    opening_end, after its line break)."""
+    first_break = opening_end - (2 if text.endswith("\r\n", 0, opening_end) else 1)
+    found = _CLOSING[closer].search(text, max(first_break, 0))
+    if found is None or first_break < 0 or text[first_break] not in "\r\n":
         return Block(handler, content_start, len(text), len(text), closed=False)
-    line, _ = lines.position(found.start())
-    next_line = lines.line_start(line + 1) if line < lines.line_count else len(text)
     if closer == "}":
-        return Block(handler, content_start, found.end(), next_line, closed=True)
-    return Block(handler, content_start, found.start(), next_line, closed=True)
+        return Block(handler, content_start, found.end("line"), found.end(), closed=True)
+    return Block(handler, content_start, found.start("line"), found.end(), closed=True)
 
 
 def _misplaced(text: str, lines: LineIndex) -> Misplaced | None:

@@ -50,6 +50,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|0|[1-9][0-9_]*)")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_MAY_BE_TYPED = frozenset("0123456789+-.~nNtTfF")
+"""First characters of plain scalars that may be something other than text."""
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _DATETIME = re.compile(
     r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})"
@@ -91,7 +93,8 @@ def parse_yaml(text: str, start: int, end: int) -> Mapping:
         return Mapping(start, start, ())
     builder = _TreeBuilder(start)
     tree = builder.build(root)
-    if builder.merged > _MAX_EXPANDED_NODES or _added_by_aliases(tree) > _MAX_EXPANDED_NODES:
+    expanded = builder.merged > _MAX_EXPANDED_NODES
+    if expanded or (builder.aliased and _added_by_aliases(tree) > _MAX_EXPANDED_NODES):
         raise FrontMatterError(
             "the front matter repeats YAML aliases (*name) so often that they stand for more "
             f"than {_MAX_EXPANDED_NODES:,} values; the site would stall writing them out. Write "
@@ -158,6 +161,9 @@ class _TreeBuilder:
         self._in_progress: set[int] = set()
         self.merged = 0
         """Entries copied by merge keys (<<); merging aliases repeatedly multiplies them."""
+        self.aliased = False
+        """A collection was reached twice: the tree has aliases, whose expansion must be
+        counted."""
 
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         if depth > MAX_DEPTH:
@@ -165,26 +171,28 @@ class _TreeBuilder:
                 f"the front matter is nested more than {MAX_DEPTH} levels deep",
                 self._base + node.start_mark.index,
             )
-        known = self._built.get(id(node))
+        if node.__class__ is ScalarNode:
+            return self._scalar(node)
+        identity = id(node)
+        known = self._built.get(identity)
         if known is not None:
+            self.aliased = True
             return known
-        if id(node) in self._in_progress:
+        if identity in self._in_progress:
             raise FrontMatterError(
                 "a YAML alias refers to the value that contains it; the site's reader cannot "
                 "read a value that contains itself. Write the value out plainly.",
                 self._base + node.start_mark.index,
             )
-        self._in_progress.add(id(node))
-        built = self._build_new(node, depth)
-        self._in_progress.discard(id(node))
-        self._built[id(node)] = built
+        self._in_progress.add(identity)
+        built = self._collection(node, depth)
+        self._in_progress.discard(identity)
+        self._built[identity] = built
         return built
 
-    def _build_new(self, node: yaml.Node, depth: int) -> Node:
+    def _collection(self, node: yaml.Node, depth: int) -> Node:
         start = self._base + node.start_mark.index
         end = self._base + node.end_mark.index
-        if isinstance(node, ScalarNode):
-            return self._scalar(node, start, end)
         if node.tag not in _COLLECTION_TAGS and node.tag not in (_SEQ, _MAP):
             raise _tag_error(node.tag, start, end)
         if isinstance(node, SequenceNode):
@@ -212,22 +220,26 @@ class _TreeBuilder:
                 merged.extend(entry for source in sources for entry in source.entries)
             else:
                 entries.append(Entry(key, value))
-        own = {entry.key.text for entry in entries}
-        for entry in merged:
-            if entry.key.text not in own:
-                own.add(entry.key.text)
-                entries.append(entry)
+        if merged:
+            own = {entry.key.text for entry in entries}
+            for entry in merged:
+                if entry.key.text not in own:
+                    own.add(entry.key.text)
+                    entries.append(entry)
         return tuple(entries)
 
-    def _scalar(self, node: ScalarNode, start: int, end: int) -> Scalar:
+    def _scalar(self, node: ScalarNode) -> Scalar:
+        start = self._base + node.start_mark.index
+        end = self._base + node.end_mark.index
         text: str = node.value
-        if node.tag == _PLAIN:
-            return Scalar(start, end, _resolve_plain(text), text, quoted=False)
-        if node.tag == _STR:
+        tag = node.tag
+        if tag == _PLAIN:
+            return Scalar(start, end, resolve_plain(text), text, quoted=False)
+        if tag == _STR:
             return Scalar(start, end, text, text, quoted=True)
-        if node.tag not in _SCALAR_TAGS:
-            raise _tag_error(node.tag, start, end)
-        return Scalar(start, end, _resolve_plain(text), text, quoted=False)
+        if tag not in _SCALAR_TAGS:
+            raise _tag_error(tag, start, end)
+        return Scalar(start, end, resolve_plain(text), text, quoted=False)
 
 
 def _merge_sources(value: Node) -> list[Mapping]:
@@ -273,8 +285,10 @@ def _tag_error(tag: str, start: int, end: int) -> FrontMatterError:
     )
 
 
-def _resolve_plain(text: str) -> ScalarValue:
+def resolve_plain(text: str) -> ScalarValue:
     """The value js-yaml's default schema gives an untagged plain scalar."""
+    if text and text[0] not in _MAY_BE_TYPED:
+        return text
     if _NULL.fullmatch(text):
         return None
     if text in _BOOL:
