@@ -297,7 +297,7 @@ def _run(
 def _parse_now(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
-    from klm_lint.site_index import parse_moment
+    from klm_lint.dates import parse_moment
 
     moment = parse_moment(text.strip()) if text.strip() else None
     if moment is None:
@@ -378,6 +378,8 @@ def _explain(code: str) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """The console script: one line on stderr and exit 2 for any error a user can cause."""
+    # klm-lint's models use no pydantic plugin; looking for them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     command = typer.main.get_command(app)
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:

@@ -44,8 +44,14 @@ def _kebab(name: str) -> str:
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True
+        extra="forbid",
+        alias_generator=_kebab,
+        populate_by_name=True,
+        frozen=True,
+        defer_build=True,
     )
+    """Validators are built the first time a config file is read: a run without one (and the
+    defaults below) never pays for them."""
 
 
 class CollectionConfig(_Model):
@@ -122,7 +128,7 @@ def find_project_root(start: Path) -> Path:
 
 def load_config(path: Path | None) -> LoadedConfig:
     if path is None:
-        return LoadedConfig(Config(), None)
+        return LoadedConfig(Config.model_construct(), None)
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("klm-lint", {})

@@ -7,9 +7,15 @@ strings and reject impossible ones, so their result says nothing reliable about 
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from klm_lint.nodes import Scalar
+
+if TYPE_CHECKING:
+    from klm_lint.nodes import Node
 
 _ISO = re.compile(
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
@@ -99,3 +105,37 @@ def suggest(text: str, order: DateOrder = "month-first") -> Suggestion | None:
             return None
         return Suggestion(result, certain)
     return None
+
+
+def publication_time(node: Node | None) -> dt.datetime | None:
+    """The moment the theme compares with the build time: a date alone is midnight UTC, and a
+    time without an offset is UTC, as the site's YAML reader reads them."""
+    if not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    if isinstance(value, str) and problem(value) is None:
+        return parse_moment(value.strip())
+    return None
+
+
+def appearance(written: str, published: dt.datetime) -> str:
+    """When a scheduled post appears, for messages: the day, and the time when one is given."""
+    if len(written.strip()) <= len("YYYY-MM-DD"):
+        return f"{published:%Y-%m-%d}"
+    return f"{published.astimezone(dt.timezone.utc):%Y-%m-%d %H:%M} UTC"
+
+
+def parse_moment(text: str) -> dt.datetime | None:
+    """An ISO 8601 date or date-time as an aware UTC moment (None when it does not parse)."""
+    normalized = text[:-1] + "+00:00" if text[-1:] in "Zz" and len(text) > 10 else text
+    try:
+        moment = dt.datetime.fromisoformat(normalized)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)

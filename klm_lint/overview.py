@@ -7,8 +7,8 @@ import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from klm_lint.dates import appearance
 from klm_lint.findings import Severity
-from klm_lint.site_index import appearance
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

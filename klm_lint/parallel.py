@@ -8,9 +8,7 @@ item order, so a report is identical to a single-process run.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -29,12 +27,10 @@ _TASK: tuple[Callable[[Any], Any], list[Any]] | None = None
 
 def workers_for(items: int, jobs: int | None) -> int:
     """How many processes to use: --jobs if given, else one per core for large runs."""
-    if not _can_fork():
+    if (jobs is None and items < PARALLEL_FROM) or jobs == 1 or not _can_fork():
         return 1
     if jobs is not None:
         return max(1, min(jobs, items))
-    if items < PARALLEL_FROM:
-        return 1
     return max(1, min(os.cpu_count() or 1, items // (PARALLEL_FROM // 2)))
 
 
@@ -49,6 +45,9 @@ def map_ordered(
     size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _TASK = (function, items)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -67,4 +66,6 @@ def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
 
 
 def _can_fork() -> bool:
+    import multiprocessing
+
     return "fork" in multiprocessing.get_all_start_methods()

@@ -20,17 +20,17 @@ if TYPE_CHECKING:
     from klm_lint.site_index import SiteIndex
 
 DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
-    "Blockquote": ComponentConfig(required=["name"]),
-    "Notice": ComponentConfig(
+    "Blockquote": ComponentConfig.model_construct(required=["name"]),
+    "Notice": ComponentConfig.model_construct(
         required=["type"], values={"type": ["note", "tip", "info", "warning"]}
     ),
-    "Tabs": ComponentConfig(),
-    "Tab": ComponentConfig(required=["name"]),
-    "Accordion": ComponentConfig(required=["title"]),
-    "Youtube": ComponentConfig(required=["id", "title"]),
-    "Video": ComponentConfig(required=["src"], assets=["src"]),
-    "Button": ComponentConfig(required=["href"]),
-    "Code": ComponentConfig(required=["language"]),
+    "Tabs": ComponentConfig.model_construct(),
+    "Tab": ComponentConfig.model_construct(required=["name"]),
+    "Accordion": ComponentConfig.model_construct(required=["title"]),
+    "Youtube": ComponentConfig.model_construct(required=["id", "title"]),
+    "Video": ComponentConfig.model_construct(required=["src"], assets=["src"]),
+    "Button": ComponentConfig.model_construct(required=["href"]),
+    "Code": ComponentConfig.model_construct(required=["language"]),
 }
 
 
@@ -91,11 +91,11 @@ class Site:
 
 def _default_collections(config: Config) -> dict[str, CollectionConfig]:
     return {
-        "posts": CollectionConfig(
-            include=["content/posts/**", "content/blog/**"], exclude=["_*"], schema="post"
+        "posts": CollectionConfig.model_construct(
+            include=["content/posts/**", "content/blog/**"], exclude=["_*"], schema_name="post"
         ),
-        "pages": CollectionConfig(
-            include=[f"{folder}/**" for folder in config.content], schema="page"
+        "pages": CollectionConfig.model_construct(
+            include=[f"{folder}/**" for folder in config.content], schema_name="page"
         ),
     }
 

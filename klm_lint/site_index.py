@@ -9,7 +9,6 @@ already loaded for linting when the index is built is taken from its document, n
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import math
 import os
 import re
@@ -17,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from klm_lint import dates, parallel
+from klm_lint import parallel
 from klm_lint.authors import name_key
+from klm_lint.dates import publication_time
 from klm_lint.formats import FrontMatterError
 from klm_lint.formats.quick_yaml import read_keys
 from klm_lint.formats.split import Block, locate
@@ -26,6 +26,8 @@ from klm_lint.nodes import Mapping, Scalar, lookup
 from klm_lint.text import LineIndex
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from klm_lint.document import Document
     from klm_lint.nodes import Node
     from klm_lint.site import Collection, Site
@@ -92,40 +94,6 @@ class AvatarUse:
     count: int
     example: PostEntry
     """The first post, in path order, that uses it."""
-
-
-def publication_time(node: Node | None) -> dt.datetime | None:
-    """The moment the theme compares with the build time: a date alone is midnight UTC, and a
-    time without an offset is UTC, as the site's YAML reader reads them."""
-    if not isinstance(node, Scalar):
-        return None
-    value = node.value
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
-    if isinstance(value, str) and dates.problem(value) is None:
-        return parse_moment(value.strip())
-    return None
-
-
-def appearance(written: str, published: dt.datetime) -> str:
-    """When a scheduled post appears, for messages: the day, and the time when one is given."""
-    if len(written.strip()) <= len("YYYY-MM-DD"):
-        return f"{published:%Y-%m-%d}"
-    return f"{published.astimezone(dt.timezone.utc):%Y-%m-%d %H:%M} UTC"
-
-
-def parse_moment(text: str) -> dt.datetime | None:
-    """An ISO 8601 date or date-time as an aware UTC moment (None when it does not parse)."""
-    normalized = text[:-1] + "+00:00" if text[-1:] in "Zz" and len(text) > 10 else text
-    try:
-        moment = dt.datetime.fromisoformat(normalized)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
 
 
 def hides(node: Node | None) -> bool:

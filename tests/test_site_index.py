@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from klm_lint import site_index
+from klm_lint.dates import parse_moment
 from klm_lint.nodes import Scalar
-from klm_lint.site_index import SiteIndex, hides, parse_moment, read_front_matter
+from klm_lint.site_index import SiteIndex, hides, read_front_matter
 
 if TYPE_CHECKING:
     from pathlib import Path

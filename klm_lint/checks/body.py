@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -45,6 +44,15 @@ class BodyAsset:
     """What the reader would see: "image", "media" (a player) or a component's name."""
 
 
+def unescape(value: str) -> str:
+    """Character references (&amp;) decoded, as the site's MDX compiler decodes them."""
+    if "&" not in value:
+        return value
+    import html
+
+    return html.unescape(value)
+
+
 def _in_site(doc: Document) -> bool:
     return doc.collection is not None
 
@@ -68,7 +76,7 @@ def _find_assets(doc: Document, site: Site) -> Iterator[BodyAsset]:
         if _undefined_reference(doc, image) or (image.src_start, image.src_end) in seen:
             continue
         seen.add((image.src_start, image.src_end))
-        value = html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", image.src)).strip()
+        value = unescape(_MARKDOWN_ESCAPE.sub(r"\1", image.src)).strip()
         resolution = _resolve(site, value)
         if resolution is not None:
             yield BodyAsset("the image", value, image.src_start, image.src_end, resolution, "image")
@@ -77,7 +85,7 @@ def _find_assets(doc: Document, site: Site) -> Iterator[BodyAsset]:
             continue
         for attribute in _asset_attributes(tag, site):
             assert attribute.value is not None
-            value = html.unescape(attribute.value).strip()
+            value = unescape(attribute.value).strip()
             resolution = _resolve(site, value)
             if resolution is None:
                 continue

@@ -10,10 +10,10 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
+from klm_lint.dates import appearance, publication_time
 from klm_lint.findings import Severity
 from klm_lint.nodes import Scalar, lookup
 from klm_lint.rule import rule
-from klm_lint.site_index import appearance, publication_time
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -5,17 +5,14 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from klm_lint.findings import Severity
 from klm_lint.report.summary import fix_marker, notes_lines, plural, rule_counts
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from typing import TextIO
+
+    from rich.console import Console
 
     from klm_lint.engine import RunResult
     from klm_lint.findings import Finding
@@ -24,8 +21,13 @@ if TYPE_CHECKING:
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
 _TAB = "    "
 
+Line = list[tuple[str, str]]
+"""A line of the report as pieces of text and their styles ("" for none)."""
+
 
 def console_for(stream: TextIO, options: ReportOptions) -> Console:
+    from rich.console import Console
+
     return Console(
         file=stream,
         force_terminal=options.color,
@@ -38,41 +40,64 @@ def console_for(stream: TextIO, options: ReportOptions) -> Console:
 
 
 def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    console = console_for(stream, options)
-    if options.statistics:
-        _statistics(console, result)
-    else:
-        for path, findings in groupby(result.findings, key=lambda finding: finding.path):
-            console.print(Text(path, style="bold underline"))
-            for finding in findings:
-                _finding(console, finding)
+    """Off a terminal the report is plain text, written without loading rich at all."""
+    if options.statistics or _styled(stream, options):
+        from rich.text import Text
+
+        console = console_for(stream, options)
+        if options.statistics:
+            _statistics(console, result)
+        for line in _lines(result, options, findings=not options.statistics):
+            console.print(Text.assemble(*line))
+        return
+    for line in _lines(result, options, findings=True):
+        stream.write("".join(text for text, _ in line) + "\n")
+
+
+def _styled(stream: TextIO, options: ReportOptions) -> bool:
+    if options.color is not None:
+        return options.color
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _lines(result: RunResult, options: ReportOptions, *, findings: bool) -> Iterator[Line]:
+    if findings:
+        for path, group in groupby(result.findings, key=lambda finding: finding.path):
+            yield [(path, "bold underline")]
+            for finding in group:
+                yield from _finding(finding)
     if not options.quiet:
-        console.print(_footer(result))
+        yield _footer(result)
         for line in notes_lines(result, options):
-            console.print(Text(line))
+            yield [(line, "")]
 
 
-def _finding(console: Console, finding: Finding) -> None:
+def _finding(finding: Finding) -> Iterator[Line]:
     span = finding.span
     style = _SEVERITY_STYLE[finding.severity]
-    head = Text("  ")
-    head.append(f"{span.line}:{span.column}", style="bold")
-    head.append("  ")
-    head.append(finding.severity.value, style=style)
-    head.append("  ")
-    head.append(finding.code, style="bold cyan")
-    head.append(f" {finding.rule}", style="cyan")
+    head: Line = [
+        ("  ", ""),
+        (f"{span.line}:{span.column}", "bold"),
+        ("  ", ""),
+        (finding.severity.value, style),
+        ("  ", ""),
+        (finding.code, "bold cyan"),
+        (f" {finding.rule}", "cyan"),
+    ]
     marker = fix_marker(finding)
     if marker:
-        head.append(f" {marker}", style="green")
-    console.print(head)
-    console.print(Text("    " + finding.message))
+        head.append((f" {marker}", "green"))
+    yield head
+    yield [("    " + finding.message, "")]
     if finding.source_line:
-        _source(console, finding, style)
-    console.print()
+        yield from _source(finding, style)
+    yield []
 
 
-def _source(console: Console, finding: Finding, style: str) -> None:
+def _source(finding: Finding, style: str) -> Iterator[Line]:
     span = finding.span
     line = finding.source_line
     number = str(span.line)
@@ -80,27 +105,29 @@ def _source(console: Console, finding: Finding, style: str) -> None:
     end_column = span.end_column if span.end_line == span.line else len(line) + 1
     before = line[: span.column - 1].replace("\t", _TAB)
     marked = line[span.column - 1 : max(end_column - 1, span.column - 1)].replace("\t", _TAB)
-    console.print(Text(pad.rstrip(), style="blue"))
-    source = Text(f"    {number} | ", style="blue")
-    source.append(line.replace("\t", _TAB))
-    console.print(source)
-    marker = Text(pad, style="blue")
-    marker.append(" " * cell_len(before))
-    marker.append("^" * max(1, cell_len(marked)), style=style)
-    console.print(marker)
+    yield [(pad.rstrip(), "blue")]
+    yield [(f"    {number} | ", "blue"), (line.replace("\t", _TAB), "")]
+    yield [(pad, "blue"), (" " * _cells(before), ""), ("^" * max(1, _cells(marked)), style)]
 
 
-def _footer(result: RunResult) -> Text:
-    footer = Text(f"Checked {plural(result.files, 'file')}: ")
+def _cells(text: str) -> int:
+    """How many terminal cells the text takes (East Asian characters take two)."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _footer(result: RunResult) -> Line:
+    footer: Line = [(f"Checked {plural(result.files, 'file')}: ", "")]
     if not result.findings:
-        footer.append("all checks passed.", style="bold green")
+        footer.append(("all checks passed.", "bold green"))
         return footer
-    footer.append(plural(result.errors, "error"), style="bold red" if result.errors else "")
-    footer.append(", ")
-    footer.append(
-        plural(result.warnings, "warning"), style="bold yellow" if result.warnings else ""
-    )
-    footer.append(".")
+    footer.append((plural(result.errors, "error"), "bold red" if result.errors else ""))
+    footer.append((", ", ""))
+    footer.append((plural(result.warnings, "warning"), "bold yellow" if result.warnings else ""))
+    footer.append((".", ""))
     return footer
 
 
@@ -139,6 +166,9 @@ def _counted(title: str, rows: Sequence[object]) -> str:
 def _section(
     console: Console, title: str, columns: tuple[str, ...], rows: Sequence[Sequence[str]]
 ) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     console.print(Text(title + ("" if rows else ": none"), style="bold underline"))
     if rows:
         table = Table(box=None, show_header=True, header_style="bold", pad_edge=False)

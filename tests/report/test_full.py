@@ -70,3 +70,11 @@ def test_message_is_not_read_as_markup() -> None:
         "a.md", Span(1, 1, 1, 2), "KLM104", "draft-flag", Severity.ERROR, "[bold]x[/bold]", "x"
     )
     assert "[bold]x[/bold]" in render([odd])
+
+
+def test_plain_text_is_the_coloured_report_without_its_colours() -> None:
+    import re
+
+    findings = [finding('draft: "false"', 8, 15), finding("題名:\t日本", 5, 7, Severity.WARNING)]
+    coloured = render(findings, color=True)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == render(findings)
