@@ -26,6 +26,8 @@ from generate import generate
 
 HERE = Path(__file__).resolve().parent
 KLM_LINT = [sys.executable, "-m", "klm_lint"]
+ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+"""As an installed tool runs: with its compiled bytecode cached, as pip installs it."""
 
 
 def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
@@ -35,7 +37,7 @@ def timed(command: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
     for _ in range(repeat):
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - started)
@@ -114,6 +116,7 @@ def main() -> None:
     arguments = parser.parse_args()
     root = arguments.keep or Path(tempfile.mkdtemp(prefix="klm-lint-bench-"))
     root.mkdir(parents=True, exist_ok=True)
+    subprocess.run([*KLM_LINT, "--version"], env=ENVIRONMENT, check=True, capture_output=True)
     try:
         rows = throughput(root, arguments.posts, arguments.repeat, ["", "--jobs 1"])
         rows += startup(root, arguments.repeat * 2)

@@ -74,8 +74,8 @@ def _close(
         )
         yield unbalanced_component.at(doc, closing.start, closing.end, message)
         return
-    closing_line, _ = doc.lines.position(closing.start)
     while open_tags[-1].name != closing.name:
+        closing_line, _ = doc.lines.position(closing.start)
         inner = open_tags.pop()
         open_names[inner.name] -= 1
         message = (
