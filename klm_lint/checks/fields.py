@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from klm_lint.document import Document
     from klm_lint.findings import Finding
     from klm_lint.nodes import Entry, Node
-    from klm_lint.schema import Schema, SchemaIssue
+    from klm_lint.schema import FieldSpec, Kind, Schema, SchemaIssue
     from klm_lint.site import Site
 
 _TRUE_WORDS = {"true", "yes", "on", "y", "1"}
@@ -43,6 +43,17 @@ def schema_issues(doc: Document) -> list[SchemaIssue]:
         )
         doc.memo["schema"] = cached
     return cached  # type: ignore[return-value]
+
+
+def _filled(doc: Document, kind: Kind) -> Iterator[tuple[Schema, FieldSpec, Node]]:
+    """Each field of a kind that the front matter has and fills in."""
+    schema = _schema(doc)
+    if schema is None or doc.front_matter is None:
+        return
+    for spec in schema.fields_of_kind(kind):
+        entry, node = lookup(doc.front_matter.root, spec.path)
+        if entry is not None and node is not None and not is_empty(node):
+            yield schema, spec, node
 
 
 def _impact(schema: Schema, path: tuple[str | int, ...]) -> str:
@@ -145,13 +156,7 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
     fix=Applicability.SAFE,
 )
 def date_format(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc)
-    if schema is None or doc.front_matter is None:
-        return
-    for spec in schema.fields_of_kind("date"):
-        entry, node = lookup(doc.front_matter.root, spec.path)
-        if entry is None or node is None or is_empty(node):
-            continue
+    for _, spec, node in _filled(doc, "date"):
         name = spec.dotted
         if not isinstance(node, Scalar):
             message = (
@@ -213,13 +218,7 @@ def _date_problem(node: Scalar) -> str | None:
     fix=Applicability.SAFE,
 )
 def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc)
-    if schema is None or doc.front_matter is None:
-        return
-    for spec in schema.fields_of_kind("draft"):
-        entry, node = lookup(doc.front_matter.root, spec.path)
-        if entry is None or node is None or is_empty(node):
-            continue
+    for schema, spec, node in _filled(doc, "draft"):
         if isinstance(node, Scalar) and isinstance(node.value, bool):
             continue
         noun = "post" if schema.name == "post" else "page"

@@ -7,7 +7,7 @@ files (the pre-commit hook) finds what a full run finds in them.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.checks.describe import quote
 from klm_lint.dates import appearance, publication_time
@@ -16,7 +16,7 @@ from klm_lint.nodes import Scalar, lookup
 from klm_lint.rule import rule
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from klm_lint.authors import Authors
     from klm_lint.document import Document
@@ -25,11 +25,13 @@ if TYPE_CHECKING:
     from klm_lint.site_index import PostEntry, Value
 
 _LISTED = 3
+T = TypeVar("T")
 
 
-def _listing(items: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`, `a, b, c and 2 more`."""
-    shown = items[:_LISTED]
+def _listing(items: Sequence[T], show: Callable[[T], str] = str) -> str:
+    """`a`, `a and b`, `a, b and c`, `a, b, c and 2 more`; only the items shown are formatted,
+    so a title a thousand posts share costs no more than one shared by four."""
+    shown = [show(item) for item in items[:_LISTED]]
     if len(items) > _LISTED:
         shown.append(f"{len(items) - _LISTED} more")
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
@@ -57,24 +59,24 @@ def duplicate_slug(doc: Document, site: Site) -> Iterator[Finding]:
     others = site.index.same_slug(entry)
     if not others:
         return
-    sources = [
-        f"{other.display_path} ("
-        + (f"its url, line {other.url.line}" if other.url else "its file name")
-        + f"{_draft_note(other)})"
-        for other in others
-    ]
+
+    def source(other: PostEntry) -> str:
+        origin = f"its url, line {other.url.line}" if other.url else "its file name"
+        return f"{other.display_path} ({origin}{_draft_note(other)})"
+
     consequence = "the site publishes one post per address, so only one of them can be reached"
     if entry.url is not None:
         message = (
             f"url gives this post the address {quote(entry.slug)}, which "
-            f"{_listing(sources)} also {'has' if len(others) == 1 else 'have'}; {consequence}. "
+            f"{_listing(others, source)} also {'has' if len(others) == 1 else 'have'}; "
+            f"{consequence}. "
             "Change url to an address no other post uses."
         )
         yield duplicate_slug.at(doc, entry.url.start, entry.url.end, message)
         return
     message = (
         f"this post's address, {quote(entry.slug)}, comes from its file name, and "
-        f"{_listing(sources)} {'has' if len(others) == 1 else 'have'} the same address; "
+        f"{_listing(others, source)} {'has' if len(others) == 1 else 'have'} the same address; "
         f"{consequence}. Rename the file, or give the post a url of its own."
     )
     yield duplicate_slug.at(doc, *_first_line(doc), message)
@@ -94,9 +96,13 @@ def duplicate_title(doc: Document, site: Site) -> Iterator[Finding]:
     others = site.index.same_title(entry)
     if not others:
         return
-    places = [f"{other.where(other.title)}{_draft_note(other)}" for other in others]
+
+    def place(other: PostEntry) -> str:
+        return f"{other.where(other.title)}{_draft_note(other)}"
+
     message = (
-        f"the title {quote(entry.title.text.strip())} is also the title of {_listing(places)}; "
+        f"the title {quote(entry.title.text.strip())} is also the title of "
+        f"{_listing(others, place)}; "
         "readers cannot tell the posts apart in the blog list, and search engines may show "
         "only one of them. Give each post a title of its own."
     )

@@ -9,6 +9,7 @@ from klm_lint.formats import FrontMatterError
 from klm_lint.formats.quick_yaml import read_keys
 from klm_lint.formats.yaml_tree import parse_yaml
 from klm_lint.nodes import Mapping, Node, Scalar, lookup
+from tests.conftest import GOOD_POST
 
 PATHS = [("title",), ("url",), ("date",), ("draft",), ("author", "name"), ("author", "avatar")]
 
@@ -34,20 +35,11 @@ def agree(block: str) -> bool:
     return True
 
 
-PLAIN_POST = """\
-title: Community engagement.
-image: /images/author/6.jpg
-author:
-  name: Abdullah Al Shifat
-  avatar: /images/author/abdullah.jpg
-date: 2022-04-04T05:00:00Z
-draft: false
-tags: [a, b]
-about:
-  title: not the post's title
-description: |
-  title: inside a block scalar
-"""
+PLAIN_POST = (
+    GOOD_POST.split("---\n")[1]
+    + "tags: [a, b]\nabout:\n  title: not the post's title\n"
+    + "description: |\n  title: inside a block scalar\n"
+)
 
 
 def test_reads_a_plain_post() -> None:
