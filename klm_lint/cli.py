@@ -110,7 +110,11 @@ def lint(
     statistics: Annotated[
         bool,
         typer.Option(
-            "--statistics", help="Show how often each rule fired instead of each finding."
+            "--statistics",
+            help=(
+                "Instead of each finding, a site summary: findings by rule, folder and "
+                "author; drafts and scheduled posts."
+            ),
         ),
     ] = False,
     quiet: Annotated[

@@ -188,3 +188,29 @@ def test_findings_with_a_fix_are_marked_in_the_full_report(site: SiteBuilder) ->
     result = klm_lint("content", cwd=site.root)
     assert "KLM104 draft-flag [fix]" in result.stdout
     assert "1 finding fixable with --fix." in result.stdout
+
+
+def test_a_fix_that_would_break_the_file_is_not_written(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from klm_lint.checks import fields
+    from klm_lint.config import Config
+    from klm_lint.engine import FixMode, Linter
+    from klm_lint.findings import Applicability, Fix
+    from klm_lint.selection import build_selection
+    from klm_lint.site import Site
+
+    def breaking_fix(doc: object, name: str, node: object) -> Fix:
+        assert hasattr(doc, "edit") and hasattr(node, "start") and hasattr(node, "end")
+        edit = doc.edit(node.start, node.end, "[unclosed")
+        return Fix(Applicability.SAFE, "a fix with a bug", (edit,))
+
+    monkeypatch.setattr(fields, "_draft_fix", breaking_fix)
+    path = site.post(DRAFT_STRING)
+    config = Config.model_construct()
+    result = Linter(Site(site.root, config), build_selection(config)).run([path], fix=FixMode())
+    assert path.read_text() == DRAFT_STRING
+    assert [f.code for f in result.findings] == ["KLM104"]
+    assert result.fixed == []
+    assert len(result.notes) == 1
+    assert "fixes not applied, because the fixed file would not load" in result.notes[0]
