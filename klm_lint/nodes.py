@@ -106,24 +106,6 @@ def lookup(root: Mapping, path: tuple[str | int, ...]) -> tuple[Entry | None, No
     return entry, node
 
 
-def walk_entries(
-    root: Mapping, prefix: tuple[str, ...] = ()
-) -> Iterator[tuple[tuple[str, ...], Entry]]:
-    """Every mapping entry reachable through mappings, with its key path, each node once."""
-    seen: set[int] = set()
-    stack: list[tuple[tuple[str, ...], Mapping]] = [(prefix, root)]
-    while stack:
-        path, mapping = stack.pop()
-        if id(mapping) in seen:
-            continue
-        seen.add(id(mapping))
-        for entry in mapping.entries:
-            key_path = (*path, entry.key.text)
-            yield key_path, entry
-            if isinstance(entry.value, Mapping):
-                stack.append((key_path, entry.value))
-
-
 def iter_mappings(root: Node) -> Iterator[Mapping]:
     """Every mapping in the tree (inside sequences too), each once."""
     seen: set[int] = set()
