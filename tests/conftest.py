@@ -29,6 +29,8 @@ draft: false
 ---
 Kids Lives Matter places a strong emphasis on community engagement.
 """
+BODY_LINE = GOOD_POST.count("\n") + 1
+"""The line on which a body appended to GOOD_POST starts."""
 
 
 class SiteBuilder:
@@ -77,6 +79,11 @@ class SiteBuilder:
 
     def lint(self, *relative: str, select: list[str] | None = None) -> list[Finding]:
         return self.run(*relative, select=select).findings
+
+    def body_findings(self, body: str, name: str = "post.md") -> list[tuple[str, int, int]]:
+        """Code, line and column of each finding on a good post with this body."""
+        self.post(GOOD_POST + body, name=name)
+        return [(f.code, f.span.line, f.span.column) for f in self.lint()]
 
     def codes(self, *relative: str, select: list[str] | None = None) -> list[str]:
         return [finding.code for finding in self.lint(*relative, select=select)]

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import GOOD_POST, SiteBuilder, only
-
-BODY_LINE = GOOD_POST.count("\n") + 1
-
-
-def findings(site: SiteBuilder, body: str, name: str = "post.md") -> list[tuple[str, int, int]]:
-    site.post(GOOD_POST + body, name=name)
-    return [(f.code, f.span.line, f.span.column) for f in site.lint()]
+from tests.conftest import BODY_LINE, GOOD_POST, SiteBuilder, only
 
 
 @pytest.mark.parametrize(
@@ -45,7 +38,7 @@ def findings(site: SiteBuilder, body: str, name: str = "post.md") -> list[tuple[
     ],
 )
 def test_bodies_that_pass(site: SiteBuilder, body: str) -> None:
-    assert findings(site, body) == []
+    assert site.body_findings(body) == []
 
 
 def test_missing_markdown_image_points_at_the_destination(site: SiteBuilder) -> None:
@@ -64,7 +57,7 @@ def test_missing_markdown_image_points_at_the_destination(site: SiteBuilder) -> 
 
 def test_angle_brackets_with_spaces(site: SiteBuilder) -> None:
     site.asset("images/my photo.jpg")
-    assert findings(site, "![A photo](</images/my photo.jpg>)\n") == []
+    assert site.body_findings("![A photo](</images/my photo.jpg>)\n") == []
     site.post(GOOD_POST + "![A photo](</images/my photos.jpg>)\n")
     finding = only(site.lint(), "KLM204")
     assert (finding.span.column, finding.span.end_column) == (13, 34)
@@ -73,7 +66,7 @@ def test_angle_brackets_with_spaces(site: SiteBuilder) -> None:
 
 def test_reference_definition_is_reported_once_where_it_is(site: SiteBuilder) -> None:
     body = "![One][team] and ![Two][team]\n\n[team]: /images/team.jpg\n"
-    assert findings(site, body) == [("KLM204", BODY_LINE + 2, 9)]
+    assert site.body_findings(body) == [("KLM204", BODY_LINE + 2, 9)]
 
 
 def test_case_mismatch_in_the_body(site: SiteBuilder) -> None:
@@ -112,7 +105,7 @@ def test_paths_that_are_not_web_paths(site: SiteBuilder, source: str, reason: st
 
 def test_markdown_escapes_are_decoded_as_the_site_does(site: SiteBuilder) -> None:
     site.asset("images/my_photo.jpg")
-    assert findings(site, "![x](/images/my\\_photo.jpg)\n") == []
+    assert site.body_findings("![x](/images/my\\_photo.jpg)\n") == []
 
 
 def test_component_asset_props(site: SiteBuilder) -> None:
@@ -187,11 +180,11 @@ def test_img_without_alt(site: SiteBuilder) -> None:
 
 
 def test_a_missing_image_without_alt_is_both(site: SiteBuilder) -> None:
-    assert findings(site, "![](/images/none.jpg)\n") == [
+    assert site.body_findings("![](/images/none.jpg)\n") == [
         ("KLM205", BODY_LINE, 1),
         ("KLM204", BODY_LINE, 5),
     ]
 
 
 def test_alt_is_not_checked_in_code(site: SiteBuilder) -> None:
-    assert findings(site, '```mdx\n<img src="/images/post.jpg" />\n```\n') == []
+    assert site.body_findings('```mdx\n<img src="/images/post.jpg" />\n```\n') == []

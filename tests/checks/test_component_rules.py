@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import GOOD_POST, SiteBuilder, only
-
-BODY_LINE = GOOD_POST.count("\n") + 1
-
-
-def findings(site: SiteBuilder, body: str, name: str = "post.md") -> list[tuple[str, int, int]]:
-    site.post(GOOD_POST + body, name=name)
-    return [(f.code, f.span.line, f.span.column) for f in site.lint()]
+from tests.conftest import BODY_LINE, GOOD_POST, SiteBuilder, only
 
 
 @pytest.mark.parametrize(
@@ -36,7 +29,7 @@ def findings(site: SiteBuilder, body: str, name: str = "post.md") -> list[tuple[
     ],
 )
 def test_props_that_pass(site: SiteBuilder, body: str) -> None:
-    assert findings(site, body) == []
+    assert site.body_findings(body) == []
 
 
 def test_value_outside_the_set_points_at_the_value(site: SiteBuilder) -> None:
@@ -77,7 +70,7 @@ def test_missing_prop_with_allowed_values_lists_them(site: SiteBuilder) -> None:
 
 
 def test_each_missing_prop_is_reported(site: SiteBuilder) -> None:
-    assert findings(site, "<Youtube />\n") == [
+    assert site.body_findings("<Youtube />\n") == [
         ("KLM302", BODY_LINE, 1),
         ("KLM302", BODY_LINE, 1),
     ]
@@ -112,7 +105,7 @@ def test_an_unfinished_tag_is_left_to_klm301(site: SiteBuilder) -> None:
 
 
 def test_closing_tags_are_not_checked(site: SiteBuilder) -> None:
-    assert findings(site, '<Tab name="a">\nText\n</Tab>\n') == []
+    assert site.body_findings('<Tab name="a">\nText\n</Tab>\n') == []
 
 
 def test_unknown_component_suggests_the_closest_name(site: SiteBuilder) -> None:
@@ -157,7 +150,7 @@ def test_unknown_component_without_a_close_name(site: SiteBuilder) -> None:
     ],
 )
 def test_tags_that_are_not_components(site: SiteBuilder, body: str) -> None:
-    assert findings(site, body) == []
+    assert site.body_findings(body) == []
 
 
 @pytest.mark.parametrize(
@@ -173,22 +166,22 @@ def test_tags_that_are_not_components(site: SiteBuilder, body: str) -> None:
     ],
 )
 def test_imported_components_are_known(site: SiteBuilder, imports: str, tag: str) -> None:
-    assert findings(site, f"{imports}\n\n{tag}\n", name="post.mdx") == []
+    assert site.body_findings(f"{imports}\n\n{tag}\n", name="post.mdx") == []
 
 
 def test_imports_in_code_do_not_count(site: SiteBuilder) -> None:
     body = '```js\nimport Gallery from "x"\n```\n\n<Gallery />\n'
-    assert findings(site, body) == [("KLM303", BODY_LINE + 4, 1)]
+    assert site.body_findings(body) == [("KLM303", BODY_LINE + 4, 1)]
 
 
 def test_an_import_does_not_make_other_names_known(site: SiteBuilder) -> None:
     body = 'import { Chart } from "x"\n\n<Chart /> <Charts />\n'
-    assert findings(site, body, name="post.mdx") == [("KLM303", BODY_LINE + 2, 11)]
+    assert site.body_findings(body, name="post.mdx") == [("KLM303", BODY_LINE + 2, 11)]
 
 
 def test_configured_components_are_known(site: SiteBuilder) -> None:
     site.config('components = ["Gallery"]\n')
-    assert findings(site, "<Gallery />\n") == []
+    assert site.body_findings("<Gallery />\n") == []
 
 
 def test_plain_markdown_mode_leaves_md_files_alone(site: SiteBuilder) -> None:
@@ -204,7 +197,7 @@ def test_plain_markdown_mode_leaves_md_files_alone(site: SiteBuilder) -> None:
 
 
 def test_mdx_mode_is_the_default_for_md_files(site: SiteBuilder) -> None:
-    assert findings(site, "Aim for the <Target> in prose.\n") == [("KLM303", BODY_LINE, 13)]
+    assert site.body_findings("Aim for the <Target> in prose.\n") == [("KLM303", BODY_LINE, 13)]
 
 
 def test_files_outside_the_site_are_not_checked(site: SiteBuilder) -> None:

@@ -2,14 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import GOOD_POST, SiteBuilder, only
-
-BODY_LINE = GOOD_POST.count("\n") + 1
-
-
-def lint_body(site: SiteBuilder, body: str, name: str = "post.md") -> list[tuple[int, int, str]]:
-    site.post(GOOD_POST + body, name=name)
-    return [(f.span.line, f.span.column, f.message) for f in site.lint()]
+from tests.conftest import BODY_LINE, GOOD_POST, SiteBuilder, only
 
 
 @pytest.mark.parametrize(
@@ -39,7 +32,7 @@ def lint_body(site: SiteBuilder, body: str, name: str = "post.md") -> list[tuple
     ],
 )
 def test_balanced_bodies_pass(site: SiteBuilder, body: str) -> None:
-    assert lint_body(site, body) == []
+    assert site.body_findings(body) == []
 
 
 def test_unclosed_component_points_at_the_opening_tag(site: SiteBuilder) -> None:
@@ -86,7 +79,7 @@ def test_unfinished_tag(site: SiteBuilder) -> None:
 
 
 def test_unclosed_fence_hides_the_rest(site: SiteBuilder) -> None:
-    assert lint_body(site, "```\n<Tabs>\n") == []
+    assert site.body_findings("```\n<Tabs>\n") == []
 
 
 def test_crlf_body(site: SiteBuilder) -> None:
