@@ -9,7 +9,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint import parallel, suppressions
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
@@ -18,6 +18,7 @@ from klm_lint.discover import inside, site_path
 from klm_lint.document import Document, load_text
 from klm_lint.findings import Finding, Severity, Span
 from klm_lint.fixer import applicable, encode, fix_document, unified_diff, write_atomically
+from klm_lint.site_index import entry_for
 from klm_lint.text import printable
 
 if TYPE_CHECKING:
@@ -30,9 +31,11 @@ if TYPE_CHECKING:
     from klm_lint.rule import Rule
     from klm_lint.selection import Selection
     from klm_lint.site import Site
+    from klm_lint.site_index import PostEntry
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,8 @@ class Linter:
         self.rule_names = {rule.code: rule.code for rule in ALL_RULES} | {
             rule.name: rule.code for rule in ALL_RULES
         }
+        self._deferred: frozenset[str] = frozenset()
+        """Whole-site rules left for the second pass of a run."""
 
     def run(
         self,
@@ -144,13 +149,15 @@ class Linter:
             )
         paths = list(files)
         workers = parallel.workers_for(len(paths), jobs)
-        if workers > 1 and any(rule.whole_site for rule in self.rules):
-            self.site.index.entries()
-        outcomes = (
-            parallel.map_ordered(partial(self.outcome, fix=fix), paths, workers, progress)
-            if workers > 1
-            else self._serial(paths, fix, progress)
-        )
+        site_rules = [rule for rule in self.rules if rule.whole_site]
+        if fix is None and site_rules:
+            outcomes: Iterable[FileOutcome] = self._in_two_passes(
+                paths, site_rules, workers, progress
+            )
+        else:
+            if workers > 1 and site_rules:
+                self.site.index.entries()
+            outcomes = self._map(partial(self.outcome, fix=fix), paths, workers, progress)
         for outcome in outcomes:
             result.findings.extend(outcome.findings)
             result.fixed.extend(outcome.fixed)
@@ -167,13 +174,65 @@ class Linter:
             result, files=len(paths), findings=kept, baselined=known, baseline_stale=stale
         )
 
-    def _serial(
-        self, paths: list[Path], fix: FixMode | None, progress: Callable[[int], None] | None
-    ) -> Iterator[FileOutcome]:
+    @staticmethod
+    def _map(
+        function: Callable[[Path], T],
+        paths: list[Path],
+        workers: int,
+        progress: Callable[[int], None] | None,
+    ) -> Iterator[T]:
+        if workers > 1:
+            yield from parallel.map_ordered(function, paths, workers, progress)
+            return
         for path in paths:
-            yield self.outcome(path, fix)
+            yield function(path)
             if progress is not None:
                 progress(1)
+
+    def _in_two_passes(
+        self,
+        paths: list[Path],
+        site_rules: list[Rule],
+        workers: int,
+        progress: Callable[[int], None] | None,
+    ) -> list[FileOutcome]:
+        """Lint every file with the rules that need no other file, keeping each post's index
+        entry; then, with the whole collection in the index, check again the few posts a
+        whole-site rule has something to say about. Each post is read once, and the index
+        only reads the posts of the collection that are not being linted."""
+        self._deferred = frozenset(rule.code for rule in site_rules)
+        try:
+            first = list(self._map(self._first_pass, paths, workers, progress))
+        finally:
+            self._deferred = frozenset()
+        index = self.site.index
+        for _outcome, entry, key in first:
+            index.put(key, entry)
+        outcomes = []
+        for path, (outcome, entry, _key) in zip(paths, first, strict=True):
+            if entry is not None and self._concerns(entry, path, site_rules):
+                outcome = self.outcome(path, None)
+            outcomes.append(outcome)
+        return outcomes
+
+    def _first_pass(self, path: Path) -> tuple[FileOutcome, PostEntry | None, str]:
+        key = os.path.abspath(path)
+        relative = site_path(path, self.site)
+        raw = self._read(path)
+        if isinstance(raw, Finding):
+            return FileOutcome(self._filter([raw], relative)), None, key
+        document, findings = self.lint_bytes(path, relative, raw)
+        entry = entry_for(document, key) if document is not None else None
+        return FileOutcome(findings), entry, key
+
+    def _concerns(self, entry: PostEntry, path: Path, site_rules: list[Rule]) -> bool:
+        """Whether a whole-site rule finds something in the post (before any filter)."""
+        ignored = self.selection.ignored_for(entry.site_path)
+        for rule in site_rules:
+            assert rule.problems is not None
+            if rule.code not in ignored and next(iter(rule.problems(entry, self.site)), None):
+                return True
+        return False
 
     def outcome(self, path: Path, fix: FixMode | None) -> FileOutcome:
         """One file's findings, and with fix, what was fixed."""
@@ -274,7 +333,7 @@ class Linter:
     def _run_checks(self, doc: Document, ignored: frozenset[str]) -> list[Finding]:
         findings: list[Finding] = []
         for rule in self.rules:
-            if rule.code in ignored:
+            if rule.code in ignored or rule.code in self._deferred:
                 continue
             assert rule.check is not None
             try:

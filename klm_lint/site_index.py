@@ -72,6 +72,8 @@ class PostEntry:
     """The site treats draft as true (JavaScript truthiness: any non-empty text, too)."""
     draft_false: bool
     """draft is the boolean false."""
+    first_line_end: int
+    """Where the file's first line ends, for findings about the whole post."""
 
     @property
     def display_path(self) -> str:
@@ -127,12 +129,14 @@ class SiteIndex:
         key = os.path.abspath(doc.path)
         if key in self._entries:
             return self._entries[key]
-        entry = None
-        if doc.front_matter is not None and _is_post_collection(doc.collection):
-            assert doc.collection is not None
-            entry = _entry(key, doc.site_path, doc.collection, doc.front_matter.root, doc.lines)
+        entry = entry_for(doc, key)
         self._store(key, entry)
         return entry
+
+    def put(self, key: str, entry: PostEntry | None) -> None:
+        """An entry made elsewhere (in a worker process) from the file's document."""
+        if key not in self._entries:
+            self._store(key, entry)
 
     def entry(self, path: Path) -> PostEntry | None:
         """The entry of any file, reading its front matter if it was not read yet."""
@@ -249,6 +253,15 @@ def _is_post_collection(collection: Collection | None) -> bool:
     return collection is not None and collection.schema.name == "post"
 
 
+def entry_for(doc: Document, key: str | None = None) -> PostEntry | None:
+    """The index entry of a loaded document; None when it is no post with front matter."""
+    if doc.front_matter is None or not _is_post_collection(doc.collection):
+        return None
+    assert doc.collection is not None
+    key = key or os.path.abspath(doc.path)
+    return _entry(key, doc.site_path, doc.collection, doc.front_matter.root, doc.lines)
+
+
 def _entry(
     key: str,
     relative: str,
@@ -285,6 +298,7 @@ def _entry(
         publication_time(date_node),
         hides(draft),
         isinstance(draft, Scalar) and draft.value is False,
+        lines.line_end(1),
     )
 
 

@@ -13,7 +13,7 @@ from klm_lint.checks.describe import quote
 from klm_lint.dates import appearance, publication_time
 from klm_lint.findings import Severity
 from klm_lint.nodes import Scalar, lookup
-from klm_lint.rule import rule
+from klm_lint.rule import Problem, rule, site_rule
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -41,21 +41,13 @@ def _draft_note(entry: PostEntry) -> str:
     return ", a draft for now" if entry.hidden else ""
 
 
-def _first_line(doc: Document) -> tuple[int, int]:
-    return 0, doc.lines.line_end(1)
-
-
-@rule(
+@site_rule(
     "KLM401",
     "duplicate-slug",
     Severity.ERROR,
     "Two posts resolve to the same address.",
-    whole_site=True,
 )
-def duplicate_slug(doc: Document, site: Site) -> Iterator[Finding]:
-    entry = site.index.add(doc)
-    if entry is None:
-        return
+def duplicate_slug(entry: PostEntry, site: Site) -> Iterator[Problem]:
     others = site.index.same_slug(entry)
     if not others:
         return
@@ -72,26 +64,24 @@ def duplicate_slug(doc: Document, site: Site) -> Iterator[Finding]:
             f"{consequence}. "
             "Change url to an address no other post uses."
         )
-        yield duplicate_slug.at(doc, entry.url.start, entry.url.end, message)
+        yield Problem(entry.url.start, entry.url.end, message)
         return
     message = (
         f"this post's address, {quote(entry.slug)}, comes from its file name, and "
         f"{_listing(others, source)} {'has' if len(others) == 1 else 'have'} the same address; "
         f"{consequence}. Rename the file, or give the post a url of its own."
     )
-    yield duplicate_slug.at(doc, *_first_line(doc), message)
+    yield Problem(0, entry.first_line_end, message)
 
 
-@rule(
+@site_rule(
     "KLM402",
     "duplicate-title",
     Severity.WARNING,
     "Two posts have the same title.",
-    whole_site=True,
 )
-def duplicate_title(doc: Document, site: Site) -> Iterator[Finding]:
-    entry = site.index.add(doc)
-    if entry is None or entry.title is None:
+def duplicate_title(entry: PostEntry, site: Site) -> Iterator[Problem]:
+    if entry.title is None:
         return
     others = site.index.same_title(entry)
     if not others:
@@ -106,32 +96,28 @@ def duplicate_title(doc: Document, site: Site) -> Iterator[Finding]:
         "readers cannot tell the posts apart in the blog list, and search engines may show "
         "only one of them. Give each post a title of its own."
     )
-    yield duplicate_title.at(doc, entry.title.start, entry.title.end, message)
+    yield Problem(entry.title.start, entry.title.end, message)
 
 
-@rule(
+@site_rule(
     "KLM403",
     "author-inconsistent",
     Severity.WARNING,
     "An author's avatar differs between posts, or from the authors file.",
-    whole_site=True,
 )
-def author_inconsistent(doc: Document, site: Site) -> Iterator[Finding]:
-    entry = site.index.add(doc)
-    if entry is None or entry.author is None or not entry.author.text.strip():
+def author_inconsistent(entry: PostEntry, site: Site) -> Iterator[Problem]:
+    if entry.author is None or not entry.author.text.strip():
         return
     if site.authors is not None:
-        for finding in _against_authors_file(doc, entry, entry.author, site.authors):
-            yield dataclasses.replace(finding, severity=Severity.ERROR)
+        for problem in _against_authors_file(entry, entry.author, site.authors):
+            yield dataclasses.replace(problem, severity=Severity.ERROR)
         return
     if entry.avatar is None:
         return
-    yield from _against_other_posts(doc, site, entry.author, entry.avatar)
+    yield from _against_other_posts(site, entry.author, entry.avatar)
 
 
-def _against_authors_file(
-    doc: Document, entry: PostEntry, author: Value, authors: Authors
-) -> Iterator[Finding]:
+def _against_authors_file(entry: PostEntry, author: Value, authors: Authors) -> Iterator[Problem]:
     name = " ".join(author.text.split())
     listed = authors.find(name)
     if listed is None:
@@ -142,7 +128,7 @@ def _against_authors_file(
             f"the byline names someone the site does not know. {hint}Use the name as the "
             f"authors file writes it, or add the author to {authors.shown}."
         )
-        yield author_inconsistent.at(doc, author.start, author.end, message)
+        yield Problem(author.start, author.end, message)
         return
     if listed.avatar is None:
         return
@@ -152,19 +138,17 @@ def _against_authors_file(
             f"{listed.avatar}; this byline shows no picture. Add avatar: {listed.avatar} under "
             "author:."
         )
-        yield author_inconsistent.at(doc, author.start, author.end, message)
+        yield Problem(author.start, author.end, message)
     elif entry.avatar.text.strip() != listed.avatar:
         message = (
             f"author.avatar is {entry.avatar.text.strip()}, but {authors.shown} gives {name} "
             f"the avatar {listed.avatar}; the byline shows a different picture from the "
             f"author's other posts. Use {listed.avatar}."
         )
-        yield author_inconsistent.at(doc, entry.avatar.start, entry.avatar.end, message)
+        yield Problem(entry.avatar.start, entry.avatar.end, message)
 
 
-def _against_other_posts(
-    doc: Document, site: Site, author: Value, avatar: Value
-) -> Iterator[Finding]:
+def _against_other_posts(site: Site, author: Value, avatar: Value) -> Iterator[Problem]:
     uses = site.index.avatars(author.text)
     mine = avatar.text.strip()
     if len(uses) < 2:
@@ -190,7 +174,7 @@ def _against_other_posts(
         f"author.avatar is {mine}, but {name}'s other posts use {_listing(others)}; the byline "
         f"shows a different picture from post to post. {fix}"
     )
-    yield author_inconsistent.at(doc, avatar.start, avatar.end, message)
+    yield Problem(avatar.start, avatar.end, message)
 
 
 @rule(
