@@ -96,10 +96,16 @@ _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
 _MARKED_LINES = re.compile(_NEWLINE + "(?P<line>" + _MARKED_LINE + ")")
 _FIRST_BLANK_LINE = re.compile(_BLANK_LINE)
 _BLANK_LINES = re.compile(_NEWLINE + "(?P<line>" + _BLANK_LINE + ")")
+# The same for a body without CR, which is most: a pattern that starts with one character is
+# searched for far faster than one that starts with a choice.
+_MARKED_LF_LINES = re.compile("\n(?P<line>" + _MARKED_LINE + ")")
+_BLANK_LF_LINES = re.compile("\n(?P<line>" + _BLANK_LINE + ")")
 
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
 _SPECIAL = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[")
 _SPECIAL_NO_EXPRESSIONS = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|`|!\[")
+_SPECIAL_CHARS = "\\<{`!"
+"""The characters a match of _SPECIAL starts with; _SPECIAL_NO_EXPRESSIONS has all but {."""
 
 _BACKTICKS = re.compile(r"`+")
 _WHITESPACE = re.compile(r"\s*")
@@ -224,6 +230,11 @@ class _Scanner:
         """Starts of lines that end a paragraph: blank lines and fence lines."""
         self.boundary_cursor = 0
         self.special = _SPECIAL
+        self.special_chars = _SPECIAL_CHARS
+        self.next_from = dict.fromkeys(_SPECIAL_CHARS, end + 1)
+        self.next_at = dict.fromkeys(_SPECIAL_CHARS, end)
+        """Where each special character was last searched for from, and found (end: not)."""
+        self.lf_only = text.find("\r", start, end) < 0
         self.expressions = True
         self.tags_blocked_until = start
         self.runs: dict[int, list[int]] | None = None
@@ -247,18 +258,42 @@ class _Scanner:
                 i = self._line_event(events[next_event])
                 next_event += 1
                 continue
-            found = self.special.search(self.text, i, limit)
-            i = limit if found is None else self._dispatch(found.start())
+            found = self._next_special(i, limit)
+            i = limit if found < 0 else self._dispatch(found)
         return BodyScan(
             tuple(self.tags), tuple(self.comments), tuple(self.code), self._resolve_images()
         )
 
+    def _next_special(self, i: int, limit: int) -> int:
+        """Where self.special first matches in text[i:limit], or -1.
+
+        Each character a match can start with is looked for on its own (far faster than the
+        pattern's search), and found again only once scanning has passed it.
+        """
+        text, end, special = self.text, self.end, self.special
+        next_from, next_at = self.next_from, self.next_at
+        while True:
+            best = limit
+            for char in self.special_chars:
+                at = next_at[char]
+                if not next_from[char] <= i <= at:
+                    found = text.find(char, i, end)
+                    at = end if found < 0 else found
+                    next_from[char], next_at[char] = i, at
+                if at < best:
+                    best = at
+            if best >= limit:
+                return -1
+            if special.match(text, best, limit):
+                return best
+            i = best + 1
+
     def _index_lines(self) -> None:
         text, start, end = self.text, self.start, self.end
         first = _FIRST_MARKED_LINE.match(text, start, end)
-        lines = _MARKED_LINES.finditer(text, start, end)
+        lines = (_MARKED_LF_LINES if self.lf_only else _MARKED_LINES).finditer(text, start, end)
         for line in itertools.chain([first] if first else [], lines):
-            line_start = line.start("line") if line.re is _MARKED_LINES else line.start()
+            line_start = line.start("line") if line.re is not _FIRST_MARKED_LINE else line.start()
             if line.group("ref") is not None:
                 self.events.append(_LineEvent(line_start, line.start("ref"), 0, "["))
             else:
@@ -305,7 +340,8 @@ class _Scanner:
         if boundaries is None:
             text, start, end = self.text, self.start, self.end
             first = [start] if _FIRST_BLANK_LINE.match(text, start, end) else []
-            blank = [line.start("line") for line in _BLANK_LINES.finditer(text, start, end)]
+            pattern = _BLANK_LF_LINES if self.lf_only else _BLANK_LINES
+            blank = [line.start("line") for line in pattern.finditer(text, start, end)]
             boundaries = self.boundaries = sorted(first + blank + self.fence_lines)
         low = self.boundary_cursor
         if low and boundaries[low - 1] > at:
@@ -426,6 +462,7 @@ class _Scanner:
         if frames:
             self.expressions = False
             self.special = _SPECIAL_NO_EXPRESSIONS
+            self.special_chars = _SPECIAL_CHARS.replace("{", "")
             return -1
         return i
 

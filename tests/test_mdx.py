@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klm_lint.mdx import Attribute, BodyScan, Image, Tag, scan_body
+from klm_lint.mdx import Attribute, BodyScan, Image, Tag, _Scanner, scan_body
 
 
 def tag_texts(text: str, scan: BodyScan) -> list[str]:
@@ -851,3 +851,29 @@ def test_adversarial_mebibyte_scans_quickly() -> None:
     started = time.perf_counter()
     scan_body(text)
     assert time.perf_counter() - started < 2
+
+
+class _PlainScanner(_Scanner):
+    """The scanner with its speed-ups turned off: every special found by the full pattern's
+    search, and every line break matched by the CR-aware patterns."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        super().__init__(text, start, end)
+        self.lf_only = False
+
+    def _next_special(self, i: int, limit: int) -> int:
+        found = self.special.search(self.text, i, limit)
+        return -1 if found is None else found.start()
+
+
+_WHOLE_PIECES = ["![a](/b.png)", "<Notice>", "\n```\n", "\r```\r", "\r\n[a]: /b.png\r\n", "\\<"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES + _WHOLE_PIECES), max_size=60).map("".join),
+    st.integers(min_value=0, max_value=20),
+)
+def test_fast_searches_find_what_the_plain_ones_find(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert _Scanner(text, start, len(text)).scan() == _PlainScanner(text, start, len(text)).scan()
