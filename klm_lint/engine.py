@@ -288,10 +288,14 @@ class Linter:
         limit = self.site.config.max_file_size
         try:
             # Non-blocking, so that a FIFO put in the file's place cannot make the run hang.
-            with os.fdopen(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
+            try:
+                info = os.fstat(descriptor)
+                if not stat.S_ISREG(info.st_mode):
                     return self._unreadable(path, "not a regular file")
-                raw = handle.read(limit + 1)
+                raw = _read_up_to(descriptor, limit + 1, info.st_size)
+            finally:
+                os.close(descriptor)
         except OSError as error:
             return self._unreadable(path, error.strerror or str(error))
         if len(raw) > limit:
@@ -382,6 +386,19 @@ class Linter:
             FILE_UNREADABLE.code,
             f"cannot read {display_path(path)} ({reason}); it was not checked. {advice}",
         )
+
+
+def _read_up_to(descriptor: int, most: int, size: int) -> bytes:
+    """At most `most` bytes of a regular file, in one read when it has the size it had."""
+    chunks: list[bytes] = []
+    left = most
+    while left > 0:
+        chunk = os.read(descriptor, min(left, max(size + 1, 1 << 16)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _file_finding(path: str, code: str, message: str) -> Finding:

@@ -52,7 +52,15 @@ class LineIndex:
         """Computed on first use: most files have no finding and never need it."""
         starts = self._line_starts
         if starts is None:
-            starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
+            text = self._text
+            if "\r" in text:
+                starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+            else:
+                starts = [0]
+                at = text.find("\n")
+                while at >= 0:
+                    starts.append(at + 1)
+                    at = text.find("\n", at + 1)
             self._line_starts = starts
         return starts
 
