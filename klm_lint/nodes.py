@@ -6,8 +6,10 @@ offsets into the decoded file text (BOM excluded), so they map straight to lines
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, TypeAlias
+
+from klm_lint.records import record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 ScalarValue: TypeAlias = "str | bool | int | float | dt.date | dt.time | None"
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Scalar:
     start: int
     end: int
@@ -28,20 +30,20 @@ class Scalar:
     """Written as a string literal (quoted, a YAML block scalar, a TOML or JSON string)."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Sequence:
     start: int
     end: int
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Entry:
     key: Scalar
     value: Node
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Mapping:
     start: int
     end: int

@@ -203,15 +203,22 @@ class _TreeBuilder:
     def _entries(self, node: MappingNode, depth: int) -> tuple[Entry, ...]:
         entries: list[Entry] = []
         merged: list[Entry] = []
+        shallow = depth < MAX_DEPTH
         for key_node, value_node in node.value:
-            key = self.build(key_node, depth + 1)
+            if shallow and key_node.__class__ is ScalarNode:
+                key: Node = self._scalar(key_node)
+            else:
+                key = self.build(key_node, depth + 1)
             if not isinstance(key, Scalar):
                 raise FrontMatterError(
                     "a key is a list or mapping; front-matter keys must be plain names",
                     key.start,
                     key.end,
                 )
-            value = self.build(value_node, depth + 1)
+            if shallow and value_node.__class__ is ScalarNode:
+                value: Node = self._scalar(value_node)
+            else:
+                value = self.build(value_node, depth + 1)
             if key.text == "<<" and not key.quoted:
                 sources = _merge_sources(value)
                 self.merged += sum(len(source.entries) for source in sources)
@@ -234,7 +241,8 @@ class _TreeBuilder:
         text: str = node.value
         tag = node.tag
         if tag == _PLAIN:
-            return Scalar(start, end, resolve_plain(text), text, quoted=False)
+            value = text if text and text[0] not in _MAY_BE_TYPED else resolve_plain(text)
+            return Scalar(start, end, value, text, quoted=False)
         if tag == _STR:
             return Scalar(start, end, text, text, quoted=True)
         if tag not in _SCALAR_TAGS:
