@@ -290,7 +290,10 @@ def _run(
 
     show = wants_progress(len(files.files), human_report=human_report)
     with progress_bar(len(files.files), show=show) as progress:
-        result = linter.run(files.files, files.unreadable, fix=fix, jobs=jobs, progress=progress)
+        walked = [path for path in paths if path.is_dir()] if changed_since is None else []
+        result = linter.run(
+            files.files, files.unreadable, fix=fix, jobs=jobs, progress=progress, walked=walked
+        )
     if overview:
         from klm_lint.overview import build_overview
 

@@ -22,7 +22,7 @@ from klm_lint.site_index import entry_for
 from klm_lint.text import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from pathlib import Path
 
     from klm_lint.baseline import Baseline
@@ -139,9 +139,13 @@ class Linter:
         *,
         jobs: int | None = None,
         progress: Callable[[int], None] | None = None,
+        walked: Sequence[Path] = (),
     ) -> RunResult:
         """Lint (or fix) the files, in a process pool for large runs. The result is the same,
-        byte for byte, whatever the number of processes."""
+        byte for byte, whatever the number of processes.
+
+        `walked`: folders whose every content file is among `files` (they were walked to find
+        them), so the whole-site index need not walk them again."""
         result = RunResult(0, [])
         for problem in unreadable:
             result.findings.extend(
@@ -152,7 +156,7 @@ class Linter:
         site_rules = [rule for rule in self.rules if rule.whole_site]
         if fix is None and site_rules:
             outcomes: Iterable[FileOutcome] = self._in_two_passes(
-                paths, site_rules, workers, progress
+                paths, walked, site_rules, workers, progress
             )
         else:
             if workers > 1 and site_rules:
@@ -192,6 +196,7 @@ class Linter:
     def _in_two_passes(
         self,
         paths: list[Path],
+        walked: Sequence[Path],
         site_rules: list[Rule],
         workers: int,
         progress: Callable[[int], None] | None,
@@ -207,7 +212,9 @@ class Linter:
             self._deferred = frozenset()
         index = self.site.index
         for _outcome, entry, key in first:
-            index.put(key, entry)
+            if key:
+                index.put(key, entry)
+        index.found_by_run(walked, paths)
         outcomes = []
         for path, (outcome, entry, _key) in zip(paths, first, strict=True):
             if entry is not None and self._concerns(entry, path, site_rules):
@@ -216,14 +223,17 @@ class Linter:
         return outcomes
 
     def _first_pass(self, path: Path) -> tuple[FileOutcome, PostEntry | None, str]:
-        key = os.path.abspath(path)
+        """The file's outcome without whole-site rules, its index entry, and the index key
+        the entry is for ("" when the file did not load: the index reads it on its own)."""
         relative = site_path(path, self.site)
         raw = self._read(path)
         if isinstance(raw, Finding):
-            return FileOutcome(self._filter([raw], relative)), None, key
+            return FileOutcome(self._filter([raw], relative)), None, ""
         document, findings = self.lint_bytes(path, relative, raw)
-        entry = entry_for(document, key) if document is not None else None
-        return FileOutcome(findings), entry, key
+        if document is None:
+            return FileOutcome(findings), None, ""
+        key = os.path.abspath(path)
+        return FileOutcome(findings), entry_for(document, key), key
 
     def _concerns(self, entry: PostEntry, path: Path, site_rules: list[Rule]) -> bool:
         """Whether a whole-site rule finds something in the post (before any filter)."""

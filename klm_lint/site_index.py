@@ -27,6 +27,7 @@ from klm_lint.text import LineIndex
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from klm_lint.document import Document
     from klm_lint.nodes import Node
@@ -121,6 +122,8 @@ class SiteIndex:
         self._titles: dict[tuple[str, str], list[PostEntry]] = {}
         self._authors: dict[str, list[PostEntry]] = {}
         self._avatar_uses: dict[str, list[AvatarUse]] = {}
+        self._run_folders: set[str] = set()
+        self._run_files: list[Path] = []
 
     # Entries
 
@@ -174,6 +177,12 @@ class SiteIndex:
 
         return site_path(path, self._site)
 
+    def found_by_run(self, folders: Sequence[Path], files: list[Path]) -> None:
+        """Folders the run walked and the files it found: when they include every content
+        folder, the index takes the files from the run instead of walking the folders again."""
+        self._run_folders = {os.path.abspath(folder) for folder in folders}
+        self._run_files = files
+
     # The whole collection
 
     def entries(self) -> list[PostEntry]:
@@ -214,10 +223,14 @@ class SiteIndex:
 
         root = self._site.root
         folders = [root / folder for folder in self._site.config.content]
-        found = discover([folder for folder in folders if folder.is_dir()], self._site)
+        folders = [folder for folder in folders if folder.is_dir()]
+        if all(self._walked_by_run(folder) for folder in folders):
+            files = self._run_files
+        else:
+            files = discover(folders, self._site).files
         unread = [
             (path, key)
-            for path, key in ((path, os.path.abspath(path)) for path in found.files)
+            for path, key in ((path, os.path.abspath(path)) for path in files)
             if key not in self._entries
         ]
         workers = parallel.workers_for(len(unread), None)
@@ -230,6 +243,16 @@ class SiteIndex:
         self._walked = True
         for entry in sorted(self.entries(), key=lambda entry: entry.site_path or entry.key):
             self._group(entry)
+
+    def _walked_by_run(self, folder: Path) -> bool:
+        absolute = os.path.abspath(folder)
+        while True:
+            if absolute in self._run_folders:
+                return True
+            parent = os.path.dirname(absolute)
+            if parent == absolute:
+                return False
+            absolute = parent
 
     def _group(self, entry: PostEntry) -> None:
         self._slugs.setdefault((entry.collection, entry.slug), []).append(entry)

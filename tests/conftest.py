@@ -72,7 +72,9 @@ class SiteBuilder:
         os.chdir(self.root)
         try:
             return Linter(site, build_selection(loaded.config, select)).run(
-                discovered.files, discovered.unreadable
+                discovered.files,
+                discovered.unreadable,
+                walked=[path for path in paths if path.is_dir()],
             )
         finally:
             os.chdir(previous)

@@ -147,3 +147,36 @@ def test_read_once_per_run_and_only_posts(
     reads.clear()
     assert site.codes() == []
     assert reads == [], "a full run takes every post's entry from the post it lints"
+
+
+def test_a_full_run_does_not_walk_the_content_folders_again(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from klm_lint import discover
+
+    walks: list[list[Path]] = []
+    original = discover.discover
+
+    def counting(paths: list[Path], *args: object, **kwargs: bool) -> discover.Discovered:
+        walks.append(paths)
+        return original(paths, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(discover, "discover", counting)
+    site.post(POST, name="a.md")
+    site.post(POST.replace("Camp", "Other"), name="b.md")
+    site.codes()
+    assert walks == [], "the run found the files; the index takes them from the run"
+    site.codes("content/posts/a.md")
+    assert len(walks) == 1, "a run on one file walks the content folders once, for the index"
+
+
+def test_a_post_that_does_not_load_still_counts_for_the_others(site: SiteBuilder) -> None:
+    """Its body is not UTF-8 (KLM003), but the site still reads its front matter."""
+    site.post(POST.replace("Camp", "Camp\nurl: /same").encode() + b"\xff body\n", name="a.md")
+    site.post(POST.replace("Camp", "Other\nurl: /same"), name="b.md")
+    findings = site.lint()
+    assert sorted((f.path.rsplit("/", 1)[-1], f.code) for f in findings) == [
+        ("a.md", "KLM003"),
+        ("b.md", "KLM401"),
+    ]
+    assert "content/posts/a.md" in findings[-1].message
