@@ -206,18 +206,24 @@ class Linter:
         whole-site rule has something to say about. Each post is read once, and the index
         only reads the posts of the collection that are not being linted."""
         self._deferred = frozenset(rule.code for rule in site_rules)
+        index = self.site.index
+        first: list[tuple[FileOutcome, PostEntry | None]] = []
+        unread: list[Path] = []
         try:
-            first = list(self._map(self._first_pass, paths, workers, progress))
+            for path, (outcome, entry, key) in zip(
+                paths, self._map(self._first_pass, paths, workers, progress), strict=True
+            ):
+                if key:
+                    index.put(key, entry)
+                else:
+                    unread.append(path)
+                first.append((outcome, entry))
         finally:
             self._deferred = frozenset()
-        index = self.site.index
-        for _outcome, entry, key in first:
-            if key:
-                index.put(key, entry)
-        index.found_by_run(walked, paths)
+        index.found_by_run(walked, unread)
         outcomes = []
-        for path, (outcome, entry, _key) in zip(paths, first, strict=True):
-            if entry is not None and self._concerns(entry, path, site_rules):
+        for path, (outcome, entry) in zip(paths, first, strict=True):
+            if entry is not None and self._concerns(entry, site_rules):
                 outcome = self.outcome(path, None)
             outcomes.append(outcome)
         return outcomes
@@ -235,7 +241,7 @@ class Linter:
         key = os.path.abspath(path)
         return FileOutcome(findings), entry_for(document, key), key
 
-    def _concerns(self, entry: PostEntry, path: Path, site_rules: list[Rule]) -> bool:
+    def _concerns(self, entry: PostEntry, site_rules: list[Rule]) -> bool:
         """Whether a whole-site rule finds something in the post (before any filter)."""
         ignored = self.selection.ignored_for(entry.site_path)
         for rule in site_rules:

@@ -123,7 +123,7 @@ class SiteIndex:
         self._authors: dict[str, list[PostEntry]] = {}
         self._avatar_uses: dict[str, list[AvatarUse]] = {}
         self._run_folders: set[str] = set()
-        self._run_files: list[Path] = []
+        self._run_unread: list[Path] = []
 
     # Entries
 
@@ -150,7 +150,7 @@ class SiteIndex:
 
     def _store(self, key: str, entry: PostEntry | None) -> None:
         self._entries[key] = entry
-        if entry is not None and self._walked:
+        if entry is not None:
             self._group(entry)
 
     def _read_pair(self, pair: tuple[Path, str]) -> PostEntry | None:
@@ -177,11 +177,12 @@ class SiteIndex:
 
         return site_path(path, self._site)
 
-    def found_by_run(self, folders: Sequence[Path], files: list[Path]) -> None:
-        """Folders the run walked and the files it found: when they include every content
-        folder, the index takes the files from the run instead of walking the folders again."""
+    def found_by_run(self, folders: Sequence[Path], unread: list[Path]) -> None:
+        """Folders the run walked, and the files it found there whose entries it did not put
+        (they did not load): when the folders include every content folder, the index reads
+        those files instead of walking the folders again."""
         self._run_folders = {os.path.abspath(folder) for folder in folders}
-        self._run_files = files
+        self._run_unread = unread
 
     # The whole collection
 
@@ -225,7 +226,7 @@ class SiteIndex:
         folders = [root / folder for folder in self._site.config.content]
         folders = [folder for folder in folders if folder.is_dir()]
         if all(self._walked_by_run(folder) for folder in folders):
-            files = self._run_files
+            files = self._run_unread
         else:
             files = discover(folders, self._site).files
         unread = [
@@ -239,10 +240,12 @@ class SiteIndex:
         else:
             read = (self._read_pair(pair) for pair in unread)
         for (_, key), entry in zip(unread, read, strict=True):
-            self._entries[key] = entry
+            self._store(key, entry)
         self._walked = True
-        for entry in sorted(self.entries(), key=lambda entry: entry.site_path or entry.key):
-            self._group(entry)
+        for groups in (self._slugs, self._titles, self._authors):
+            for group in groups.values():
+                if len(group) > 1:
+                    group.sort(key=_path_order)
 
     def _walked_by_run(self, folder: Path) -> bool:
         absolute = os.path.abspath(folder)
@@ -255,13 +258,22 @@ class SiteIndex:
             absolute = parent
 
     def _group(self, entry: PostEntry) -> None:
-        self._slugs.setdefault((entry.collection, entry.slug), []).append(entry)
+        """File the entry under its slug, title and author; each group in path order once the
+        index is complete."""
+        groups = [self._slugs.setdefault((entry.collection, entry.slug), [])]
         if entry.title is not None and entry.title.text.strip():
-            key = (entry.collection, _title_key(entry.title))
-            self._titles.setdefault(key, []).append(entry)
+            groups.append(self._titles.setdefault((entry.collection, _title_key(entry.title)), []))
         if entry.author is not None and entry.author.text.strip():
-            self._authors.setdefault(name_key(entry.author.text), []).append(entry)
+            groups.append(self._authors.setdefault(name_key(entry.author.text), []))
             self._avatar_uses.pop(name_key(entry.author.text), None)
+        for group in groups:
+            group.append(entry)
+            if self._walked and len(group) > 1:
+                group.sort(key=_path_order)
+
+
+def _path_order(entry: PostEntry) -> str:
+    return entry.site_path or entry.key
 
 
 def _others(group: list[PostEntry], entry: PostEntry) -> list[PostEntry]:
