@@ -128,6 +128,8 @@ class Schema:
         self.closed = model.model_config.get("extra") == "forbid"
         self.fields: dict[tuple[str, ...], FieldSpec] = {}
         self._collect(model, ())
+        self._of_kind: dict[tuple[Kind, ...], list[FieldSpec]] = {}
+        self._must_be_filled: list[FieldSpec] | None = None
 
     @classmethod
     def build(cls, collection: CollectionConfig, default: str) -> Schema:
@@ -155,7 +157,21 @@ class Schema:
                 self._collect(nested, path)
 
     def fields_of_kind(self, *kinds: Kind) -> list[FieldSpec]:
-        return [spec for spec in self.fields.values() if spec.kind in kinds]
+        found = self._of_kind.get(kinds)
+        if found is None:
+            found = self._of_kind[kinds] = [s for s in self.fields.values() if s.kind in kinds]
+        return found
+
+    @property
+    def must_be_filled(self) -> list[FieldSpec]:
+        """The fields an empty value is wrong for: required ones, and text and asset fields."""
+        if self._must_be_filled is None:
+            self._must_be_filled = [
+                spec
+                for spec in self.fields.values()
+                if spec.required or spec.kind in ("string", "asset")
+            ]
+        return self._must_be_filled
 
     def known_keys(self, parent: tuple[str, ...]) -> list[str]:
         return [path[-1] for path in self.fields if path[:-1] == parent]

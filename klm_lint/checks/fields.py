@@ -313,9 +313,7 @@ def empty_field(doc: Document, site: Site) -> Iterator[Finding]:
     schema = _schema(doc)
     if schema is None or doc.front_matter is None:
         return
-    for spec in schema.fields.values():
-        if not (spec.required or spec.kind in ("string", "asset")):
-            continue
+    for spec in schema.must_be_filled:
         entry, node = lookup(doc.front_matter.root, spec.path)
         if entry is None or node is None or not is_empty(node):
             continue

@@ -36,6 +36,8 @@ def duplicate_key(doc: Document, site: Site) -> Iterator[Finding]:
     if doc.front_matter is None:
         return
     for mapping in iter_mappings(doc.front_matter.root):
+        if len({entry.key.text for entry in mapping.entries}) == len(mapping.entries):
+            continue
         first_seen: dict[str, int] = {}
         for index, entry in enumerate(mapping.entries):
             key = entry.key.text
