@@ -8,9 +8,15 @@ from typing import TYPE_CHECKING
 import pytest
 
 from klm_lint import site_index
+from klm_lint.config import find_config_file, load_config
 from klm_lint.dates import parse_moment
+from klm_lint.discover import discover
+from klm_lint.engine import Linter
 from klm_lint.nodes import Scalar
+from klm_lint.selection import build_selection
+from klm_lint.site import Site
 from klm_lint.site_index import SiteIndex, hides, read_front_matter
+from tests.conftest import GOOD_POST
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -180,3 +186,56 @@ def test_a_post_that_does_not_load_still_counts_for_the_others(site: SiteBuilder
         ("b.md", "KLM401"),
     ]
     assert "content/posts/a.md" in findings[-1].message
+
+
+def _whole_site_cases(site: SiteBuilder) -> None:
+    site.asset("images/author/other.jpg")
+
+    def post(
+        name: str, title: str, extra: str = "", avatar: str = "abdullah.jpg", draft: str = "false"
+    ) -> None:
+        text = GOOD_POST.replace("Community engagement.", title)
+        text = text.replace("abdullah.jpg", avatar).replace("draft: false", f"draft: {draft}")
+        site.post(text.replace("---\nKids", f"{extra.strip()}\n---\nKids"), name=name)
+
+    post("a.md", "A", "\nurl: /same")
+    post("b.md", "B", "\nurl: /same/")
+    post("same.md", "C")
+    post("d.md", "Twin")
+    post("e.md", "twin ", avatar="other.jpg")
+    post("f.md", "Twin  # klm-lint: ignore[KLM402]")
+    post("g.md", "G  # klm-lint: ignore[KLM401]")
+    post("h.md", "A", "url: /h", draft="true")
+    site.post(
+        GOOD_POST.replace("draft: false", "draft: false\nurl: same").encode() + b"\xff\n",
+        name="i.md",
+    )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_two_passes_find_what_one_pass_with_the_whole_index_finds(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """A lint run checks whole-site rules in a second pass, only on the posts they concern; a
+    --diff run checks every post with the index complete from the start. They must agree."""
+    from klm_lint import parallel
+    from klm_lint.engine import FixMode
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    _whole_site_cases(site)
+    found = find_config_file(site.root)
+    loaded = load_config(found)
+    files = discover([site.root / "content"], Site(site.root, loaded.config, found)).files
+    monkeypatch.chdir(site.root)
+
+    def run(fix: FixMode | None) -> list[tuple[str, int, int, str, str]]:
+        linter = Linter(Site(site.root, loaded.config, found), build_selection(loaded.config))
+        result = linter.run(files, fix=fix, jobs=jobs, walked=[site.root / "content"])
+        every = [*result.findings, *result.fixed]
+        return sorted((f.path, f.span.line, f.span.column, f.code, f.message) for f in every)
+
+    two_passes = run(None)
+    codes = {finding[3] for finding in two_passes}
+    assert {"KLM401", "KLM402", "KLM403", "KLM900", "KLM003"} <= codes, codes
+    assert any("a draft for now" in finding[4] for finding in two_passes)
+    assert two_passes == run(FixMode(write=False))
