@@ -142,6 +142,13 @@ def lint(
             help="Processes to lint with (default: one per core for large runs, else one).",
         ),
     ] = None,
+    cache: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option(
+            "--cache/--no-cache",
+            help="Keep the whole-site index between runs (default: the config's cache).",
+        ),
+    ] = None,
     now: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -212,6 +219,7 @@ def lint(
         now=_parse_now(now),
         overview=statistics,
         jobs=jobs,
+        cache=cache,
     )
     for note in result.notes:
         sys.stderr.write(f"klm-lint: warning: {note}\n")
@@ -256,6 +264,7 @@ def _run(
     now: dt.datetime | None = None,
     overview: bool = False,
     jobs: int | None = None,
+    cache: bool | None = None,
 ) -> RunResult:
     from klm_lint.config import find_config_file, find_project_root, load_config
     from klm_lint.discover import discover
@@ -271,7 +280,7 @@ def _run(
     found = config_file or discovered
     loaded = load_config(found)
     root = discovered.parent if discovered is not None else find_project_root(start)
-    site = Site(root, loaded.config, found, now=now)
+    site = Site(root, loaded.config, found, now=now, cache=cache)
     selection = build_selection(loaded.config, select, ignore)
     if not paths:
         paths = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]

@@ -106,17 +106,14 @@ def _walk(
             continue
         visited.add(identity)
         for entry in sorted(entries, key=lambda entry: entry.name, reverse=True):
-            path = Path(entry.path)
-            try:
-                mode = entry.stat().st_mode
-            except OSError:
-                continue
-            if stat.S_ISDIR(mode):
+            # DirEntry's type tests follow symlinks like stat(), mostly without a system call.
+            if entry.is_dir():
                 if entry.name.startswith(".") or entry.name in _SKIPPED_FOLDERS:
                     continue
+                path = Path(entry.path)
                 if not excluded(path, True):
                     stack.append(path)
-            elif (
-                stat.S_ISREG(mode) and include.match_file(entry.name) and not excluded(path, False)
-            ):
-                files.setdefault(os.path.normpath(path), path)
+            elif entry.is_file() and include.match_file(entry.name):
+                path = Path(entry.path)
+                if not excluded(path, False):
+                    files.setdefault(os.path.normpath(entry.path), path)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from klm_lint.authors import Authors
+    from klm_lint.index_cache import IndexCache
     from klm_lint.site_index import SiteIndex
 
 DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
@@ -57,6 +58,7 @@ class Site:
         config_path: Path | None = None,
         *,
         now: dt.datetime | None = None,
+        cache: bool | None = None,
     ) -> None:
         self.root = root
         self.root_text = os.path.abspath(root)
@@ -73,6 +75,9 @@ class Site:
 
             self.authors = load_authors(root, config.authors)
         self._index: SiteIndex | None = None
+        self.cache = config.cache if cache is None else cache
+        """Keep the whole-site index between runs (config `cache`, or --cache/--no-cache)."""
+        self._index_cache: IndexCache | None = None
 
     @property
     def index(self) -> SiteIndex:
@@ -82,6 +87,16 @@ class Site:
 
             self._index = SiteIndex(self)
         return self._index
+
+    def index_cache(self) -> IndexCache | None:
+        """Where the whole-site index is kept between runs, when it is."""
+        if not self.cache:
+            return None
+        if self._index_cache is None:
+            from klm_lint.index_cache import IndexCache
+
+            self._index_cache = IndexCache(self.root / self.config.cache_dir, self)
+        return self._index_cache
 
     def collection_for(self, site_path: str) -> Collection | None:
         if not site_path:

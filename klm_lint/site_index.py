@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from klm_lint.document import Document
+    from klm_lint.index_cache import IndexCache, Stamp
     from klm_lint.nodes import Node
     from klm_lint.site import Collection, Site
 
@@ -236,27 +237,64 @@ class SiteIndex:
         root = self._site.root
         folders = [root / folder for folder in self._site.config.content]
         folders = [folder for folder in folders if folder.is_dir()]
+        cache = None
         if all(self._walked_by_run(folder) for folder in folders):
             files = self._run_unread
         else:
             files = discover(folders, self._site).files
-        unread = [
-            (path, key)
-            for path, key in ((path, os.path.abspath(path)) for path in files)
-            if key not in self._entries
-        ]
-        workers = parallel.workers_for(len(unread), None)
-        if workers > 1:
-            read = parallel.map_ordered(self._read_pair, unread, workers)
+            cache = self._site.index_cache()
+        keys = [(path, os.path.abspath(path)) for path in files]
+        unread = [(path, key) for path, key in keys if key not in self._entries]
+        if cache is None:
+            self._read_all(unread)
         else:
-            read = (self._read_pair(pair) for pair in unread)
-        for (_, key), entry in zip(unread, read, strict=True):
-            self._store(key, entry)
+            self._read_with(cache, unread, [key for _, key in keys])
         self._walked = True
         for groups in (self._slugs, self._titles, self._authors):
             for group in groups.values():
                 if len(group) > 1:
                     group.sort(key=_path_order)
+
+    def _read_all(self, unread: list[tuple[Path, str]]) -> dict[str, PostEntry | None]:
+        workers = parallel.workers_for(len(unread), None)
+        if workers > 1:
+            read = parallel.map_ordered(self._read_pair, unread, workers)
+        else:
+            read = (self._read_pair(pair) for pair in unread)
+        entries = {}
+        for (_, key), entry in zip(unread, read, strict=True):
+            self._store(key, entry)
+            entries[key] = entry
+        return entries
+
+    def _read_with(
+        self, cache: IndexCache, unread: list[tuple[Path, str]], found: list[str]
+    ) -> None:
+        """Take each entry from the cache while its file is unchanged; read the others, and
+        write the cache again when anything changed."""
+        from klm_lint.index_cache import stamp
+
+        records = cache.load()
+        stamps: dict[str, Stamp] = {}
+        missed = []
+        for path, key in unread:
+            now = stamp(key)
+            known = records.get(key)
+            same = known is not None and (known[1] is None or known[1].key == key)
+            if now is not None and known is not None and same and known[0] == now:
+                self._store(key, known[1])
+                continue
+            if now is not None:
+                stamps[key] = now
+            missed.append((path, key))
+        fresh = {
+            key: (stamps[key], entry)
+            for key, entry in self._read_all(missed).items()
+            if key in stamps
+        }
+        kept = {key: records[key] for key in found if key in records and key not in fresh}
+        if fresh or len(kept) != len(records):
+            cache.save({**kept, **fresh})
 
     def _walked_by_run(self, folder: Path) -> bool:
         absolute = os.path.abspath(folder)
