@@ -71,14 +71,35 @@ def throughput(root: Path, posts: int, repeat: int, jobs: list[str]) -> list[tup
 
 
 def startup(root: Path, repeat: int) -> list[tuple[str, str]]:
-    folder = site(root, 1_000)
+    """What the pre-commit hook costs for one staged post: on a 1,000-post site (the target),
+    and on a 10,000-post one, where the whole-site index weighs."""
     one = "content/posts/post-00000.md"
-    python, _ = timed([sys.executable, "-c", "import yaml"], folder, repeat)
-    lint, _ = timed([*KLM_LINT, one], folder, repeat)
-    return [
+    small = site(root, 1_000)
+    python, _ = timed([sys.executable, "-c", "import yaml"], small, repeat)
+    stack, _ = timed([sys.executable, str(HERE / "stack.py")], small, repeat)
+
+    def row(label: str, seconds: float) -> tuple[str, str]:
+        return label, f"{seconds * 1000:.0f} ms ({(seconds - python) * 1000:+.0f} ms)"
+
+    rows = [
         ('python -c "import yaml"', f"{python * 1000:.0f} ms"),
-        (f"klm-lint {one}", f"{lint * 1000:.0f} ms ({(lint - python) * 1000:+.0f} ms)"),
+        row("a typer app with one option (`bench/stack.py`)", stack),
     ]
+    for posts in (1_000, 10_000):
+        folder = site(root, posts)
+        runs = [
+            ("", ""),
+            (" --ignore KLM401,KLM402,KLM403", "--ignore KLM401,KLM402,KLM403"),
+            (" --cache (warm)", "--cache"),
+        ]
+        for label, options in runs:
+            command = [*KLM_LINT, one, *options.split()]
+            if options == "--cache":
+                subprocess.run(command, cwd=folder, env=ENVIRONMENT, capture_output=True)
+            seconds, _ = timed(command, folder, repeat)
+            rows.append(row(f"klm-lint {one}{label}, {posts:,}-post site", seconds))
+        shutil.rmtree(folder / ".klm-lint-cache", ignore_errors=True)
+    return rows
 
 
 def scaling(root: Path, repeat: int) -> list[tuple[str, str]]:

@@ -55,6 +55,10 @@ class FileOutcome:
     note: str = ""
 
 
+_CLEAN = FileOutcome([])
+"""Shared by the files of a run that gave nothing: a large run keeps one per file."""
+
+
 @dataclass(frozen=True, slots=True)
 class RunResult:
     files: int
@@ -200,14 +204,15 @@ class Linter:
         site_rules: list[Rule],
         workers: int,
         progress: Callable[[int], None] | None,
-    ) -> list[FileOutcome]:
+    ) -> Iterator[FileOutcome]:
         """Lint every file with the rules that need no other file, keeping each post's index
         entry; then, with the whole collection in the index, check again the few posts a
         whole-site rule has something to say about. Each post is read once, and the index
         only reads the posts of the collection that are not being linted."""
         self._deferred = frozenset(rule.code for rule in site_rules)
         index = self.site.index
-        first: list[tuple[FileOutcome, PostEntry | None]] = []
+        first: list[FileOutcome] = []
+        entries: list[PostEntry | None] = []
         unread: list[Path] = []
         try:
             for path, (outcome, entry, key) in zip(
@@ -217,16 +222,16 @@ class Linter:
                     index.put(key, entry)
                 else:
                     unread.append(path)
-                first.append((outcome, entry))
+                first.append(outcome if outcome != _CLEAN else _CLEAN)
+                entries.append(entry)
         finally:
             self._deferred = frozenset()
         index.found_by_run(walked, unread)
-        outcomes = []
-        for path, (outcome, entry) in zip(paths, first, strict=True):
+        for path, outcome, entry in zip(paths, first, entries, strict=True):
             if entry is not None and self._concerns(entry, site_rules):
-                outcome = self.outcome(path, None)
-            outcomes.append(outcome)
-        return outcomes
+                yield self.outcome(path, None)
+            else:
+                yield outcome
 
     def _first_pass(self, path: Path) -> tuple[FileOutcome, PostEntry | None, str]:
         """The file's outcome without whole-site rules, its index entry, and the index key

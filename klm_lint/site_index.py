@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from klm_lint import parallel
 from klm_lint.authors import name_key
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from klm_lint.nodes import Node
     from klm_lint.site import Collection, Site
 
+K = TypeVar("K")
 _FIRST_CHUNK = 8192
 _CLOSING = {
     opening: re.compile(rf"^{re.escape(closer)}[ \t]*(?:\r?\n|$)", re.M)
@@ -130,9 +131,9 @@ class SiteIndex:
         self._site = site
         self._entries: dict[str, PostEntry | None] = {}
         self._walked = False
-        self._slugs: dict[tuple[str, str], list[PostEntry]] = {}
-        self._titles: dict[tuple[str, str], list[PostEntry]] = {}
-        self._authors: dict[str, list[PostEntry]] = {}
+        self._slugs: _Groups[tuple[str, str]] = _Groups()
+        self._titles: _Groups[tuple[str, str]] = _Groups()
+        self._authors: _Groups[str] = _Groups()
         self._avatar_uses: dict[str, list[AvatarUse]] = {}
         self._run_folders: set[str] = set()
         self._run_unread: list[Path] = []
@@ -204,13 +205,13 @@ class SiteIndex:
 
     def same_slug(self, entry: PostEntry) -> list[PostEntry]:
         self._walk()
-        return _others(self._slugs.get((entry.collection, entry.slug), []), entry)
+        return _others(self._slugs.get((entry.collection, entry.slug)), entry)
 
     def same_title(self, entry: PostEntry) -> list[PostEntry]:
         self._walk()
         if entry.title is None:
             return []
-        return _others(self._titles.get((entry.collection, _title_key(entry.title)), []), entry)
+        return _others(self._titles.get((entry.collection, _title_key(entry.title))), entry)
 
     def avatars(self, name: str) -> list[AvatarUse]:
         """The avatars the posts of an author use, most used first (then in path order)."""
@@ -219,7 +220,7 @@ class SiteIndex:
         uses = self._avatar_uses.get(key)
         if uses is None:
             counts: dict[str, list[PostEntry]] = {}
-            for post in self._authors.get(key, []):
+            for post in self._authors.get(key):
                 if post.avatar is not None:
                     counts.setdefault(post.avatar.text.strip(), []).append(post)
             uses = sorted(
@@ -250,10 +251,9 @@ class SiteIndex:
         else:
             self._read_with(cache, unread, [key for _, key in keys])
         self._walked = True
-        for groups in (self._slugs, self._titles, self._authors):
-            for group in groups.values():
-                if len(group) > 1:
-                    group.sort(key=_path_order)
+        self._slugs.sort()
+        self._titles.sort()
+        self._authors.sort()
 
     def _read_all(self, unread: list[tuple[Path, str]]) -> dict[str, PostEntry | None]:
         workers = parallel.workers_for(len(unread), None)
@@ -309,16 +309,47 @@ class SiteIndex:
     def _group(self, entry: PostEntry) -> None:
         """File the entry under its slug, title and author; each group in path order once the
         index is complete."""
-        groups = [self._slugs.setdefault((entry.collection, entry.slug), [])]
+        ordered = self._walked
+        self._slugs.add((entry.collection, entry.slug), entry, ordered=ordered)
         if entry.title is not None and entry.title.text.strip():
-            groups.append(self._titles.setdefault((entry.collection, _title_key(entry.title)), []))
+            key = (entry.collection, _title_key(entry.title))
+            self._titles.add(key, entry, ordered=ordered)
         if entry.author is not None and entry.author.text.strip():
-            groups.append(self._authors.setdefault(name_key(entry.author.text), []))
+            self._authors.add(name_key(entry.author.text), entry, ordered=ordered)
             self._avatar_uses.pop(name_key(entry.author.text), None)
-        for group in groups:
-            group.append(entry)
-            if self._walked and len(group) > 1:
-                group.sort(key=_path_order)
+
+
+class _Groups(Generic[K]):
+    """Entries by a key: a key with one entry, as most slugs and titles have, costs no list."""
+
+    __slots__ = ("_many", "_one")
+
+    def __init__(self) -> None:
+        self._one: dict[K, PostEntry] = {}
+        self._many: dict[K, list[PostEntry]] = {}
+
+    def add(self, key: K, entry: PostEntry, *, ordered: bool) -> None:
+        many = self._many.get(key)
+        if many is None:
+            first = self._one.pop(key, None)
+            if first is None:
+                self._one[key] = entry
+                return
+            many = self._many[key] = [first]
+        many.append(entry)
+        if ordered:
+            many.sort(key=_path_order)
+
+    def get(self, key: K) -> list[PostEntry]:
+        many = self._many.get(key)
+        if many is not None:
+            return many
+        one = self._one.get(key)
+        return [] if one is None else [one]
+
+    def sort(self) -> None:
+        for many in self._many.values():
+            many.sort(key=_path_order)
 
 
 def _path_order(entry: PostEntry) -> str:
