@@ -25,6 +25,9 @@ _SHOWN_IN_EXCERPTS = {code: shown for code, shown in _SHOWN_AS.items() if code !
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_IN_EXCERPTS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+_NEAR_START = 4096
+"""Offsets up to here are placed without the line index (see LineIndex.position)."""
+
 MAX_EXCERPT = 1000
 """The longest line a finding quotes; a longer one (minified text, a pasted blob) is not quoted,
 so that many findings on one huge line cannot fill the memory or the report."""
@@ -69,9 +72,15 @@ class LineIndex:
         return len(self._starts)
 
     def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, len(self._text)))
-        row = bisect.bisect_right(self._starts, offset) - 1
-        return row + 1, offset - self._starts[row] + 1
+        text = self._text
+        offset = max(0, min(offset, len(text)))
+        if self._line_starts is None and offset <= _NEAR_START and text.find("\r", 0, offset) < 0:
+            # Front-matter positions of a file that has no finding: counting is cheaper than
+            # finding every line start of the file.
+            return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        starts = self._starts
+        row = bisect.bisect_right(starts, offset) - 1
+        return row + 1, offset - starts[row] + 1
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based line and column (clamped to the text)."""
@@ -83,6 +92,9 @@ class LineIndex:
 
     def line_end(self, line: int) -> int:
         """Offset of the end of a line's content, before its line break."""
+        if line <= 1 and self._line_starts is None:
+            breaks = [at for at in (self._text.find("\n"), self._text.find("\r")) if at >= 0]
+            return min(breaks, default=len(self._text))
         row = max(0, min(line - 1, len(self._starts) - 1))
         end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self._text)
         while end > self._starts[row] and self._text[end - 1] in "\r\n":

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import codecs
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from klm_lint.findings import Span
 from klm_lint.text import Decoded, EncodingProblem, LineIndex, decode
 
@@ -48,3 +51,17 @@ def test_shift_jis_is_guessed() -> None:
 def test_latin1_is_not_mistaken_for_shift_jis() -> None:
     problem = decode("title: Renée Müller\n".encode("latin-1"))
     assert isinstance(problem, EncodingProblem) and "Latin-1" in problem.message
+
+
+@given(
+    st.lists(st.sampled_from(["a", "é", " ", "\n", "\r", "\r\n", "\n\n"]), max_size=40).map(
+        "".join
+    ),
+    st.integers(min_value=-2, max_value=50),
+)
+def test_placing_an_offset_without_the_line_index_agrees_with_it(text: str, offset: int) -> None:
+    indexed = LineIndex(text)
+    assert indexed.line_count >= 1, "builds the index"
+    assert LineIndex(text).position(offset) == indexed.position(offset)
+    assert LineIndex(text).line_end(1) == indexed.line_end(1)
+    assert LineIndex(text).line_end(0) == indexed.line_end(0)
