@@ -57,6 +57,9 @@ class FileOutcome:
 
 _CLEAN = FileOutcome([])
 """Shared by the files of a run that gave nothing: a large run keeps one per file."""
+_CHECK_AGAIN = FileOutcome([], note="check again")
+"""A first pass that could not make the post's index entry (a bug): the second pass checks the
+post with every rule, so that the whole-site rules report the failure there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +231,7 @@ class Linter:
             self._deferred = frozenset()
         index.found_by_run(walked, unread)
         for path, outcome, entry in zip(paths, first, entries, strict=True):
-            if entry is not None and self._concerns(entry, site_rules):
+            if outcome == _CHECK_AGAIN or (entry is not None and self._concerns(entry, site_rules)):
                 yield self.outcome(path, None)
             else:
                 yield outcome
@@ -244,14 +247,24 @@ class Linter:
         if document is None:
             return FileOutcome(findings), None, ""
         key = os.path.abspath(path)
-        return FileOutcome(findings), entry_for(document, key), key
+        try:
+            entry = entry_for(document, key)
+        except Exception:  # noqa: BLE001 - checked again, the whole-site rules report it
+            return _CHECK_AGAIN, None, ""
+        return FileOutcome(findings), entry, key
 
     def _concerns(self, entry: PostEntry, site_rules: list[Rule]) -> bool:
-        """Whether a whole-site rule finds something in the post (before any filter)."""
+        """Whether a whole-site rule finds something in the post (before any filter), or fails
+        on it: checking the post again then reports the failure as KLM000."""
         ignored = self.selection.ignored_for(entry.site_path)
         for rule in site_rules:
             assert rule.problems is not None
-            if rule.code not in ignored and next(iter(rule.problems(entry, self.site)), None):
+            if rule.code in ignored:
+                continue
+            try:
+                if next(iter(rule.problems(entry, self.site)), None):
+                    return True
+            except Exception:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 return True
         return False
 

@@ -43,6 +43,16 @@ def load_text(raw, path, *args):
 engine.load_text = load_text
 """
 
+BREAK_A_WHOLE_SITE_RULE = """
+from klm_lint.site_index import SiteIndex
+real = SiteIndex.same_title
+def same_title(self, entry):
+    if entry.site_path.endswith("a.md"):
+        raise ValueError("boom")
+    return real(self, entry)
+SiteIndex.same_title = same_title
+"""
+
 BREAK_THE_REPORT = """
 import klm_lint.report.concise as concise
 def render(result, stream, options):
@@ -76,6 +86,7 @@ def two_posts(site: SiteBuilder) -> SiteBuilder:
     [
         (BREAK_A_RULE, "rule KLM104 draft-flag failed on this file (ValueError: boom)"),
         (BREAK_THE_LOADER, "klm-lint failed while reading this file (RecursionError"),
+        (BREAK_A_WHOLE_SITE_RULE, "rule KLM402 duplicate-title failed on this file (ValueError"),
     ],
 )
 def test_an_exception_becomes_klm000_and_the_run_goes_on(
@@ -113,3 +124,31 @@ def test_an_error_outside_the_rules_is_one_line_and_exit_2(
         "klm-lint: error: internal error: KeyError: 'nope' (please report it)\n"
     )
     assert ("Traceback" in result.stderr) is debug
+
+
+BREAK_THE_INDEX_ENTRY = """
+from klm_lint import engine, site_index
+real = site_index.entry_for
+def entry_for(doc, key=None):
+    if doc.path.name == "a.md":
+        raise ValueError("boom")
+    return real(doc, key)
+site_index.entry_for = entry_for
+engine.entry_for = entry_for
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_post_whose_index_entry_fails_gets_klm000_from_the_whole_site_rules(
+    two_posts: SiteBuilder, jobs: str
+) -> None:
+    result = run(two_posts, BREAK_THE_INDEX_ENTRY, "--jobs", jobs)
+    assert result.returncode == 2
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    internal = [line for line in lines if "KLM000" in line]
+    assert internal
+    assert all(line.startswith("content/posts/a.md:1:1: KLM000 ") for line in internal)
+    assert "rule KLM401 duplicate-slug failed on this file (ValueError: boom)" in internal[0]
+    assert any(line.startswith("content/posts/a.md:8:8: KLM104") for line in lines)
+    assert any(line.startswith("content/posts/b.md:8:8: KLM104") for line in lines)
