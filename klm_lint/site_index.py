@@ -1,9 +1,10 @@
 """The collection's posts as the whole-site rules need them: slug, title, author, date, draft.
 
-Built once per run, and only when a whole-site rule asks for the collection: the content
-folders are walked as a full run would walk them, and of each post only the front
-matter is read (the file is read in chunks until the closing delimiter), never the body. A file
-already loaded for linting when the index is built is taken from its document, not read again.
+Built once per run, and only when a whole-site rule asks for the collection. The posts a run
+lints give their entries from their documents (a lint run's first pass puts them here); the
+other posts of the content folders, walked as a full run would walk them, are read for their
+front matter only (in chunks until the closing delimiter, never the body), or taken from the
+index cache while they are unchanged (--cache).
 """
 
 from __future__ import annotations
