@@ -99,21 +99,8 @@ class _JsonParser:
             self.pos += 1
             self.skip_whitespace()
             entries.append(Entry(key, self.value(depth, key, in_list=False)))
-            self.skip_whitespace()
-            char = self.peek()
-            if char == "}":
-                self.pos += 1
+            if self.closed_after_item("}", f"the value of {_describe(key.text)}"):
                 return Mapping(opening, self.pos, tuple(entries))
-            if char != ",":
-                ends = ", but the front matter ends" if char == "" else ""
-                raise self.fail(
-                    f"expected a comma or }} after the value of {_describe(key.text)}{ends}"
-                )
-            comma = self.pos
-            self.pos += 1
-            self.skip_whitespace()
-            if self.peek() == "}":
-                raise self.fail("a trailing comma before } is not allowed in JSON", comma)
 
     def key(self) -> Scalar:
         char = self.peek()
@@ -174,21 +161,26 @@ class _JsonParser:
         items: list[Node] = []
         while True:
             items.append(self.value(depth, key, in_list=True))
-            self.skip_whitespace()
-            char = self.peek()
-            if char == "]":
-                self.pos += 1
+            if self.closed_after_item("]", f"an item of the list {_describe(key.text)}"):
                 return Sequence(opening, self.pos, tuple(items))
-            if char != ",":
-                ends = ", but the front matter ends" if char == "" else ""
-                raise self.fail(
-                    f"expected a comma or ] after an item of the list {_describe(key.text)}{ends}"
-                )
-            comma = self.pos
+
+    def closed_after_item(self, closer: str, item: str) -> bool:
+        """After an item of an object or array: True past the closing bracket, False past the
+        comma before the next item; anything else, a trailing comma included, is an error."""
+        self.skip_whitespace()
+        char = self.peek()
+        if char == closer:
             self.pos += 1
-            self.skip_whitespace()
-            if self.peek() == "]":
-                raise self.fail("a trailing comma before ] is not allowed in JSON", comma)
+            return True
+        if char != ",":
+            ends = ", but the front matter ends" if char == "" else ""
+            raise self.fail(f"expected a comma or {closer} after {item}{ends}")
+        comma = self.pos
+        self.pos += 1
+        self.skip_whitespace()
+        if self.peek() == closer:
+            raise self.fail(f"a trailing comma before {closer} is not allowed in JSON", comma)
+        return False
 
     def number(self) -> Scalar:
         first = self.pos
