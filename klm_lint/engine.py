@@ -57,9 +57,6 @@ class FileOutcome:
 
 _CLEAN = FileOutcome([])
 """Shared by the files of a run that gave nothing: a large run keeps one per file."""
-_CHECK_AGAIN = FileOutcome([], note="check again")
-"""A first pass that could not make the post's index entry (a bug): the second pass checks the
-post with every rule, so that the whole-site rules report the failure there."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +211,7 @@ class Linter:
         only reads the posts of the collection that are not being linted."""
         self._deferred = frozenset(rule.code for rule in site_rules)
         index = self.site.index
-        first: list[FileOutcome] = []
+        first: list[FileOutcome | None] = []
         entries: list[PostEntry | None] = []
         unread: list[Path] = []
         try:
@@ -231,14 +228,17 @@ class Linter:
             self._deferred = frozenset()
         index.found_by_run(walked, unread)
         for path, outcome, entry in zip(paths, first, entries, strict=True):
-            if outcome == _CHECK_AGAIN or (entry is not None and self._concerns(entry, site_rules)):
+            if outcome is None or (entry is not None and self._concerns(entry, site_rules)):
                 yield self.outcome(path, None)
             else:
                 yield outcome
 
-    def _first_pass(self, path: Path) -> tuple[FileOutcome, PostEntry | None, str]:
+    def _first_pass(self, path: Path) -> tuple[FileOutcome | None, PostEntry | None, str]:
         """The file's outcome without whole-site rules, its index entry, and the index key
-        the entry is for ("" when the file did not load: the index reads it on its own)."""
+        the entry is for ("" when the file did not load: the index reads it on its own).
+
+        No outcome when the entry could not be made (a bug): the second pass checks the post
+        with every rule, and the whole-site rules report the failure there."""
         relative = site_path(path, self.site)
         raw = self._read(path)
         if isinstance(raw, Finding):
@@ -250,7 +250,7 @@ class Linter:
         try:
             entry = entry_for(document, key)
         except Exception:  # noqa: BLE001 - checked again, the whole-site rules report it
-            return _CHECK_AGAIN, None, ""
+            return None, None, ""
         return FileOutcome(findings), entry, key
 
     def _concerns(self, entry: PostEntry, site_rules: list[Rule]) -> bool:

@@ -88,7 +88,7 @@ class IndexCache:
 
 def _record(raw: Any) -> Record:
     size, mtime, entry = raw
-    if not isinstance(size, int) or not isinstance(mtime, int):
+    if type(size) is not int or type(mtime) is not int:
         raise TypeError("stamp")
     return (size, mtime), None if entry is None else _entry(entry)
 

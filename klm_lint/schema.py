@@ -129,7 +129,12 @@ class Schema:
         self.fields: dict[tuple[str, ...], FieldSpec] = {}
         self._collect(model, ())
         self._of_kind: dict[tuple[Kind, ...], list[FieldSpec]] = {}
-        self._must_be_filled: list[FieldSpec] | None = None
+        self.must_be_filled = [
+            spec
+            for spec in self.fields.values()
+            if spec.required or spec.kind in ("string", "asset")
+        ]
+        """The fields an empty value is wrong for: required ones, and text and asset fields."""
 
     @classmethod
     def build(cls, collection: CollectionConfig, default: str) -> Schema:
@@ -161,17 +166,6 @@ class Schema:
         if found is None:
             found = self._of_kind[kinds] = [s for s in self.fields.values() if s.kind in kinds]
         return found
-
-    @property
-    def must_be_filled(self) -> list[FieldSpec]:
-        """The fields an empty value is wrong for: required ones, and text and asset fields."""
-        if self._must_be_filled is None:
-            self._must_be_filled = [
-                spec
-                for spec in self.fields.values()
-                if spec.required or spec.kind in ("string", "asset")
-            ]
-        return self._must_be_filled
 
     def known_keys(self, parent: tuple[str, ...]) -> list[str]:
         return [path[-1] for path in self.fields if path[:-1] == parent]
