@@ -8,18 +8,18 @@ import os
 import sys
 import traceback
 from enum import Enum
-from pathlib import Path
+from pathlib import Path  # noqa: TC003 - typer reads the annotations at run time
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from klm_lint import __version__
 from klm_lint.errors import KlmLintError, UsageError
+from klm_lint.version import __version__
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from klm_lint.engine import FixMode, RunResult
+    from klm_lint.engine.result import Result
     from klm_lint.report import ReportOptions
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -197,34 +197,41 @@ def lint(
         raise typer.Exit(EXIT_OK)
     report_format = _chosen_format(output_format, statistics=statistics)
     terminal_format = report_format if output_file is None else _chosen_format(OutputFormat.auto)
-    from klm_lint.engine import FixMode
-
-    fixing = FixMode(unsafe=unsafe_fixes, write=not diff) if (fix or diff) else None
     if baseline is not None and write_baseline is not None:
         raise UsageError("--baseline and --write-baseline do not go together")
-    if fixing is not None and write_baseline is not None:
+    if (fix or diff) and write_baseline is not None:
         raise UsageError("--write-baseline records findings; run --fix separately first")
-    result = _run(
-        paths or [],
-        config,
-        _split(select),
-        _split(ignore),
-        debug=debug,
-        fix=fixing,
+    from klm_lint.api import LintOptions, lint
+    from klm_lint.progress import ProgressBar
+
+    options = LintOptions(
+        config=config,
+        select=_split(select),
+        ignore=_split(ignore) or (),
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
         suppressions=not no_suppressions,
         baseline=baseline,
         force_exclude=force_exclude,
         changed_since=changed_since,
-        human_report=terminal_format in ("full", "concise") and not quiet,
         now=_parse_now(now),
-        overview=statistics,
+        statistics=statistics,
         jobs=jobs,
         cache=cache,
+        debug=debug,
     )
+    bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not quiet)
+    try:
+        result = lint(paths or [], options, progress=bar)
+    finally:
+        bar.close()
+    for details in result.tracebacks:
+        sys.stderr.write(details)
     for note in result.notes:
         sys.stderr.write(f"klm-lint: warning: {note}\n")
     if write_baseline is not None:
-        from klm_lint.baseline import write
+        from klm_lint.engine.baseline import write
 
         count = write(write_baseline, result.findings)
         sys.stderr.write(f"Wrote {count} finding(s) to the baseline {write_baseline}.\n")
@@ -235,86 +242,23 @@ def lint(
         raise typer.Exit(EXIT_FINDINGS if result.diffs else EXIT_OK)
     from klm_lint.report import ReportOptions, reporter
 
-    options = ReportOptions(
+    report_options = ReportOptions(
         statistics=statistics,
         quiet=quiet,
-        fixing=fixing is not None,
+        fixing=fix or diff,
         show_fixes=show_fixes,
         unsafe_fixes=unsafe_fixes,
     )
     if output_file is not None:
-        _write_report(output_file, report_format, result, options)
-    reporter(terminal_format)(result, sys.stdout, options)
+        _write_report(output_file, report_format, result, report_options)
+    reporter(terminal_format)(result, sys.stdout, report_options)
     raise typer.Exit(_exit_code(result, strict=strict, exit_zero=exit_zero))
-
-
-def _run(
-    paths: list[Path],
-    config_file: Path | None,
-    select: list[str] | None,
-    ignore: list[str] | None,
-    *,
-    debug: bool,
-    fix: FixMode | None = None,
-    suppressions: bool = True,
-    baseline: Path | None = None,
-    force_exclude: bool = False,
-    changed_since: str | None = None,
-    human_report: bool = False,
-    now: dt.datetime | None = None,
-    overview: bool = False,
-    jobs: int | None = None,
-    cache: bool | None = None,
-) -> RunResult:
-    from klm_lint.config import find_config_file, find_project_root, load_config
-    from klm_lint.discover import discover
-    from klm_lint.engine import Linter
-    from klm_lint.errors import ConfigError
-    from klm_lint.selection import build_selection
-    from klm_lint.site import Site
-
-    start = _common_folder(paths) if paths else Path.cwd()
-    if config_file is not None and not config_file.is_file():
-        raise ConfigError(f"{config_file}: no such config file")
-    discovered = None if config_file else find_config_file(start)
-    found = config_file or discovered
-    loaded = load_config(found)
-    root = discovered.parent if discovered is not None else find_project_root(start)
-    site = Site(root, loaded.config, found, now=now, cache=cache)
-    selection = build_selection(loaded.config, select, ignore)
-    if not paths:
-        paths = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
-        if not paths:
-            folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
-            raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
-    files = discover(paths, site, force_exclude=force_exclude)
-    if changed_since is not None:
-        from klm_lint.changed import changed_files, only_changed
-
-        files = only_changed(files, changed_files(root, changed_since))
-    from klm_lint.baseline import Baseline
-
-    known = Baseline.read(baseline) if baseline is not None else None
-    linter = Linter(site, selection, debug=debug, suppressions=suppressions, baseline=known)
-    from klm_lint.progress import progress_bar, wants_progress
-
-    show = wants_progress(len(files.files), human_report=human_report)
-    with progress_bar(len(files.files), show=show) as progress:
-        walked = [path for path in paths if path.is_dir()] if changed_since is None else []
-        result = linter.run(
-            files.files, files.unreadable, fix=fix, jobs=jobs, progress=progress, walked=walked
-        )
-    if overview:
-        from klm_lint.overview import build_overview
-
-        result = dataclasses.replace(result, overview=build_overview(result, site, files.files))
-    return result
 
 
 def _parse_now(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
-    from klm_lint.dates import parse_moment
+    from klm_lint.site.dates import parse_moment
 
     moment = parse_moment(text.strip()) if text.strip() else None
     if moment is None:
@@ -338,7 +282,7 @@ def _chosen_format(requested: OutputFormat, *, statistics: bool = False) -> str:
     return name
 
 
-def _write_report(path: Path, name: str, result: RunResult, options: ReportOptions) -> None:
+def _write_report(path: Path, name: str, result: Result, options: ReportOptions) -> None:
     from klm_lint.report import reporter
 
     try:
@@ -349,13 +293,7 @@ def _write_report(path: Path, name: str, result: RunResult, options: ReportOptio
         raise KlmLintError(f"cannot write the report to {path} ({reason})") from None
 
 
-def _common_folder(paths: list[Path]) -> Path:
-    absolute = [os.path.abspath(path) for path in paths]
-    common = Path(os.path.commonpath(absolute))
-    return common if common.is_dir() else common.parent
-
-
-def _exit_code(result: RunResult, *, strict: bool, exit_zero: bool) -> int:
+def _exit_code(result: Result, *, strict: bool, exit_zero: bool) -> int:
     if result.internal_errors:
         return EXIT_ERROR
     if exit_zero:
@@ -383,7 +321,7 @@ def _explain(code: str) -> None:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from klm_lint.rulebook import load_page
+    from klm_lint.checks.rulebook import load_page
 
     page = load_page(code)
     console = Console(highlight=False)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
     from typing import TextIO
+
+    from rich.progress import Progress, TaskID
 
 PROGRESS_THRESHOLD = 300
 """Runs of more files than this show a progress bar: shorter ones finish before it would help."""
@@ -20,19 +20,34 @@ def wants_progress(file_count: int, *, human_report: bool, stderr: TextIO | None
     return human_report and file_count > PROGRESS_THRESHOLD and _is_terminal(stream)
 
 
-@contextmanager
-def progress_bar(total: int, *, show: bool) -> Iterator[Callable[[int], None] | None]:
-    """A callback that advances a bar on stderr by a number of files, or None when not shown."""
-    if not show:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+class ProgressBar:
+    """The api's progress, shown as a bar once the run turns out to be long enough."""
 
-    columns = (TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"))
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("lint", total=total)
-        yield lambda done: progress.advance(task, done)
+    def __init__(self, *, human_report: bool) -> None:
+        self._human_report = human_report
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def start(self, total: int) -> None:
+        if not wants_progress(total, human_report=self._human_report):
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        columns = (TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"))
+        self._bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task("lint", total=total)
+        self._bar.start()
+
+    def advance(self, done: int) -> None:
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task, done)
+
+    def close(self) -> None:
+        """Erase the bar, if one is shown."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -5,16 +5,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from klm_lint.config import find_config_file, load_config
-from klm_lint.discover import discover
-from klm_lint.engine import Linter, RunResult
-from klm_lint.selection import build_selection
-from klm_lint.site import Site
+from klm_lint.api import LintOptions, lint
 
 if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 
+    from klm_lint.api import Result
     from klm_lint.findings import Finding
 
 GOOD_POST = """\
@@ -62,20 +59,12 @@ class SiteBuilder:
     def config(self, toml: str) -> Path:
         return self.write("klm-lint.toml", toml)
 
-    def run(self, *relative: str, select: list[str] | None = None) -> RunResult:
-        found = find_config_file(self.root)
-        loaded = load_config(found)
-        site = Site(self.root, loaded.config, found, now=self.now)
+    def run(self, *relative: str, select: list[str] | None = None) -> Result:
         paths = [self.root / path for path in relative] or [self.root / "content"]
-        discovered = discover(paths, site)
         previous = os.getcwd()
         os.chdir(self.root)
         try:
-            return Linter(site, build_selection(loaded.config, select)).run(
-                discovered.files,
-                discovered.unreadable,
-                walked=[path for path in paths if path.is_dir()],
-            )
+            return lint(paths, LintOptions(select=select, now=self.now))
         finally:
             os.chdir(previous)
 

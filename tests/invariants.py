@@ -9,11 +9,11 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from klm_lint.config import Config
-from klm_lint.engine import Linter
-from klm_lint.selection import build_selection
-from klm_lint.site import Site
-from klm_lint.text import MAX_EXCERPT, LineIndex
+from klm_lint.config.model import Config
+from klm_lint.engine.run import Engine
+from klm_lint.engine.selection import build_selection
+from klm_lint.load.text import MAX_EXCERPT, LineIndex
+from klm_lint.site.site import Site
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -74,7 +74,7 @@ class Sandbox:
         path.write_bytes(raw)
         try:
             config = Config()
-            linter = Linter(Site(self.root, config), build_selection(config))
+            linter = Engine(Site(self.root, config), build_selection(config))
             started = time.process_time()
             findings = linter.run([path]).findings
             elapsed = time.process_time() - started

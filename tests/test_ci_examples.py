@@ -13,10 +13,10 @@ import yaml
 from identify.identify import tags_from_filename
 from pre_commit.clientlib import load_config, load_manifest
 
-from klm_lint.config import Config
+from klm_lint.config.model import Config
 from tests.conftest import GOOD_POST, SiteBuilder
 from tests.report.test_sarif import assert_valid
-from tests.test_changed import git
+from tests.site.test_changed import git
 from tests.test_cli import BAD_POST
 
 ROOT = Path(__file__).resolve().parent.parent

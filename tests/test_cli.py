@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from klm_lint import __version__
+from klm_lint.version import __version__
 from tests.conftest import GOOD_POST, SiteBuilder
 
 BAD_POST = GOOD_POST.replace("draft: false", 'draft: "false"')

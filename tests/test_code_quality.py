@@ -32,6 +32,13 @@ def test_mypy() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_import_contracts() -> None:
+    """The one-way flow and no import cycles (pyproject.toml, [tool.importlinter])."""
+    result = run(str(Path(sys.executable).parent / "lint-imports"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -48,7 +55,7 @@ def test_readme_lists_every_rule() -> None:
 
 
 def test_readme_documents_every_option_and_config_key() -> None:
-    from klm_lint.config import Config
+    from klm_lint.config.model import Config
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     help_text = run(sys.executable, "-m", "klm_lint", "--help").stdout

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from klm_lint.checks import ALL_RULES
+from tests.checks.test_rulebook import NOT_REPRODUCIBLE
 from tests.test_cli import klm_lint
-from tests.test_rulebook import NOT_REPRODUCIBLE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klm_lint.config import Config
-from klm_lint.engine import Linter
+from klm_lint.config.model import Config
+from klm_lint.engine.run import Engine
+from klm_lint.engine.selection import build_selection
 from klm_lint.report import FORMATS
-from klm_lint.selection import build_selection
-from klm_lint.site import Site
+from klm_lint.site.site import Site
 from tests.conftest import GOOD_POST
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def klm_lint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def lint_directly(root: Path, path: Path) -> list[Finding]:
     """Lint one path as the engine gets it, without the folder walk's filtering."""
     config = Config()
-    return Linter(Site(root, config), build_selection(config)).run([path]).findings
+    return Engine(Site(root, config), build_selection(config)).run([path]).findings
 
 
 def test_nothing_is_written_without_fix(site: SiteBuilder) -> None:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, NoReturn
 import pytest
 import yaml
 
-from klm_lint.formats.yaml_tree import parse_yaml
-from klm_lint.text import LineIndex, printable
+from klm_lint.load.text import LineIndex, printable
+from klm_lint.load.yaml_tree import parse_yaml
 from tests.conftest import GOOD_POST
 from tests.invariants import Sandbox
 

@@ -9,11 +9,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from klm_lint.config import Config
-from klm_lint.discover import discover
-from klm_lint.engine import Linter
-from klm_lint.selection import build_selection
-from klm_lint.site import Site
+from klm_lint.config.model import Config
+from klm_lint.engine.run import Engine
+from klm_lint.engine.selection import build_selection
+from klm_lint.site.discover import discover
+from klm_lint.site.site import Site
 from tests.conftest import GOOD_POST, SiteBuilder
 
 if TYPE_CHECKING:
@@ -53,9 +53,9 @@ def _by_path(findings: list[Finding]) -> dict[str, list[Finding]]:
     return grouped
 
 
-def _linter(root: Path) -> Linter:
+def _linter(root: Path) -> Engine:
     config = Config()
-    return Linter(Site(root, config), build_selection(config))
+    return Engine(Site(root, config), build_selection(config))
 
 
 def test_good_files_are_linted_as_if_alone(
@@ -95,5 +95,5 @@ def test_good_files_are_linted_as_if_alone(
     alone = _linter(site.root)
     for path in good:
         shown = path.relative_to(site.root).as_posix()
-        single = Linter(alone.site, alone.selection).run([path]).findings
+        single = alone.run([path]).findings
         assert together_by_path.get(shown, []) == single, shown

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from klm_lint.progress import PROGRESS_THRESHOLD, progress_bar, wants_progress
+from klm_lint.progress import PROGRESS_THRESHOLD, ProgressBar, wants_progress
 from tests.conftest import GOOD_POST, SiteBuilder
 
 
@@ -27,9 +27,12 @@ def test_wants_progress_only_for_long_human_runs_on_a_terminal() -> None:
     assert not wants_progress(many, human_report=True, stderr=io.StringIO())
 
 
-def test_no_bar_means_no_callback() -> None:
-    with progress_bar(5, show=False) as advance:
-        assert advance is None
+def test_a_short_run_starts_no_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    bar = ProgressBar(human_report=True)
+    bar.start(5)
+    bar.advance(5)
+    bar.close()
+    assert capsys.readouterr() == ("", "")
 
 
 def run_on_a_terminal(site: SiteBuilder, *arguments: str) -> tuple[int, str, str]:

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from klm_lint.checks import assets, body, components, fields, frontmatter, loading, site_wide
+from klm_lint.checks import (
+    assets,
+    author_inconsistent,
+    body,
+    components,
+    duplicate_description,
+    duplicate_slug,
+    duplicate_title,
+    fields,
+    frontmatter,
+    loading,
+    schedule,
+)
 
 if TYPE_CHECKING:
-    from klm_lint.rule import Rule
+    from klm_lint.checks.rule import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     loading.INTERNAL_ERROR,
@@ -31,10 +43,11 @@ ALL_RULES: tuple[Rule, ...] = (
     components.unbalanced_component,
     components.component_props,
     components.unknown_component,
-    site_wide.duplicate_slug,
-    site_wide.duplicate_title,
-    site_wide.author_inconsistent,
-    site_wide.scheduled_post,
+    duplicate_slug.duplicate_slug,
+    duplicate_title.duplicate_title,
+    author_inconsistent.author_inconsistent,
+    schedule.scheduled_post,
+    duplicate_description.duplicate_description,
     loading.UNUSED_SUPPRESSION,
 )
 

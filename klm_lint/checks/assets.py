@@ -6,33 +6,34 @@ from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
 from klm_lint.checks.edits import replace_scalar_text
+from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
-from klm_lint.nodes import Scalar, lookup
-from klm_lint.rule import rule
+from klm_lint.load.nodes import Scalar, lookup
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from klm_lint.document import Document
     from klm_lint.findings import Finding
-    from klm_lint.schema import FieldSpec
-    from klm_lint.site import Site
-    from klm_lint.static import Resolution
+    from klm_lint.load.document import Document
+    from klm_lint.site.schema import FieldSpec
+    from klm_lint.site.site import Site
+    from klm_lint.site.static import Resolution
 
 
-def _asset_values(doc: Document, site: Site) -> Iterator[tuple[FieldSpec, Scalar, Resolution]]:
+def _asset_values(doc: Document, site: Site) -> list[tuple[FieldSpec, Scalar, Resolution]]:
     """Each asset field's value and where it resolves, computed once for the asset rules."""
-    cached = doc.memo.get("assets")
-    if cached is None:
-        cached = list(_resolve_assets(doc, site))
-        doc.memo["assets"] = cached
-    yield from cached  # type: ignore[misc]
+    return doc.derived(_resolved_assets, site)
+
+
+def _resolved_assets(doc: Document, site: Site) -> list[tuple[FieldSpec, Scalar, Resolution]]:
+    return list(_resolve_assets(doc, site))
 
 
 def _resolve_assets(doc: Document, site: Site) -> Iterator[tuple[FieldSpec, Scalar, Resolution]]:
-    if doc.front_matter is None or doc.collection is None:
+    collection = site.collection_of(doc)
+    if doc.front_matter is None or collection is None:
         return
-    for spec in doc.collection.schema.fields_of_kind("asset"):
+    for spec in collection.schema.fields_of_kind("asset"):
         _entry, node = lookup(doc.front_matter.root, spec.path)
         if not isinstance(node, Scalar):
             continue

@@ -6,19 +6,18 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from klm_lint.checks.components import body_scan
 from klm_lint.checks.describe import quote
+from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
-from klm_lint.rule import rule
-from klm_lint.static import Resolution
+from klm_lint.site.static import Resolution
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from klm_lint.document import Document
     from klm_lint.findings import Finding
-    from klm_lint.mdx import Attribute, Image, Tag
-    from klm_lint.site import Site
+    from klm_lint.load.document import Document
+    from klm_lint.load.mdx import Attribute, Image, Tag
+    from klm_lint.site.site import Site
 
 MEDIA_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "img": ("src",),
@@ -53,24 +52,26 @@ def unescape(value: str) -> str:
     return html.unescape(value)
 
 
-def _in_site(doc: Document) -> bool:
-    return doc.collection is not None
+def _in_site(doc: Document, site: Site) -> bool:
+    return site.collection_of(doc) is not None
 
 
-def _noun(doc: Document) -> str:
-    return "post" if doc.collection and doc.collection.schema.name == "post" else "page"
+def _noun(doc: Document, site: Site) -> str:
+    collection = site.collection_of(doc)
+    return "post" if collection and collection.schema.name == "post" else "page"
 
 
 def body_assets(doc: Document, site: Site) -> list[BodyAsset]:
     """Every local file the body points to and where it resolves, computed once per document."""
-    cached = doc.memo.get("body-assets")
-    if cached is None:
-        cached = doc.memo["body-assets"] = list(_find_assets(doc, site))
-    return cached  # type: ignore[return-value]
+    return doc.derived(_find_assets, site)
 
 
-def _find_assets(doc: Document, site: Site) -> Iterator[BodyAsset]:
-    scan = body_scan(doc)
+def _find_assets(doc: Document, site: Site) -> list[BodyAsset]:
+    return list(_assets_in(doc, site))
+
+
+def _assets_in(doc: Document, site: Site) -> Iterator[BodyAsset]:
+    scan = doc.body_scan
     seen: set[tuple[int, int]] = set()
     for image in scan.images:
         if _undefined_reference(doc, image) or (image.src_start, image.src_end) in seen:
@@ -126,12 +127,12 @@ def _resolve(site: Site, value: str) -> Resolution | None:
     return site.static.resolve(value)
 
 
-def _impact(doc: Document, asset: BodyAsset) -> str:
+def _impact(doc: Document, site: Site, asset: BodyAsset) -> str:
     if asset.shows == "image":
-        return f"the {_noun(doc)} shows a broken image"
+        return f"the {_noun(doc, site)} shows a broken image"
     if asset.shows == "media":
-        return f"the {_noun(doc)}'s player has nothing to play"
-    return f"the {asset.shows} on the {_noun(doc)} has nothing to show"
+        return f"the {_noun(doc, site)}'s player has nothing to play"
+    return f"the {asset.shows} on the {_noun(doc, site)} has nothing to show"
 
 
 @rule(
@@ -141,11 +142,11 @@ def _impact(doc: Document, asset: BodyAsset) -> str:
     "An image or media file in the body does not resolve to a file.",
 )
 def body_asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
-    if not _in_site(doc):
+    if not _in_site(doc, site):
         return
     for asset in body_assets(doc, site):
         resolution = asset.resolution
-        impact = _impact(doc, asset)
+        impact = _impact(doc, site, asset)
         if resolution.status == "missing":
             message = (
                 f"{asset.what} points to {asset.value}, but there is no such file in "
@@ -170,9 +171,9 @@ def body_asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
 
 @rule("KLM205", "image-alt-missing", Severity.WARNING, "A body image has no alt text.")
 def image_alt_missing(doc: Document, site: Site) -> Iterator[Finding]:
-    if not _in_site(doc):
+    if not _in_site(doc, site):
         return
-    scan = body_scan(doc)
+    scan = doc.body_scan
     for image in scan.images:
         if image.alt.strip() or _undefined_reference(doc, image):
             continue

@@ -7,28 +7,19 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.esm import imported_names
+from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
-from klm_lint.mdx import scan_body
-from klm_lint.rule import rule
+from klm_lint.load.esm import imported_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from klm_lint.document import Document
     from klm_lint.findings import Finding
-    from klm_lint.mdx import BodyScan, Tag
-    from klm_lint.site import Site
+    from klm_lint.load.document import Document
+    from klm_lint.load.mdx import Tag
+    from klm_lint.site.site import Site
 
 _BUILD_FAILS = "the MDX compiler fails and the whole site does not build"
-
-
-def body_scan(doc: Document) -> BodyScan:
-    """The body's tags, comments, code and images, scanned once for all body rules."""
-    cached = doc.memo.get("body")
-    if cached is None:
-        cached = doc.memo["body"] = scan_body(doc.text, doc.body_start)
-    return cached  # type: ignore[return-value]
 
 
 @rule(
@@ -40,7 +31,7 @@ def body_scan(doc: Document) -> BodyScan:
 def unbalanced_component(doc: Document, site: Site) -> Iterator[Finding]:
     open_tags: list[Tag] = []
     open_names: Counter[str] = Counter()
-    for tag in body_scan(doc).tags:
+    for tag in doc.body_scan.tags:
         if tag.name not in site.components:
             continue
         if not tag.complete:
@@ -105,7 +96,7 @@ _PROP_IMPACT: dict[tuple[str, str], str] = {
 
 def compiled_as_mdx(doc: Document, site: Site) -> bool:
     """Whether the site compiles this file as MDX, where capitalised tags are components."""
-    return doc.collection is not None and (site.config.mdx or doc.is_mdx)
+    return site.collection_of(doc) is not None and (site.config.mdx or doc.is_mdx)
 
 
 def _impact(component: str, prop: str) -> str:
@@ -126,7 +117,7 @@ def _choices(allowed: list[str]) -> str:
 def component_props(doc: Document, site: Site) -> Iterator[Finding]:
     if not compiled_as_mdx(doc, site):
         return
-    for tag in body_scan(doc).tags:
+    for tag in doc.body_scan.tags:
         config = site.components.get(tag.name)
         if config is None or tag.kind == "close" or not tag.complete:
             continue
@@ -182,7 +173,7 @@ def _value_message(component: str, prop: str, value: str | None, allowed: list[s
 def unknown_component(doc: Document, site: Site) -> Iterator[Finding]:
     if not compiled_as_mdx(doc, site):
         return
-    scan = body_scan(doc)
+    scan = doc.body_scan
     imported: set[str] | None = None
     for tag in scan.tags:
         if tag.kind == "close" or not tag.name[:1].isupper():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from klm_lint.nodes import Mapping, Node, Scalar, Sequence
+from klm_lint.load.nodes import Mapping, Node, Scalar, Sequence
 
 _LONG = 40
 

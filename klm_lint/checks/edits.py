@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from klm_lint.document import Document
     from klm_lint.findings import Edit
-    from klm_lint.nodes import Scalar
+    from klm_lint.load.document import Document
+    from klm_lint.load.nodes import Scalar
 
 
 def replace_scalar_text(doc: Document, node: Scalar, text: str) -> Edit | None:

@@ -5,49 +5,49 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from klm_lint import dates
 from klm_lint.checks.describe import describe, dotted, is_empty, quote
 from klm_lint.checks.edits import replace_scalar_text, replace_value
+from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
-from klm_lint.nodes import Mapping, Scalar, Sequence, lookup, to_python
-from klm_lint.rule import rule
+from klm_lint.load.nodes import Mapping, Scalar, Sequence, lookup, to_python
+from klm_lint.site import dates
+from klm_lint.site.publication import hides
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from klm_lint.document import Document
     from klm_lint.findings import Finding
-    from klm_lint.nodes import Entry, Node
-    from klm_lint.schema import FieldSpec, Kind, Schema, SchemaIssue
-    from klm_lint.site import Site
+    from klm_lint.load.document import Document
+    from klm_lint.load.nodes import Entry, Node
+    from klm_lint.site.schema import FieldSpec, Kind, Schema, SchemaIssue
+    from klm_lint.site.site import Site
 
 _TRUE_WORDS = {"true", "yes", "on", "y", "1"}
 _FALSE_WORDS = {"false", "no", "off", "n", "0"}
 
 
-def _schema(doc: Document) -> Schema | None:
-    if doc.front_matter is None or doc.collection is None:
+def _schema(doc: Document, site: Site) -> Schema | None:
+    collection = site.collection_of(doc)
+    if doc.front_matter is None or collection is None:
         return None
-    return doc.collection.schema
+    return collection.schema
 
 
-def schema_issues(doc: Document) -> list[SchemaIssue]:
+def schema_issues(doc: Document, site: Site) -> list[SchemaIssue]:
     """The schema's complaints about this document, computed once for all field rules."""
-    cached = doc.memo.get("schema")
-    if cached is None:
-        schema = _schema(doc)
-        cached = (
-            []
-            if schema is None or doc.front_matter is None
-            else schema.validate(to_python(doc.front_matter.root))
-        )
-        doc.memo["schema"] = cached
-    return cached  # type: ignore[return-value]
+    return doc.derived(_validate, site)
 
 
-def _filled(doc: Document, kind: Kind) -> Iterator[tuple[Schema, FieldSpec, Node]]:
+def _validate(doc: Document, site: Site) -> list[SchemaIssue]:
+    schema = _schema(doc, site)
+    if schema is None or doc.front_matter is None:
+        return []
+    return schema.validate(to_python(doc.front_matter.root))
+
+
+def _filled(doc: Document, site: Site, kind: Kind) -> Iterator[tuple[Schema, FieldSpec, Node]]:
     """Each field of a kind that the front matter has and fills in."""
-    schema = _schema(doc)
+    schema = _schema(doc, site)
     if schema is None or doc.front_matter is None:
         return
     for spec in schema.fields_of_kind(kind):
@@ -69,10 +69,10 @@ def _impact(schema: Schema, path: tuple[str | int, ...]) -> str:
     fix=Applicability.UNSAFE,
 )
 def required_field(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc)
+    schema = _schema(doc, site)
     if schema is None or doc.front_matter is None:
         return
-    for issue in schema_issues(doc):
+    for issue in schema_issues(doc, site):
         if issue.type != "missing":
             continue
         parent_entry, _ = lookup(doc.front_matter.root, issue.path[:-1])
@@ -116,10 +116,10 @@ def _how_to_add(path: tuple[str | int, ...]) -> str:
 
 @rule("KLM102", "field-type", Severity.ERROR, "A value has the wrong type.")
 def field_type(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc)
+    schema = _schema(doc, site)
     if schema is None or doc.front_matter is None:
         return
-    for issue in schema_issues(doc):
+    for issue in schema_issues(doc, site):
         if issue.type != "type":
             continue
         entry, node = lookup(doc.front_matter.root, issue.path)
@@ -156,7 +156,7 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
     fix=Applicability.SAFE,
 )
 def date_format(doc: Document, site: Site) -> Iterator[Finding]:
-    for _, spec, node in _filled(doc, "date"):
+    for _, spec, node in _filled(doc, site, "date"):
         name = spec.dotted
         if not isinstance(node, Scalar):
             message = (
@@ -218,7 +218,7 @@ def _date_problem(node: Scalar) -> str | None:
     fix=Applicability.SAFE,
 )
 def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
-    for schema, spec, node in _filled(doc, "draft"):
+    for schema, spec, node in _filled(doc, site, "draft"):
         if isinstance(node, Scalar) and isinstance(node.value, bool):
             continue
         noun = "post" if schema.name == "post" else "page"
@@ -250,7 +250,7 @@ def _draft_message(name: str, node: Node, noun: str) -> str:
         )
     meant = _meant(node)
     if isinstance(node.value, (int, float)):
-        published = node.value == 0
+        published = not hides(node)
         outcome = f"publishes this {noun}" if published else f"does not publish this {noun}"
         return (
             f"{name} is the number {node.text}; the site happens to read it as "
@@ -282,10 +282,11 @@ def _draft_message(name: str, node: Node, noun: str) -> str:
 
 @rule("KLM105", "unknown-field", Severity.WARNING, "A key the collection's schema does not know.")
 def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc)
-    if schema is None or doc.front_matter is None or doc.collection is None:
+    schema = _schema(doc, site)
+    collection = site.collection_of(doc)
+    if schema is None or doc.front_matter is None or collection is None:
         return
-    for issue in schema_issues(doc):
+    for issue in schema_issues(doc, site):
         if issue.type != "unknown":
             continue
         entry, _ = lookup(doc.front_matter.root, issue.path)
@@ -298,11 +299,10 @@ def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
         hint = (
             f"Did you mean {suggestion}?"
             if suggestion
-            else f"Remove it, or add it to the {doc.collection.name} collection's fields in the "
-            "config."
+            else f"Remove it, or add it to the {collection.name} collection's fields in the config."
         )
         message = (
-            f"{key} is not a field the site knows {where}for {doc.collection.name}, so the site "
+            f"{key} is not a field the site knows {where}for {collection.name}, so the site "
             f"ignores it. {hint}"
         )
         yield unknown_field.at(doc, entry.key.start, entry.key.end, message)
@@ -310,7 +310,7 @@ def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
 
 @rule("KLM106", "empty-field", Severity.ERROR, "A required or text field is present but empty.")
 def empty_field(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc)
+    schema = _schema(doc, site)
     if schema is None or doc.front_matter is None:
         return
     for spec in schema.must_be_filled:

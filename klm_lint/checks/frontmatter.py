@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
-from klm_lint.nodes import Scalar, iter_mappings
-from klm_lint.rule import rule
+from klm_lint.load.nodes import Scalar, iter_mappings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from klm_lint.document import Document
     from klm_lint.findings import Finding
-    from klm_lint.nodes import Entry
-    from klm_lint.site import Site
+    from klm_lint.load.document import Document
+    from klm_lint.load.nodes import Entry
+    from klm_lint.site.site import Site
 
 
 _CONSEQUENCE = {

@@ -6,8 +6,8 @@ so no other rule runs on it. KLM900 is reported after the checks, when suppressi
 
 from __future__ import annotations
 
+from klm_lint.checks.rule import Rule
 from klm_lint.findings import Applicability, Severity
-from klm_lint.rule import Rule
 
 INTERNAL_ERROR = Rule(
     "KLM000", "internal-error", Severity.ERROR, "A rule failed unexpectedly on this file."

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.result import Result
 
 FORMATS = {
     "full": "full",
@@ -37,7 +37,7 @@ class ReportOptions:
 
 
 class Reporter(Protocol):
-    def __call__(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+    def __call__(self, result: Result, stream: TextIO, options: ReportOptions) -> None: ...
 
 
 def reporter(name: str) -> Reporter:

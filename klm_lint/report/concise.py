@@ -9,11 +9,11 @@ from klm_lint.report.summary import fix_marker, notes_lines, statistics_lines, s
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.result import Result
     from klm_lint.report import ReportOptions
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     if options.statistics:
         stream.writelines(line + "\n" for line in statistics_lines(result))
     else:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.result import Result
     from klm_lint.findings import Finding
     from klm_lint.report import ReportOptions
 
@@ -39,7 +39,7 @@ def console_for(stream: TextIO, options: ReportOptions) -> Console:
     )
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     """Off a terminal the report is plain text, written without loading rich at all."""
     if options.statistics or _styled(stream, options):
         from rich.text import Text
@@ -63,7 +63,7 @@ def _styled(stream: TextIO, options: ReportOptions) -> bool:
         return False
 
 
-def _lines(result: RunResult, options: ReportOptions, *, findings: bool) -> Iterator[Line]:
+def _lines(result: Result, options: ReportOptions, *, findings: bool) -> Iterator[Line]:
     if findings:
         for path, group in groupby(result.findings, key=lambda finding: finding.path):
             yield [(path, "bold underline")]
@@ -119,7 +119,7 @@ def _cells(text: str) -> int:
     return cell_len(text)
 
 
-def _footer(result: RunResult) -> Line:
+def _footer(result: Result) -> Line:
     footer: Line = [(f"Checked {plural(result.files, 'file')}: ", "")]
     if not result.findings:
         footer.append(("all checks passed.", "bold green"))
@@ -131,7 +131,7 @@ def _footer(result: RunResult) -> Line:
     return footer
 
 
-def _statistics(console: Console, result: RunResult) -> None:
+def _statistics(console: Console, result: Result) -> None:
     rows = [
         (str(count), code, name, severity) for count, code, name, severity in rule_counts(result)
     ]

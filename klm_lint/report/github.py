@@ -13,7 +13,7 @@ from klm_lint.findings import Applicability, Severity
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.result import Result
     from klm_lint.findings import Finding
     from klm_lint.report import ReportOptions
 
@@ -55,5 +55,5 @@ def annotation(finding: Finding) -> str:
     return f"::{command} {listed}::{escape_data(message)}"
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     stream.writelines(annotation(finding) + "\n" for finding in result.findings)

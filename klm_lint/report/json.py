@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from klm_lint import __version__
 from klm_lint.report.summary import rule_counts
+from klm_lint.version import __version__
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.overview import Overview, PostState, Tally
+    from klm_lint.engine.result import Result
     from klm_lint.findings import Finding
-    from klm_lint.overview import Overview, PostState, Tally
     from klm_lint.report import ReportOptions
 
 
@@ -53,7 +53,7 @@ def fix_dict(finding: Finding) -> dict[str, object] | None:
     }
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     document: dict[str, object] = {
         "version": __version__,
         "files": result.files,

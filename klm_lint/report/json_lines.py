@@ -10,9 +10,9 @@ from klm_lint.report.json import finding_dict
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.result import Result
     from klm_lint.report import ReportOptions
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     stream.writelines(json.dumps(finding_dict(finding)) + "\n" for finding in result.findings)

@@ -7,13 +7,13 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from klm_lint.engine import display_path
+from klm_lint.load.paths import display_path
 from klm_lint.report.github import fix_hint
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.result import Result
     from klm_lint.findings import Finding
     from klm_lint.report import ReportOptions
 
@@ -21,11 +21,11 @@ CLEAN_CASE = "all checks passed"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     stream.write(junit_xml(result))
 
 
-def junit_xml(result: RunResult) -> str:
+def junit_xml(result: Result) -> str:
     by_path: dict[str, list[Finding]] = {display_path(path): [] for path in result.checked}
     for path, findings in groupby(result.findings, key=lambda finding: finding.path):
         by_path[path] = list(findings)

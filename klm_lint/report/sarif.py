@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from klm_lint import __version__
 from klm_lint.checks import ALL_RULES
-from klm_lint.rulebook import all_pages
+from klm_lint.checks.rulebook import all_pages
+from klm_lint.version import __version__
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from klm_lint.engine import RunResult
+    from klm_lint.checks.rule import Rule
+    from klm_lint.checks.rulebook import RulePage
+    from klm_lint.engine.result import Result
     from klm_lint.findings import Finding, Fix, Span
     from klm_lint.report import ReportOptions
-    from klm_lint.rule import Rule
-    from klm_lint.rulebook import RulePage
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -29,11 +29,11 @@ SOURCE_ROOT = "%SRCROOT%"
 Json = dict[str, object]
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
     stream.write(json.dumps(sarif_log(result), indent=2) + "\n")
 
 
-def sarif_log(result: RunResult) -> Json:
+def sarif_log(result: Result) -> Json:
     pages = {page.code: page for page in all_pages()}
     index = {rule.code: position for position, rule in enumerate(ALL_RULES)}
     run: Json = {

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from klm_lint.findings import Applicability
 
 if TYPE_CHECKING:
-    from klm_lint.engine import RunResult
+    from klm_lint.engine.overview import PostState, Tally
+    from klm_lint.engine.result import Result
     from klm_lint.findings import Finding
-    from klm_lint.overview import PostState, Tally
     from klm_lint.report import ReportOptions
 
 
@@ -18,7 +18,7 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
-def summary_line(result: RunResult) -> str:
+def summary_line(result: Result) -> str:
     checked = f"Checked {plural(result.files, 'file')}"
     if not result.findings:
         return f"{checked}: all checks passed."
@@ -32,7 +32,7 @@ def fix_marker(finding: Finding) -> str:
     return "[fix]" if finding.fix.applicability is Applicability.SAFE else "[unsafe fix]"
 
 
-def notes_lines(result: RunResult, options: ReportOptions) -> list[str]:
+def notes_lines(result: Result, options: ReportOptions) -> list[str]:
     """What follows the summary: fixes made or possible, and the baseline's account."""
     lines: list[str] = []
     if options.fixing:
@@ -66,7 +66,7 @@ def notes_lines(result: RunResult, options: ReportOptions) -> list[str]:
     return lines
 
 
-def rule_counts(result: RunResult) -> list[tuple[int, str, str, str]]:
+def rule_counts(result: Result) -> list[tuple[int, str, str, str]]:
     """(count, code, name, severity) per rule, most frequent first."""
     counts = Counter((f.code, f.rule, f.severity.value) for f in result.findings)
     return sorted(
@@ -75,7 +75,7 @@ def rule_counts(result: RunResult) -> list[tuple[int, str, str, str]]:
     )
 
 
-def statistics_lines(result: RunResult) -> list[str]:
+def statistics_lines(result: Result) -> list[str]:
     """The --statistics summary as plain lines: findings by rule, then the site overview."""
     rows = rule_counts(result)
     width = max((len(str(count)) for count, *_ in rows), default=1)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 
-from klm_lint.engine import RunResult
+from klm_lint.engine.result import Result as RunResult
 from klm_lint.findings import Finding, Severity, Span
 from klm_lint.report import ReportOptions, reporter
 

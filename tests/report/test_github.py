@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import re
 
-from klm_lint.engine import RunResult
+from klm_lint.engine.result import Result as RunResult
 from klm_lint.findings import Applicability, Edit, Finding, Fix, Severity, Span
 from klm_lint.report import ReportOptions, reporter
 from klm_lint.report.github import annotation, escape_data, escape_property

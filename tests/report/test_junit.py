@@ -5,7 +5,7 @@ from pathlib import Path
 
 from junitparser import Failure, JUnitXml, TestSuite
 
-from klm_lint.engine import RunResult
+from klm_lint.engine.result import Result as RunResult
 from klm_lint.findings import Finding, Severity, Span
 from klm_lint.report import ReportOptions, reporter
 from klm_lint.report.junit import CLEAN_CASE

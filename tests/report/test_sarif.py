@@ -9,10 +9,10 @@ from typing import Any
 from jsonschema import Draft4Validator
 
 from klm_lint.checks import ALL_RULES
-from klm_lint.engine import RunResult
+from klm_lint.checks.rulebook import load_page
+from klm_lint.engine.result import Result as RunResult
 from klm_lint.findings import Applicability, Edit, Finding, Fix, Severity, Span
 from klm_lint.report import ReportOptions, reporter
-from klm_lint.rulebook import load_page
 from tests.conftest import GOOD_POST, SiteBuilder
 from tests.test_cli import klm_lint
 

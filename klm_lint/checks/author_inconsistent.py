@@ -1,0 +1,133 @@
+"""KLM403 author-inconsistent: an author's avatar differs between posts, or from the authors
+file."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from klm_lint.checks.describe import quote
+from klm_lint.checks.post_facts import AUTHOR, AVATAR, listing
+from klm_lint.checks.rule import Problem, site_rule
+from klm_lint.findings import Severity
+from klm_lint.site.authors import name_key
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from klm_lint.site.authors import Authors
+    from klm_lint.site.facts import Value
+    from klm_lint.site.index import Post, SiteIndex
+    from klm_lint.site.site import Site
+
+
+@dataclass(frozen=True, slots=True)
+class AvatarUse:
+    avatar: str
+    count: int
+    example: Post
+    """The first post, in path order, that uses it."""
+
+
+def _author(post: Post) -> str | None:
+    author = post[AUTHOR]
+    if author is None or not author.text.strip():
+        return None
+    return name_key(author.text)
+
+
+def _avatar_uses(index: SiteIndex, name: str) -> list[AvatarUse]:
+    """The avatars the posts of an author use, most used first (then in path order)."""
+    counts: dict[str, list[Post]] = {}
+    for post in index.group(_author, name):
+        avatar = post[AVATAR]
+        if avatar is not None:
+            counts.setdefault(avatar.text.strip(), []).append(post)
+    return sorted(
+        (AvatarUse(avatar, len(posts), posts[0]) for avatar, posts in counts.items()),
+        key=lambda use: -use.count,
+    )
+
+
+@site_rule(
+    "KLM403",
+    "author-inconsistent",
+    Severity.WARNING,
+    "An author's avatar differs between posts, or from the authors file.",
+    facts=(AUTHOR, AVATAR),
+)
+def author_inconsistent(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
+    author = post[AUTHOR]
+    if author is None or not author.text.strip():
+        return
+    if site.authors is not None:
+        for problem in _against_authors_file(post, author, site.authors):
+            yield dataclasses.replace(problem, severity=Severity.ERROR)
+        return
+    avatar = post[AVATAR]
+    if avatar is None:
+        return
+    yield from _against_other_posts(index, author, avatar)
+
+
+def _against_authors_file(post: Post, author: Value, authors: Authors) -> Iterator[Problem]:
+    name = " ".join(author.text.split())
+    listed = authors.find(name)
+    if listed is None:
+        suggestion = authors.suggest(name)
+        hint = f"Did you mean {suggestion}? " if suggestion else ""
+        message = (
+            f"author.name is {quote(name)}, who is not in the authors file {authors.shown}, so "
+            f"the byline names someone the site does not know. {hint}Use the name as the "
+            f"authors file writes it, or add the author to {authors.shown}."
+        )
+        yield Problem(author.start, author.end, message)
+        return
+    if listed.avatar is None:
+        return
+    avatar = post[AVATAR]
+    if avatar is None:
+        message = (
+            f"author.avatar is missing, but {authors.shown} gives {name} the avatar "
+            f"{listed.avatar}; this byline shows no picture. Add avatar: {listed.avatar} under "
+            "author:."
+        )
+        yield Problem(author.start, author.end, message)
+    elif avatar.text.strip() != listed.avatar:
+        message = (
+            f"author.avatar is {avatar.text.strip()}, but {authors.shown} gives {name} "
+            f"the avatar {listed.avatar}; the byline shows a different picture from the "
+            f"author's other posts. Use {listed.avatar}."
+        )
+        yield Problem(avatar.start, avatar.end, message)
+
+
+def _against_other_posts(index: SiteIndex, author: Value, avatar: Value) -> Iterator[Problem]:
+    uses = index.derived(_avatar_uses, name_key(author.text))
+    mine = avatar.text.strip()
+    if len(uses) < 2:
+        return
+    leader = uses[0].avatar if uses[0].count > uses[1].count else None
+    if mine == leader:
+        return
+    others = []
+    for use in uses:
+        if use.avatar == mine:
+            continue
+        example = use.example[AVATAR]
+        line = example.line if example else 1
+        place = f"{use.example.display_path}, line {line}"
+        posts_word = f"{use.count} posts, such as " if use.count > 1 else ""
+        others.append(f"{use.avatar} ({posts_word}{place})")
+    name = " ".join(author.text.split())
+    fix = (
+        f"Use {leader}, the avatar most of {name}'s posts use."
+        if leader
+        else f"Pick one avatar for {name} and use it in every post."
+    )
+    message = (
+        f"author.avatar is {mine}, but {name}'s other posts use {listing(others)}; the byline "
+        f"shows a different picture from post to post. {fix}"
+    )
+    yield Problem(avatar.start, avatar.end, message)

@@ -1,0 +1,51 @@
+"""KLM405 duplicate-description: two posts of a collection with the same description."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from klm_lint.checks.describe import quote
+from klm_lint.checks.post_facts import HIDDEN, draft_note, listing, same_text
+from klm_lint.checks.rule import Problem, site_rule
+from klm_lint.findings import Severity
+from klm_lint.site.facts import text_at, value_fact
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from klm_lint.site.index import Post, SiteIndex
+    from klm_lint.site.site import Site
+
+DESCRIPTION = value_fact("description", lambda doc: text_at(doc, "description"))
+
+
+def _description(post: Post) -> tuple[str, str] | None:
+    description = post[DESCRIPTION]
+    if description is None or not description.text.strip():
+        return None
+    return post.collection, same_text(description.text)
+
+
+@site_rule(
+    "KLM405",
+    "duplicate-description",
+    Severity.WARNING,
+    "Two posts have the same description.",
+    facts=(DESCRIPTION, HIDDEN),
+)
+def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
+    description = post[DESCRIPTION]
+    others = index.others(_description, post)
+    if description is None or not others:
+        return
+
+    def place(other: Post) -> str:
+        return f"{other.where(other[DESCRIPTION])}{draft_note(other)}"
+
+    message = (
+        f"the description {quote(description.text.strip())} is also the description of "
+        f"{listing(others, place)}; search engines show pages with the same description as "
+        "duplicates and may leave all but one of them out of their results. Write a "
+        "description of its own for each post."
+    )
+    yield Problem(description.start, description.end, message)

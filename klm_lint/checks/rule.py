@@ -1,0 +1,99 @@
+"""A rule: its code, name, default severity, summary, and the check that finds it.
+
+A per-file rule's check is a function of one document and the site. A whole-site rule compares
+a post with the rest of the site: it declares the facts it needs from every post, and its check
+is a function of the post's record and the index of every post, giving `Problem`s that the
+engine places in the post's file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from klm_lint.findings import Applicability, Finding, Severity
+from klm_lint.load.text import printable
+
+if TYPE_CHECKING:
+    from klm_lint.findings import Fix
+    from klm_lint.load.document import Document
+    from klm_lint.site.facts import Fact
+    from klm_lint.site.index import Post, SiteIndex
+    from klm_lint.site.site import Site
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a whole-site rule finds in a post, before it is placed in the post's file."""
+
+    start: int
+    end: int
+    """Offsets into the post's text."""
+    message: str
+    severity: Severity | None = None
+    """When the finding is more (or less) severe than the rule's default."""
+
+
+CheckFunction = Callable[["Document", "Site"], Iterator[Finding]]
+SiteCheckFunction = Callable[["Post", "SiteIndex", "Site"], Iterator[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: CheckFunction | None = None
+    """None for rules the loader or the engine reports, and for whole-site rules."""
+    fix: Applicability | None = None
+    """The safest fix the rule can offer, if any."""
+    site_check: SiteCheckFunction | None = None
+    """For a whole-site rule: what it finds in a post, given every post of the site."""
+    facts: tuple[Fact[Any], ...] = ()
+    """For a whole-site rule: what the index must know of each post."""
+
+    @property
+    def whole_site(self) -> bool:
+        return self.site_check is not None
+
+    def at(
+        self, doc: Document, start: int, end: int, message: str, fix: Fix | None = None
+    ) -> Finding:
+        """A finding on doc's text between two offsets."""
+        span = doc.span(start, end)
+        return Finding(
+            doc.display_path,
+            span,
+            self.code,
+            self.name,
+            self.severity,
+            printable(message),
+            doc.lines.excerpt(span.line),
+            fix,
+        )
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    fix: Applicability | None = None,
+) -> Callable[[CheckFunction], Rule]:
+    def register(check: CheckFunction) -> Rule:
+        return Rule(code, name, severity, summary, check, fix)
+
+    return register
+
+
+def site_rule(
+    code: str, name: str, severity: Severity, summary: str, *, facts: tuple[Fact[Any], ...]
+) -> Callable[[SiteCheckFunction], Rule]:
+    """A whole-site rule, from a function of a post, the index and the site."""
+
+    def register(site_check: SiteCheckFunction) -> Rule:
+        return Rule(code, name, severity, summary, site_check=site_check, facts=facts)
+
+    return register

@@ -1,0 +1,86 @@
+"""Where the config is found, and reading it.
+
+Looked for from the linted path (or the working directory) upward: `klm-lint.toml`,
+`.klm-lint.toml`, or a `[tool.klm-lint]` table in `pyproject.toml`. The first one found wins.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from klm_lint.config.model import Config
+from klm_lint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml")
+ROOT_MARKERS = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml", "package.json", ".git")
+
+
+class LoadedConfig:
+    """A validated config and the file it came from (None: built-in defaults)."""
+
+    __slots__ = ("config", "path")
+
+    def __init__(self, config: Config, path: Path | None) -> None:
+        self.config = config
+        self.path = path
+
+
+def find_config_file(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def find_project_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+            return folder
+    return start
+
+
+def load_config(path: Path | None) -> LoadedConfig:
+    if path is None:
+        return LoadedConfig(Config.model_construct(), None)
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("klm-lint", {})
+    try:
+        return LoadedConfig(Config.model_validate(data), path)
+    except ValidationError as error:
+        raise ConfigError(_describe(path, error)) from None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    return "klm-lint" in _read_toml(pyproject).get("tool", {})
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: the config file is not valid TOML ({error})") from None
+    return data
+
+
+def _describe(path: Path, error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    if first["type"] == "extra_forbidden":
+        return f"{path}: unknown option '{where}'"
+    return f"{path}: {where}: {first['msg']}"

@@ -1,0 +1,60 @@
+"""What a run gives: its findings, what it fixed, and what the user must be told."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from klm_lint.findings import Severity
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from klm_lint.engine.overview import Overview
+    from klm_lint.findings import Finding
+
+INTERNAL_ERROR_CODE = "KLM000"
+
+
+@dataclass(frozen=True, slots=True)
+class FixMode:
+    unsafe: bool = False
+    write: bool = True
+    """False for --diff: compute the fixes and show them, write nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    files: int
+    """How many files were checked."""
+    findings: list[Finding]
+    """Sorted by path, line, column, code and message."""
+    fixed: list[Finding] = dataclasses.field(default_factory=list)
+    """With fix: the findings fixed."""
+    diffs: list[str] = dataclasses.field(default_factory=list)
+    """With fix in diff mode: a unified diff per file that would change."""
+    notes: list[str] = dataclasses.field(default_factory=list)
+    """Things the user must know that are not findings (fixes left unapplied)."""
+    baselined: int = 0
+    """Findings left out because the baseline knows them."""
+    baseline_stale: int = 0
+    """Baseline entries that no longer occur."""
+    checked: list[Path] = dataclasses.field(default_factory=list)
+    """The files checked, in the order they were checked (the junit report lists clean ones)."""
+    overview: Overview | None = None
+    """The site summary, when statistics were asked for."""
+    tracebacks: list[str] = dataclasses.field(default_factory=list)
+    """With debug: the traceback of each internal error (KLM000)."""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity is Severity.WARNING)
+
+    @property
+    def internal_errors(self) -> int:
+        return sum(1 for finding in self.findings if finding.code == INTERNAL_ERROR_CODE)

@@ -1,0 +1,557 @@
+"""A run, in two stages: each file on its own, then the whole site.
+
+Stage 1 reads and loads each file once, runs the per-file rules on its document and takes the
+facts the whole-site rules declared (in a process pool for large runs). The index then gets the
+other posts of the site, loaded the same way (or taken from the cache). Stage 2 runs the
+whole-site rules over the index for the linted posts. Then the filters: selection, severity,
+suppressions, baseline. With fixes, the index is built first, and each file is fixed against
+it, rule by rule, until nothing more is fixable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import traceback
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from klm_lint.checks import ALL_RULES, RULES_BY_CODE
+from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
+from klm_lint.engine import pool, suppressions
+from klm_lint.engine.fixes import (
+    FileFix,
+    applicable,
+    encode,
+    fix_text,
+    unified_diff,
+    write_atomically,
+)
+from klm_lint.engine.index_build import complete_index, load_post
+from klm_lint.engine.overview import OVERVIEW_FACTS, build_overview
+from klm_lint.engine.read import file_finding, read_file, unreadable
+from klm_lint.engine.result import Result
+from klm_lint.findings import Finding, Span
+from klm_lint.load.document import Document, load_text
+from klm_lint.load.paths import display_path
+from klm_lint.load.text import Decoded, LineIndex, decode, printable
+from klm_lint.site.index import Layout, SiteIndex, post_for
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from pathlib import Path
+
+    from klm_lint.checks.rule import Problem, Rule
+    from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.read import Stamp
+    from klm_lint.engine.result import FixMode
+    from klm_lint.engine.selection import Selection
+    from klm_lint.engine.suppressions import Suppression
+    from klm_lint.site.cache import IndexCache
+    from klm_lint.site.discover import Unreadable
+    from klm_lint.site.facts import Fact
+    from klm_lint.site.index import Post
+    from klm_lint.site.site import Collection, Site
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What stage 1 (or fixing) gave for one file; small, so a worker process can send it back."""
+
+    findings: list[Finding]
+    """Its findings so far, filtered by the selection; suppressions are applied after stage 2."""
+    site_path: str = ""
+    post: Post | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    stamp: Stamp | None = None
+    tracebacks: tuple[str, ...] = ()
+    fixed: list[Finding] = dataclasses.field(default_factory=list)
+    diff: str = ""
+    note: str = ""
+
+
+@dataclass(slots=True)
+class _Lint:
+    """One document's findings before suppressions, and the suppressions it holds."""
+
+    document: Document | None
+    findings: list[Finding]
+    suppressions: tuple[Suppression, ...]
+    tracebacks: list[str]
+
+
+def all_facts() -> list[Fact[Any]]:
+    """Every fact some whole-site rule or the site summary declared, each once."""
+    facts: dict[str, Fact[Any]] = {}
+    for rule in ALL_RULES:
+        for fact in rule.facts:
+            facts.setdefault(fact.name, fact)
+    for fact in OVERVIEW_FACTS:
+        facts.setdefault(fact.name, fact)
+    return list(facts.values())
+
+
+class Engine:
+    def __init__(
+        self,
+        site: Site,
+        selection: Selection,
+        *,
+        debug: bool = False,
+        suppressions: bool = True,
+        baseline: Baseline | None = None,
+        statistics: bool = False,
+        cache: IndexCache | None = None,
+    ) -> None:
+        self.site = site
+        self.selection = selection
+        self.debug = debug
+        self.use_suppressions = suppressions
+        self.baseline = baseline
+        self.statistics = statistics
+        self.cache = cache
+        enabled = [rule for rule in ALL_RULES if rule.code in selection.enabled]
+        self.rules = [rule for rule in enabled if rule.check is not None]
+        self.site_rules = [rule for rule in enabled if rule.site_check is not None]
+        self.rule_names = {rule.code: rule.code for rule in ALL_RULES} | {
+            rule.name: rule.code for rule in ALL_RULES
+        }
+        self.layout = Layout.of(all_facts())
+        self.index: SiteIndex | None = (
+            SiteIndex(self.layout) if self.site_rules or statistics else None
+        )
+        self._complete = False
+        """The index holds every post of the site: a later run on the same engine (the
+        editor's, a test's) only puts the posts it lints again."""
+
+    # The run
+
+    def run(
+        self,
+        files: Sequence[Path],
+        unreadable_paths: Iterable[Unreadable] = (),
+        fix: FixMode | None = None,
+        *,
+        jobs: int | None = None,
+        progress: Callable[[int], None] | None = None,
+        covered: bool = False,
+    ) -> Result:
+        """Lint (or fix) the files. The result is the same, byte for byte, whatever the
+        number of processes.
+
+        `covered`: the files are every content file of the site (the run walked the content
+        folders), so the index need not look for others."""
+        findings: list[Finding] = []
+        for problem in unreadable_paths:
+            findings.extend(self._filter([unreadable(problem.path, problem.reason)], ""))
+        paths = list(files)
+        workers = pool.workers_for(len(paths), jobs)
+        if fix is None:
+            results = self._lint_all(paths, workers, progress, covered, jobs)
+        else:
+            results = self._fix_all(paths, fix, workers, progress, covered, jobs)
+        fixed: list[Finding] = []
+        diffs: list[str] = []
+        notes: list[str] = []
+        tracebacks: list[str] = []
+        for each in results:
+            findings.extend(each.findings)
+            fixed.extend(each.fixed)
+            if each.diff:
+                diffs.append(each.diff)
+            if each.note:
+                notes.append(each.note)
+            tracebacks.extend(each.tracebacks)
+        findings.sort(key=lambda finding: finding.sort_key)
+        baselined = stale = 0
+        if self.baseline is not None:
+            findings, baselined, stale = self.baseline.filter(findings)
+        result = Result(
+            len(paths),
+            findings,
+            fixed,
+            diffs,
+            notes,
+            baselined,
+            stale,
+            paths,
+            tracebacks=tracebacks,
+        )
+        if self.statistics and self.index is not None:
+            keys = [os.path.abspath(path) for path in paths]
+            posts = [post for post in map(self.index.get, keys) if post is not None]
+            overview = build_overview(findings, self.site.now, posts)
+            result = dataclasses.replace(result, overview=overview)
+        return result
+
+    def _lint_all(
+        self,
+        paths: list[Path],
+        workers: int,
+        progress: Callable[[int], None] | None,
+        covered: bool,
+        jobs: int | None,
+    ) -> list[FileResult]:
+        results = list(_mapped(self.file_result, paths, workers, progress))
+        if self.index is None:
+            return [self._finish(result, []) for result in results]
+        keys = [os.path.abspath(path) for path in paths]
+        for key, result in zip(keys, results, strict=True):
+            if result.post is not None:
+                self.index.put(result.post)
+            elif self._complete:
+                self.index.remove(key)
+        if not self._complete:
+            linted = {key: result.stamp for key, result in zip(keys, results, strict=True)}
+            linted_posts = {key: result.post for key, result in zip(keys, results, strict=True)}
+            complete_index(
+                self.index,
+                self.site,
+                linted,
+                linted_posts,
+                cache=self.cache,
+                covered=covered,
+                jobs=jobs,
+            )
+            self._complete = True
+        finished = []
+        for path, result in zip(paths, results, strict=True):
+            site_findings: list[Finding] = []
+            tracebacks: list[str] = []
+            if result.post is not None:
+                problems = self._site_problems(result.post)
+                if problems:
+                    site_findings = self._placed(path, problems, tracebacks)
+            if tracebacks:
+                result = dataclasses.replace(result, tracebacks=(*result.tracebacks, *tracebacks))
+            finished.append(self._finish(result, site_findings))
+        return finished
+
+    def _finish(self, result: FileResult, site_findings: list[Finding]) -> FileResult:
+        """The file's findings with those of the whole-site rules, after its suppressions."""
+        findings = result.findings + site_findings if site_findings else result.findings
+        if result.suppressions:
+            findings = self._suppressed(findings, result.suppressions, result.site_path)
+        if findings is result.findings and not result.suppressions:
+            return result
+        return dataclasses.replace(result, findings=findings, suppressions=())
+
+    def _fix_all(
+        self,
+        paths: list[Path],
+        fix: FixMode,
+        workers: int,
+        progress: Callable[[int], None] | None,
+        covered: bool,
+        jobs: int | None,
+    ) -> list[FileResult]:
+        if self.index is not None and self.site_rules:
+            keys = [os.path.abspath(path) for path in paths]
+            posts = _mapped(self._post_of, paths, workers, None)
+            linted: dict[str, Stamp | None] = {}
+            linted_posts: dict[str, Post | None] = {}
+            for key, (post, stamp) in zip(keys, posts, strict=True):
+                linted[key], linted_posts[key] = stamp, post
+                if post is not None:
+                    self.index.put(post)
+                elif self._complete:
+                    self.index.remove(key)
+            if not self._complete:
+                complete_index(
+                    self.index,
+                    self.site,
+                    linted,
+                    linted_posts,
+                    cache=self.cache,
+                    covered=covered,
+                    jobs=jobs,
+                )
+                self._complete = True
+
+        def fixed(path: Path) -> FileResult:
+            return self.fixed_file(path, fix)
+
+        return list(_mapped(fixed, paths, workers, progress))
+
+    # Stage 1: one file
+
+    def file_result(self, path: Path) -> FileResult:
+        """Stage 1 for one file: its findings, its post's facts and its suppressions."""
+        relative = self.site.site_path(path)
+        read = read_file(path, self.site.config.max_file_size)
+        if isinstance(read, Finding):
+            return FileResult(self._filter([read], relative), relative)
+        raw, stamp = read
+        lint = self.lint_bytes(path, raw, whole_site=False)
+        post = None
+        if lint.document is not None and self.index is not None:
+            try:
+                post = post_for(lint.document, self.site.collection_of(lint.document), self.layout)
+            except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
+                lint.findings.append(self._facts_failed(lint.document, error, lint.tracebacks))
+        return FileResult(
+            lint.findings, relative, post, lint.suppressions, stamp, tuple(lint.tracebacks)
+        )
+
+    def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
+        return load_post(path, self.site, self.layout, stamped=True)
+
+    def lint_bytes(self, path: Path, raw: bytes, *, whole_site: bool) -> _Lint:
+        """A file's findings (filtered by the selection) and its suppressions; with whole_site,
+        the whole-site rules' findings too, against the index (fixing needs them in place)."""
+        relative = self.site.site_path(path)
+        tracebacks: list[str] = []
+        document, findings = self._check(path, relative, raw, tracebacks)
+        if document is not None and whole_site and self.index is not None:
+            post = post_for(document, self.site.collection_of(document), self.layout)
+            if post is not None:
+                problems = self._site_problems(post)
+                findings += self._place(document.lines, path, problems, tracebacks)
+        found: tuple[Suppression, ...] = ()
+        if document is not None and self.use_suppressions:
+            found = suppressions.find(document, self.rule_names)
+        return _Lint(document, findings, found, tracebacks)
+
+    def lint_document_fully(self, path: Path, raw: bytes) -> tuple[Document | None, list[Finding]]:
+        """A file's final findings, whole-site rules and suppressions included (for fixing)."""
+        lint = self.lint_bytes(path, raw, whole_site=True)
+        findings = lint.findings
+        if lint.suppressions:
+            relative = self.site.site_path(path)
+            findings = self._suppressed(findings, lint.suppressions, relative)
+        return lint.document, findings
+
+    def _check(
+        self, path: Path, relative: str, raw: bytes, tracebacks: list[str]
+    ) -> tuple[Document | None, list[Finding]]:
+        shown = display_path(path)
+        collection = self.site.collection_for(relative)
+        try:
+            loaded = load_text(raw, path, shown, relative, self.site.config.max_front_matter_size)
+        except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
+            return None, self._filter(
+                [self._internal_error(shown, None, error, tracebacks)], relative
+            )
+        if not isinstance(loaded, Document):
+            rule = RULES_BY_CODE[loaded.code]
+            finding = Finding(
+                shown,
+                loaded.span,
+                rule.code,
+                rule.name,
+                rule.severity,
+                printable(loaded.message),
+                loaded.source_line,
+            )
+            return None, self._filter([finding], relative)
+        if loaded.front_matter is None and collection is not None:
+            return loaded, self._filter([_missing_front_matter(loaded, collection)], relative)
+        ignored = self.selection.ignored_for(relative)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.code in ignored:
+                continue
+            assert rule.check is not None
+            try:
+                findings.extend(rule.check(loaded, self.site))
+            except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
+                findings.append(self._internal_error(shown, rule, error, tracebacks))
+        return loaded, self._filter(findings, relative)
+
+    # Stage 2: the whole site
+
+    def _site_problems(self, post: Post) -> list[tuple[Rule, Problem | Exception]]:
+        """What the whole-site rules find in a post; an exception in one becomes KLM000."""
+        assert self.index is not None
+        ignored = self.selection.ignored_for(post.site_path)
+        found: list[tuple[Rule, Problem | Exception]] = []
+        for rule in self.site_rules:
+            if rule.code in ignored:
+                continue
+            assert rule.site_check is not None
+            try:
+                found.extend(
+                    (rule, problem) for problem in rule.site_check(post, self.index, self.site)
+                )
+            except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
+                found.append((rule, error))
+        return found
+
+    def _placed(
+        self,
+        path: Path,
+        problems: list[tuple[Rule, Problem | Exception]],
+        tracebacks: list[str],
+    ) -> list[Finding]:
+        """Whole-site problems as findings in the linted file; its text is read again for
+        their lines, as only the few files these rules report on need it."""
+        lines = None
+        read = read_file(path, self.site.config.max_file_size)
+        if not isinstance(read, Finding):
+            decoded = decode(read[0])
+            if isinstance(decoded, Decoded):
+                lines = LineIndex(decoded.text)
+        return self._place(lines, path, problems, tracebacks)
+
+    def _place(
+        self,
+        lines: LineIndex | None,
+        path: Path,
+        problems: list[tuple[Rule, Problem | Exception]],
+        tracebacks: list[str],
+    ) -> list[Finding]:
+        shown = display_path(path)
+        findings = []
+        for rule, problem in problems:
+            if isinstance(problem, Exception):
+                findings.append(self._internal_error(shown, rule, problem, tracebacks))
+                continue
+            span = Span(1, 1, 1, 1) if lines is None else lines.span(problem.start, problem.end)
+            findings.append(
+                Finding(
+                    shown,
+                    span,
+                    rule.code,
+                    rule.name,
+                    problem.severity or rule.severity,
+                    printable(problem.message),
+                    "" if lines is None else lines.excerpt(span.line),
+                )
+            )
+        return self._filter(findings, self.site.site_path(path))
+
+    # Fixing
+
+    def fixed_file(self, path: Path, fix: FixMode) -> FileResult:
+        """One file fixed (or its diff), with the findings that remain."""
+        relative = self.site.site_path(path)
+        read = read_file(path, self.site.config.max_file_size)
+        if isinstance(read, Finding):
+            return FileResult(self._filter([read], relative))
+        raw, _stamp = read
+        document, findings = self.lint_document_fully(path, raw)
+        if document is None or not any(applicable(f, fix.unsafe) for f in findings):
+            return FileResult(findings)
+
+        def relint(text: str) -> tuple[Document | None, list[Finding]]:
+            return self.lint_document_fully(path, encode(text, document.bom))
+
+        fixed: FileFix = fix_text(document, findings, relint, unsafe=fix.unsafe)
+        if fixed.problem:
+            note = (
+                f"{document.display_path}: fixes not applied, because the fixed file would not "
+                f"load ({fixed.problem}). Please report this."
+            )
+            return FileResult(fixed.findings, note=note)
+        if not fixed.changed:
+            return FileResult(fixed.findings)
+        if not fix.write:
+            diff = unified_diff(document.display_path, fixed.original, fixed.text)
+            return FileResult(fixed.findings, fixed=fixed.fixed, diff=diff)
+        write_atomically(path, encode(fixed.text, document.bom))
+        return FileResult(fixed.findings, fixed=fixed.fixed)
+
+    # Filters
+
+    def _filter(self, findings: list[Finding], relative: str) -> list[Finding]:
+        if not findings:
+            return findings
+        ignored = self.selection.ignored_for(relative)
+        kept = []
+        for finding in findings:
+            if finding.code not in self.selection.enabled or finding.code in ignored:
+                continue
+            severity = self.selection.severities[finding.code]
+            if severity is not finding.severity and (
+                finding.code in self.selection.configured
+                or finding.severity is RULES_BY_CODE[finding.code].severity
+            ):
+                finding = dataclasses.replace(finding, severity=severity)
+            kept.append(finding)
+        return kept
+
+    def _suppressed(
+        self, findings: list[Finding], found: tuple[Suppression, ...], relative: str
+    ) -> list[Finding]:
+        enabled = self.selection.enabled - self.selection.ignored_for(relative)
+        kept, unused = suppressions.apply(findings, found, enabled, self.rule_names.values())
+        return kept + self._filter(unused, relative)
+
+    # Internal errors
+
+    def _internal_error(
+        self, shown: str, rule: Rule | None, error: Exception, tracebacks: list[str]
+    ) -> Finding:
+        """KLM000 for an exception in klm-lint itself; with debug, its traceback is kept."""
+        what = f"rule {rule.code} {rule.name}" if rule else "reading the file"
+        if self.debug:
+            tracebacks.append(_traceback(error, rule, shown))
+        reason = _reason(error)
+        if rule:
+            failed = f"{what} failed on this file ({reason}); the other rules still ran"
+        else:
+            failed = f"klm-lint failed while reading this file ({reason}), so no rule checked it"
+        return file_finding(
+            shown,
+            INTERNAL_ERROR.code,
+            f"{failed}. This is a bug in klm-lint: please report it with the file "
+            "(--debug shows the details).",
+        )
+
+    def _facts_failed(self, doc: Document, error: Exception, tracebacks: list[str]) -> Finding:
+        if self.debug:
+            tracebacks.append(_traceback(error, None, doc.display_path))
+        codes = ", ".join(rule.code for rule in self.site_rules) or "the site summary"
+        return file_finding(
+            doc.display_path,
+            INTERNAL_ERROR.code,
+            f"klm-lint failed while taking this post's facts for the whole-site rules "
+            f"({_reason(error)}), so {codes} did not check it; the other rules still ran. This "
+            "is a bug in klm-lint: please report it with the file (--debug shows the details).",
+        )
+
+
+def _mapped(
+    function: Callable[[Path], T],
+    paths: list[Path],
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> Iterator[T]:
+    if workers > 1:
+        yield from pool.map_ordered(function, paths, workers, progress)
+        return
+    for path in paths:
+        yield function(path)
+        if progress is not None:
+            progress(1)
+
+
+def _reason(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}".splitlines()[0][:200]
+
+
+def _traceback(error: Exception, rule: Rule | None, shown: str) -> str:
+    what = f"rule {rule.code} {rule.name}" if rule else "reading the file"
+    details = "".join(traceback.format_exception(error))
+    return f"klm-lint: internal error in {what} on {shown}:\n{details}"
+
+
+def _missing_front_matter(doc: Document, collection: Collection) -> Finding:
+    rule = FRONT_MATTER_MISSING
+    if doc.misplaced_delimiter:
+        line = doc.misplaced_delimiter
+        start = doc.lines.line_start(line)
+        message = (
+            f"the front matter starts on line {line}, but the site only reads front matter "
+            "that starts on the very first line, so it sees none. Delete the "
+            f"{'line' if line == 2 else f'{line - 1} lines'} before it."
+        )
+        return rule.at(doc, start, doc.lines.line_end(line), message)
+    missing = "title, date or author" if collection.schema.name == "post" else "title"
+    message = (
+        f"this file is in {collection.name} but has no front matter, so the site has no {missing} "
+        "for it. Start the file with a --- line, the keys, and another --- line."
+    )
+    return rule.at(doc, 0, doc.lines.line_end(1), message)

@@ -1,0 +1,281 @@
+"""Inline suppressions: comments that silence a rule for a key, a stretch of body, or a file.
+
+Front matter (YAML and TOML comments):
+    image: /images/legacy.jpg  # klm-lint: ignore[KLM201] moved to the CDN
+    # klm-lint: ignore-file[KLM105]
+Body (HTML comments in Markdown, JSX comments in MDX):
+    <!-- klm-lint-disable KLM301 --> … <!-- klm-lint-enable KLM301 -->
+    {/* klm-lint-disable-next-line KLM301 */}
+
+A suppression that silences nothing is reported itself (KLM900), with a fix that removes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from klm_lint.checks.loading import UNUSED_SUPPRESSION
+from klm_lint.findings import Applicability, Fix
+from klm_lint.load.nodes import iter_mappings, iter_scalars
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from klm_lint.findings import Finding
+    from klm_lint.load.document import Document
+    from klm_lint.load.nodes import Mapping
+
+_FRONT = re.compile(r"#[ \t]*klm-lint:[ \t]*(ignore-file|ignore)\b(?:\[([^\]\r\n]*)\])?")
+_BODY = re.compile(r"klm-lint-(disable-next-line|disable|enable)\b([^\r\n]*)")
+_CODE = re.compile(r"[A-Za-z0-9-]+")
+_EVERY_LINE = 1 << 30
+
+Kind = Literal["key", "file", "range", "next-line"]
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    kind: Kind
+    first_line: int
+    last_line: int
+    codes: tuple[str, ...] | None
+    """The codes it names (rule names resolved to codes), in order; None: every rule."""
+    unused: Finding
+    """KLM900 for the whole comment, when nothing it names is used."""
+    unused_codes: dict[str, Finding]
+    """KLM900 for one code of its list, when the others are used."""
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.first_line <= finding.span.line <= self.last_line:
+            return False
+        return self.codes is None or finding.code in self.codes
+
+
+@dataclass(slots=True)
+class _Found:
+    """A suppression comment as the document shows it, before its KLM900 findings are made."""
+
+    kind: Kind
+    first_line: int
+    last_line: int
+    codes: dict[str, tuple[int, int]] | None
+    start: int
+    end: int
+    removal: tuple[int, int]
+
+    def made(self, doc: Document) -> Suppression:
+        """The suppression, with the findings that report it unused (made here, where the
+        document is, so that applying it needs only the findings)."""
+        fix = _removal_fix(doc, self.removal, "Remove the unused suppression")
+        if self.codes is None:
+            message = (
+                "this suppression silences nothing: no finding is where it applies. Remove it."
+            )
+            whole = UNUSED_SUPPRESSION.at(doc, self.start, self.end, message, fix)
+            return Suppression(self.kind, self.first_line, self.last_line, None, whole, {})
+        listed = ", ".join(self.codes)
+        message = (
+            f"this suppression of {listed} silences nothing: no such finding is where it "
+            "applies. Remove it."
+        )
+        whole = UNUSED_SUPPRESSION.at(doc, self.start, self.end, message, fix)
+        each: dict[str, Finding] = {}
+        if len(self.codes) > 1:
+            for code, (start, end) in self.codes.items():
+                message = (
+                    f"{doc.text[start:end]} in this suppression silences nothing: no such "
+                    "finding is where it applies. Remove it from the list."
+                )
+                item = _removal_fix(doc, _list_item(doc.text, start, end), f"Remove {code}")
+                each[code] = UNUSED_SUPPRESSION.at(doc, start, end, message, item)
+        codes = tuple(self.codes)
+        return Suppression(self.kind, self.first_line, self.last_line, codes, whole, each)
+
+
+def find(doc: Document, names: dict[str, str]) -> tuple[Suppression, ...]:
+    """Every suppression in the document. `names` maps rule names and codes to codes."""
+    return tuple(found.made(doc) for found in (*_front_matter(doc, names), *_body(doc, names)))
+
+
+def apply(
+    findings: list[Finding],
+    suppressions: Iterable[Suppression],
+    enabled: Iterable[str],
+    known: Iterable[str],
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings no suppression covers, and a KLM900 finding per unused suppression.
+
+    A code counts as unused only when its rule ran (is enabled), or when no rule has it."""
+    listed = list(suppressions)
+    used: list[set[str]] = [set() for _ in listed]
+    kept: list[Finding] = []
+    for finding in findings:
+        covered = False
+        for number, suppression in enumerate(listed):
+            if suppression.covers(finding):
+                used[number].add(finding.code)
+                covered = True
+        if not covered:
+            kept.append(finding)
+    active, rules = set(enabled), set(known)
+    unused = [
+        finding
+        for suppression, codes in zip(listed, used, strict=True)
+        for finding in _unused(suppression, codes, active, rules)
+    ]
+    return kept, unused
+
+
+def _unused(
+    suppression: Suppression, used: set[str], enabled: set[str], known: set[str]
+) -> list[Finding]:
+    if suppression.codes is None:
+        return [] if used else [suppression.unused]
+    stale = [
+        code
+        for code in suppression.codes
+        if code not in used and (code in enabled or code not in known)
+    ]
+    if not stale:
+        return []
+    if len(stale) == len(suppression.codes):
+        return [suppression.unused]
+    return [suppression.unused_codes[code] for code in stale]
+
+
+def _removal_fix(doc: Document, span: tuple[int, int], description: str) -> Fix:
+    return Fix(Applicability.SAFE, description, (doc.edit(span[0], span[1], ""),))
+
+
+def _list_item(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item of a code list with the separator that joins it to its neighbour."""
+    after = end
+    while after < len(text) and text[after] in ", \t":
+        after += 1
+    if after < len(text) and text[after] not in "]\r\n-*}":
+        return start, after
+    before = start
+    while before > 0 and text[before - 1] in ", \t":
+        before -= 1
+    return before, end
+
+
+def _codes(text: str, offset: int, names: dict[str, str]) -> dict[str, tuple[int, int]]:
+    codes: dict[str, tuple[int, int]] = {}
+    for match in _CODE.finditer(text):
+        word = match.group()
+        code = names.get(word.upper()) or names.get(word.lower()) or word.upper()
+        codes.setdefault(code, (offset + match.start(), offset + match.end()))
+    return codes
+
+
+def _front_matter(doc: Document, names: dict[str, str]) -> list[_Found]:
+    front = doc.front_matter
+    if front is None or front.format == "json":
+        return []
+    block = doc.text[front.start : front.end]
+    if "klm-lint" not in block:
+        return []
+    scalars = sorted((node.start, node.end) for node in iter_scalars(front.root))
+    starts = [start for start, _ in scalars]
+    key_lines = _key_lines(doc, front.root)
+    found: list[_Found] = []
+    for match in _FRONT.finditer(block):
+        at = front.start + match.start()
+        index = bisect.bisect_right(starts, at) - 1
+        if index >= 0 and scalars[index][0] <= at < scalars[index][1]:
+            continue
+        line, _ = doc.lines.position(at)
+        comment_end = doc.lines.line_end(line)
+        codes = None
+        if match.group(2) is not None:
+            codes = _codes(match.group(2), front.start + match.start(2), names)
+        removal = (_whitespace_before(doc.text, at, doc.lines.line_start(line)), comment_end)
+        if removal[0] == doc.lines.line_start(line):
+            removal = (removal[0], doc.lines.line_start(line + 1))
+        if match.group(1) == "ignore-file":
+            found.append(_Found("file", 1, _EVERY_LINE, codes, at, comment_end, removal))
+        else:
+            last = key_lines.get(line, line)
+            found.append(_Found("key", line, last, codes, at, comment_end, removal))
+    return found
+
+
+def _whitespace_before(text: str, offset: int, floor: int) -> int:
+    while offset > floor and text[offset - 1] in " \t":
+        offset -= 1
+    return offset
+
+
+def _key_lines(doc: Document, root: Mapping) -> dict[int, int]:
+    """For each line holding a key: the last line of that key's value."""
+    lines: dict[int, int] = {}
+    for mapping in iter_mappings(root):
+        for entry in mapping.entries:
+            key_line, _ = doc.lines.position(entry.key.start)
+            value_end = max(entry.value.end - 1, entry.key.end)
+            last_line, _ = doc.lines.position(value_end)
+            lines[key_line] = max(key_line, last_line)
+    return lines
+
+
+def _body(doc: Document, names: dict[str, str]) -> list[_Found]:
+    if "klm-lint-" not in doc.text[doc.body_start :]:
+        return []
+    found: list[_Found] = []
+    open_ranges: list[_Found] = []
+    for comment in doc.body_scan.comments:
+        match = _BODY.match(comment.text)
+        if match is None:
+            continue
+        line, _ = doc.lines.position(comment.start)
+        end_line, _ = doc.lines.position(max(comment.end - 1, comment.start))
+        offset = doc.text.find(match.group(2), comment.start, comment.end) if match.group(2) else -1
+        codes = _codes(match.group(2), offset, names) if match.group(2).strip() else None
+        removal = _comment_removal(doc, comment.start, comment.end)
+        verb = match.group(1)
+        if verb == "disable-next-line":
+            found.append(
+                _Found(
+                    "next-line",
+                    end_line + 1,
+                    end_line + 1,
+                    codes,
+                    comment.start,
+                    comment.end,
+                    removal,
+                )
+            )
+        elif verb == "disable":
+            suppression = _Found(
+                "range", line, _EVERY_LINE, codes, comment.start, comment.end, removal
+            )
+            found.append(suppression)
+            open_ranges.append(suppression)
+        else:
+            _close_ranges(open_ranges, codes, line)
+    return found
+
+
+def _close_ranges(
+    open_ranges: list[_Found], codes: dict[str, tuple[int, int]] | None, line: int
+) -> None:
+    for suppression in list(open_ranges):
+        if codes is None or suppression.codes is None or set(suppression.codes) <= set(codes):
+            suppression.last_line = line
+            open_ranges.remove(suppression)
+
+
+def _comment_removal(doc: Document, start: int, end: int) -> tuple[int, int]:
+    line, _ = doc.lines.position(start)
+    end_line, _ = doc.lines.position(end)
+    line_start, line_end = doc.lines.line_start(line), doc.lines.line_end(end_line)
+    alone = not doc.text[line_start:start].strip() and not doc.text[end:line_end].strip()
+    if alone:
+        return line_start, doc.lines.line_start(
+            end_line + 1
+        ) if end_line < doc.lines.line_count else line_end
+    return _whitespace_before(doc.text, start, line_start), end

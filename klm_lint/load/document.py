@@ -1,0 +1,176 @@
+"""A content file, loaded once: text, front matter as a node tree, body, and positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from klm_lint.findings import Edit, Span
+from klm_lint.load.split import Misplaced, UnknownLanguage, locate
+from klm_lint.load.syntax import FrontMatterError
+from klm_lint.load.text import Decoded, LineIndex, decode
+
+T = TypeVar("T")
+C = TypeVar("C")
+_MISSING = object()
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from klm_lint.load.mdx import BodyScan
+    from klm_lint.load.nodes import Mapping
+    from klm_lint.load.split import Format
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    format: Format
+    start: int
+    """Offset of the first character inside the block (after the opening delimiter's line)."""
+    end: int
+    """Offset where the block's content ends (the closing delimiter's line starts there)."""
+    root: Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: Path
+    display_path: str
+    """The path shown to users: relative to the working directory, with / separators."""
+    site_path: str
+    """The path relative to the project root, with / separators ("" when outside the root)."""
+    text: str
+    bom: bool
+    lines: LineIndex
+    front_matter: FrontMatter | None
+    body_start: int
+    misplaced_delimiter: int = 0
+    """The line of a front-matter delimiter that is not on line 1 (0: none)."""
+    _derived: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, compute: Callable[[Document, C], T], context: C) -> T:
+        """compute(self, context), computed once and shared by the checks that need it (the
+        context, such as the site, is the same for every check of a document)."""
+        known = self._derived.get(compute, _MISSING)
+        if known is _MISSING:
+            known = self._derived[compute] = compute(self, context)
+        value: T = known  # type: ignore[assignment]
+        return value
+
+    @property
+    def body_scan(self) -> BodyScan:
+        """The body's tags, comments, code and images, scanned once for all body rules."""
+        return self.derived(_scan, None)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    @property
+    def is_mdx(self) -> bool:
+        return self.path.suffix.lower() == ".mdx"
+
+    def span(self, start: int, end: int) -> Span:
+        return self.lines.span(start, end)
+
+    def edit(self, start: int, end: int, replacement: str) -> Edit:
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(end)
+        return Edit(start, end, replacement, Span(line, column, end_line, end_column))
+
+    @property
+    def newline(self) -> str:
+        """The file's line ending (of its first line), for inserted lines."""
+        first = self.lines.line_end(1)
+        return (
+            "\r\n" if self.text.startswith("\r\n", first) else self.text[first : first + 1] or "\n"
+        )
+
+
+def _scan(doc: Document, _context: None) -> BodyScan:
+    from klm_lint.load.mdx import scan_body
+
+    return scan_body(doc.text, doc.body_start)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """Why a file could not be loaded as a document, and where."""
+
+    code: str
+    span: Span
+    message: str
+    source_line: str = ""
+
+
+def load_text(
+    raw: bytes,
+    path: Path,
+    display_path: str,
+    site_path: str,
+    max_front_matter: int,
+) -> Document | LoadProblem:
+    decoded = decode(raw)
+    if not isinstance(decoded, Decoded):
+        span = Span(decoded.line, decoded.column, decoded.line, decoded.column + 1)
+        return LoadProblem("KLM003", span, decoded.message)
+    text = decoded.text
+    lines = LineIndex(text)
+    located = locate(text, lines)
+    if located is None or isinstance(located, Misplaced):
+        misplaced = located.line if isinstance(located, Misplaced) else 0
+        return Document(path, display_path, site_path, text, decoded.bom, lines, None, 0, misplaced)
+    if isinstance(located, UnknownLanguage):
+        return _problem(
+            lines,
+            "KLM002",
+            3,
+            located.end,
+            f"the front matter is marked as {located.language!r}, which the site cannot read; "
+            "the build fails on this file. Use --- for YAML, +++ for TOML, or ---json.",
+        )
+    if not located.closed:
+        closer = {"toml": "+++", "json": "}"}.get(located.handler.name, "---")
+        return _problem(
+            lines,
+            "KLM002",
+            0,
+            lines.line_end(1),
+            f"the front matter is never closed: no line with {closer} follows the opening one, "
+            "so the site reads the whole file as front matter and the build fails. Add "
+            f"{closer} on its own line after the last key.",
+        )
+    size = located.content_end - located.content_start
+    if size > max_front_matter:
+        return _problem(
+            lines,
+            "KLM005",
+            0,
+            lines.line_end(1),
+            f"the front matter is {size:,} characters long, more than the limit of "
+            f"{max_front_matter:,}; it was not checked. Move long content into the body, or "
+            "raise max-front-matter-size in the config.",
+        )
+    try:
+        root = located.handler.parse(text, located.content_start, located.content_end)
+    except FrontMatterError as error:
+        return _problem(lines, "KLM002", error.start, error.end, error.message)
+    front_matter = FrontMatter(
+        located.handler.name, located.content_start, located.content_end, root
+    )
+    return Document(
+        path,
+        display_path,
+        site_path,
+        text,
+        decoded.bom,
+        lines,
+        front_matter,
+        located.end,
+    )
+
+
+def _problem(lines: LineIndex, code: str, start: int, end: int, message: str) -> LoadProblem:
+    span = lines.span(start, end)
+    return LoadProblem(code, span, message, lines.excerpt(span.line))

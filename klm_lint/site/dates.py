@@ -1,0 +1,141 @@
+"""Judging date text as the site needs it (ISO 8601 / RFC 3339), and reading other forms.
+
+The text is judged as written: YAML libraries turn some forms into dates, leave others as
+strings and reject impossible ones, so their result says nothing reliable about the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from klm_lint.load.nodes import Scalar
+
+if TYPE_CHECKING:
+    from klm_lint.load.nodes import Node
+
+_ISO = re.compile(
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+    r"(?:(?P<sep>[Tt ])(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
+    r"(?::(?P<second>[0-9]{2})(?:\.[0-9]+)?)?"
+    r"(?P<zone>[Zz]|[+-](?P<zh>[0-9]{2}):(?P<zm>[0-9]{2}))?)?"
+)
+_TIME = r"(?:[T ]+(?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?))?"
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<mname>[A-Za-z]{3,9})\.?"
+_FORMS: tuple[tuple[re.Pattern[str], Literal["ymd", "named", "numeric"]], ...] = (
+    (re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})" + _TIME), "ymd"),
+    (
+        re.compile(_MONTH + r" +(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,? +(?P<y>[0-9]{4})" + _TIME),
+        "named",
+    ),
+    (
+        re.compile(
+            r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)? +" + _MONTH + r",? +(?P<y>[0-9]{4})" + _TIME
+        ),
+        "named",
+    ),
+    (re.compile(r"(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-](?P<y>[0-9]{4})" + _TIME), "numeric"),
+)
+
+DateOrder = Literal["month-first", "day-first"]
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    text: str
+    certain: bool
+    """False when day and month could be swapped (04/05/2022)."""
+
+
+def problem(text: str) -> str | None:
+    """Why the text is not a date the site can read, or None when it is fine."""
+    match = _ISO.fullmatch(text.strip())
+    if match is None:
+        return "is not an ISO 8601 date"
+    year, month, day = (int(match[name]) for name in ("year", "month", "day"))
+    if not 1 <= month <= 12:
+        return f"has month {month}, and there is no such month"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"is not a real date: {calendar.month_name[month]} {year} has {days} days"
+    if match["hour"] is not None and (int(match["hour"]) > 23 or int(match["minute"]) > 59):
+        return f"has the time {match['hour']}:{match['minute']}, which is not a time of day"
+    if match["second"] is not None and int(match["second"]) > 59:
+        return f"has {match['second']} seconds, which is not a time of day"
+    if match["zh"] is not None and (int(match["zh"]) > 23 or int(match["zm"]) > 59):
+        return "has a time-zone offset that does not exist"
+    return None
+
+
+def suggest(text: str, order: DateOrder = "month-first") -> Suggestion | None:
+    """The ISO form of a date written another way, if it can be read."""
+    stripped = text.strip()
+    for pattern, form in _FORMS:
+        match = pattern.fullmatch(stripped)
+        if match is None:
+            continue
+        certain = True
+        if form == "ymd":
+            month, day = int(match["m"]), int(match["d"])
+        elif form == "named":
+            number = _MONTHS.get(match["mname"].lower())
+            if number is None:
+                return None
+            month, day = number, int(match["d"])
+        else:
+            first, second = int(match["a"]), int(match["b"])
+            certain = first > 12 or second > 12 or first == second
+            month, day = (first, second) if order == "month-first" else (second, first)
+            if first > 12 or second > 12:
+                month, day = min(first, second), max(first, second)
+        result = f"{int(match['y']):04d}-{month:02d}-{day:02d}"
+        if match["time"]:
+            hour, _, rest = match["time"].partition(":")
+            result += f"T{int(hour):02d}:{rest}"
+        if problem(result) is not None:
+            return None
+        return Suggestion(result, certain)
+    return None
+
+
+def publication_time(node: Node | None) -> dt.datetime | None:
+    """The moment the theme compares with the build time: a date alone is midnight UTC, and a
+    time without an offset is UTC, as the site's YAML reader reads them."""
+    if not isinstance(node, Scalar):
+        return None
+    value = node.value
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    if isinstance(value, str) and problem(value) is None:
+        return parse_moment(value.strip())
+    return None
+
+
+def appearance(written: str, published: dt.datetime) -> str:
+    """When a scheduled post appears, for messages: the day, and the time when one is given."""
+    if len(written.strip()) <= len("YYYY-MM-DD"):
+        return f"{published:%Y-%m-%d}"
+    return f"{published.astimezone(dt.timezone.utc):%Y-%m-%d %H:%M} UTC"
+
+
+def parse_moment(text: str) -> dt.datetime | None:
+    """An ISO 8601 date or date-time as an aware UTC moment (None when it does not parse)."""
+    normalized = text[:-1] + "+00:00" if text[-1:] in "Zz" and len(text) > 10 else text
+    try:
+        moment = dt.datetime.fromisoformat(normalized)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc)

@@ -1,0 +1,127 @@
+"""Facts: what a whole-site rule needs to know of each post, taken from its loaded document.
+
+A whole-site rule declares its facts in its own module (`Fact` values). The index keeps, for
+every post of the site, the value of every declared fact and nothing else; the process pool
+hands them between processes and the cache keeps them between runs, both by their kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+from klm_lint.load.nodes import Scalar, lookup
+from klm_lint.records import record
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from klm_lint.load.document import Document
+
+T = TypeVar("T")
+FactKind = Literal["value", "text", "flag", "moment"]
+"""value: a front-matter scalar with its place (Value or None); text: a string; flag: a
+boolean; moment: an aware datetime or None."""
+
+
+@record
+class Value:
+    """A front-matter scalar's text and where it is."""
+
+    text: str
+    line: int
+    start: int
+    end: int
+    """Offsets into the post's text."""
+
+    def __reduce__(self) -> tuple[type[Value], tuple[str, int, int, int]]:
+        # Facts cross from worker processes by the thousand: as tuples they pickle fastest.
+        return Value, (self.text, self.line, self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Fact(Generic[T]):
+    name: str
+    kind: FactKind
+    extract: Callable[[Document], T]
+    """The fact's value for a post whose front matter loaded."""
+
+
+def value_fact(name: str, extract: Callable[[Document], Value | None]) -> Fact[Value | None]:
+    return Fact(name, "value", extract)
+
+
+def text_fact(name: str, extract: Callable[[Document], str]) -> Fact[str]:
+    return Fact(name, "text", extract)
+
+
+def flag_fact(name: str, extract: Callable[[Document], bool]) -> Fact[bool]:
+    return Fact(name, "flag", extract)
+
+
+def moment_fact(
+    name: str, extract: Callable[[Document], dt.datetime | None]
+) -> Fact[dt.datetime | None]:
+    return Fact(name, "moment", extract)
+
+
+def text_at(doc: Document, *path: str) -> Value | None:
+    """The string at a key path of the front matter, and where it is; None for anything else."""
+    node = _node_at(doc, path)
+    if not isinstance(node, Scalar) or not isinstance(node.value, str):
+        return None
+    return _value(doc, node, node.value)
+
+
+def scalar_at(doc: Document, *path: str) -> Value | None:
+    """Any scalar at a key path as written (a date, a number), and where it is."""
+    node = _node_at(doc, path)
+    return _value(doc, node, node.text) if isinstance(node, Scalar) else None
+
+
+def _node_at(doc: Document, path: tuple[str, ...]) -> object:
+    if doc.front_matter is None:
+        return None
+    _entry, node = lookup(doc.front_matter.root, path)
+    return node
+
+
+def _value(doc: Document, node: Scalar, text: str) -> Value:
+    line, _column = doc.lines.position(node.start)
+    return Value(text, line, node.start, node.end)
+
+
+def encode(kind: FactKind, value: Any) -> Any:
+    """A fact's value as JSON data, for the cache."""
+    if value is None:
+        return None
+    if kind == "value":
+        return [value.text, value.line, value.start, value.end]
+    if kind == "moment":
+        return value.isoformat()
+    return value
+
+
+def decode(kind: FactKind, raw: Any) -> Any:
+    """A fact's value from JSON data; TypeError or ValueError when the data is not one."""
+    if kind == "text":
+        return _typed(raw, str)
+    if kind == "flag":
+        return _typed(raw, bool)
+    if raw is None:
+        return None
+    if kind == "moment":
+        moment = dt.datetime.fromisoformat(_typed(raw, str))
+        if moment.tzinfo is None:
+            raise ValueError("a moment without a time zone")
+        return moment
+    text, line, start, end = raw
+    return Value(_typed(text, str), _typed(line, int), _typed(start, int), _typed(end, int))
+
+
+def _typed(raw: Any, kind: type[T]) -> T:
+    if type(raw) is not kind:
+        raise TypeError(f"expected {kind.__name__}")
+    value: T = raw
+    return value

@@ -1,0 +1,131 @@
+"""What all files of one run share, built once: config, collections, static roots, components."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pathspec
+
+from klm_lint.config.model import CollectionConfig, ComponentConfig, Config
+from klm_lint.load.paths import inside
+from klm_lint.site.schema import Schema
+from klm_lint.site.static import StaticRoots
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from klm_lint.load.document import Document
+    from klm_lint.site.authors import Authors
+
+DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
+    "Blockquote": ComponentConfig.model_construct(required=["name"]),
+    "Notice": ComponentConfig.model_construct(
+        required=["type"], values={"type": ["note", "tip", "info", "warning"]}
+    ),
+    "Tabs": ComponentConfig.model_construct(),
+    "Tab": ComponentConfig.model_construct(required=["name"]),
+    "Accordion": ComponentConfig.model_construct(required=["title"]),
+    "Youtube": ComponentConfig.model_construct(required=["id", "title"]),
+    "Video": ComponentConfig.model_construct(required=["src"], assets=["src"]),
+    "Button": ComponentConfig.model_construct(required=["href"]),
+    "Code": ComponentConfig.model_construct(required=["language"]),
+}
+
+
+def gitignore(patterns: list[str]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    name: str
+    include: pathspec.GitIgnoreSpec
+    exclude: pathspec.GitIgnoreSpec
+    schema: Schema
+
+    def contains(self, site_path: str) -> bool:
+        return self.include.match_file(site_path) and not self.exclude.match_file(site_path)
+
+    @property
+    def indexed(self) -> bool:
+        """Whether its files are posts that whole-site rules compare with each other."""
+        return self.schema.name == "post"
+
+
+class Site:
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        config_path: Path | None = None,
+        *,
+        now: dt.datetime | None = None,
+    ) -> None:
+        self.root = root
+        self.root_text = os.path.abspath(root)
+        self.config = config
+        self.config_path = config_path
+        self.static = StaticRoots(root, config.static)
+        self.collections = _collections(config)
+        self.components = {**DEFAULT_COMPONENTS, **config.components}
+        self.now = now or dt.datetime.now(dt.timezone.utc)
+        """The build time scheduled posts are compared with (--now)."""
+        self.authors: Authors | None = None
+        if config.authors:
+            from klm_lint.site.authors import load_authors
+
+            self.authors = load_authors(root, config.authors)
+
+    def site_path(self, path: Path | str) -> str:
+        """The path relative to the project root with / separators, or "" when outside it."""
+        relative = inside(os.path.abspath(path), self.root_text)
+        return "" if relative is None else relative.replace(os.sep, "/")
+
+    def collection_of(self, doc: Document) -> Collection | None:
+        """The collection a loaded document is in (looked up once per document)."""
+        return doc.derived(_collection_of, self)
+
+    def collection_for(self, site_path: str) -> Collection | None:
+        if not site_path:
+            return None
+        return next((c for c in self.collections if c.contains(site_path)), None)
+
+
+def _collection_of(doc: Document, site: Site) -> Collection | None:
+    return site.collection_for(doc.site_path)
+
+
+def _default_collections(config: Config) -> dict[str, CollectionConfig]:
+    return {
+        "posts": CollectionConfig.model_construct(
+            include=["content/posts/**", "content/blog/**"], exclude=["_*"], schema_name="post"
+        ),
+        "pages": CollectionConfig.model_construct(
+            include=[f"{folder}/**" for folder in config.content], schema_name="page"
+        ),
+    }
+
+
+def _collections(config: Config) -> list[Collection]:
+    defaults = _default_collections(config)
+    merged: dict[str, CollectionConfig] = {}
+    for name, collection in config.collections.items():
+        base = defaults.pop(name, None)
+        if base is not None:
+            collection = base.model_copy(update=collection.model_dump(exclude_unset=True))
+        merged[name] = collection
+    ordered = {**{k: v for k, v in defaults.items() if k != "pages"}, **merged}
+    if "pages" in defaults:
+        ordered["pages"] = defaults["pages"]
+    return [
+        Collection(
+            name,
+            gitignore(collection.include),
+            gitignore(collection.exclude),
+            Schema.build(collection, "post" if name == "posts" else "page"),
+        )
+        for name, collection in ordered.items()
+    ]

@@ -1,0 +1,62 @@
+"""A run in a process pool reports exactly what a single-process run reports."""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING
+
+import pytest
+
+from klm_lint.engine import pool as parallel
+from tests.conftest import GOOD_POST, SiteBuilder
+from tests.test_cli import klm_lint
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+DEFECTS = [
+    ("draft: false", 'draft: "false"'),
+    ("date: 2022-04-04T05:00:00Z", "date: April 4, 2022"),
+    ("image: /images/author/6.jpg", "image: /images/missing.jpg"),
+    ("title: Community engagement.", "title: Same title"),
+    ("Kids Lives Matter", '<Notice type="warn">'),
+    ("draft: false", "draft: false\nsubtitle: unknown key"),
+]
+
+
+def many_posts(site: SiteBuilder, count: int) -> None:
+    for index in range(count):
+        text = GOOD_POST.replace("Community engagement.", f"Post {index}")
+        if index % 7 == 0:
+            before, after = DEFECTS[index % len(DEFECTS)]
+            text = text.replace(before.replace("Community engagement.", f"Post {index}"), after)
+        site.post(text, name=f"post-{index:04d}.md")
+    site.post(GOOD_POST, name="post-0001.mdx")
+
+
+@pytest.mark.parametrize("output", ["json", "concise", "full", "sarif", "junit", "github"])
+def test_parallel_and_serial_reports_are_identical(site: SiteBuilder, output: str) -> None:
+    many_posts(site, 450)
+    serial = klm_lint("--format", output, "--jobs", "1", cwd=site.root)
+    pooled = klm_lint("--format", output, "--jobs", "2", cwd=site.root)
+    assert serial.returncode == pooled.returncode == 1
+    assert pooled.stdout == serial.stdout
+    assert pooled.stderr == serial.stderr
+
+
+def test_default_uses_the_pool_for_large_runs_only() -> None:
+    assert parallel.workers_for(parallel.PARALLEL_FROM - 1, None) == 1
+    assert parallel.workers_for(10_000, None) >= 1
+    assert parallel.workers_for(10, 4) == 4
+    assert parallel.workers_for(3, 8) == 3
+
+
+def test_parallel_fix_gives_the_same_files(site: SiteBuilder, tmp_path: Path) -> None:
+    many_posts(site, 450)
+    other = tmp_path.parent / (tmp_path.name + "-copy")
+    shutil.copytree(site.root, other)
+    serial = klm_lint("--fix", "-f", "concise", "--jobs", "1", cwd=site.root)
+    pooled = klm_lint("--fix", "-f", "concise", "--jobs", "2", cwd=other)
+    assert pooled.stdout == serial.stdout
+    for path in sorted((site.root / "content").rglob("*.md*")):
+        assert (other / path.relative_to(site.root)).read_bytes() == path.read_bytes()

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import codecs
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from klm_lint.findings import Span
+from klm_lint.load.text import Decoded, EncodingProblem, LineIndex, decode
+
+
+def test_positions_with_every_line_ending() -> None:
+    text = "a\nbc\r\nd\re"
+    index = LineIndex(text)
+    assert index.line_count == 4
+    assert [index.position(text.index(c)) for c in "abde"] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+    assert index.position(text.index("c")) == (2, 2)
+    assert index.line_text(2) == "bc"
+    assert index.offset(3, 1) == text.index("d")
+
+
+def test_span_of_an_empty_range_covers_one_character() -> None:
+    index = LineIndex("abc\n")
+    assert index.span(1, 1) == Span(1, 2, 1, 3)
+    assert index.span(3, 3) == Span(1, 4, 1, 4)
+
+
+def test_columns_count_code_points() -> None:
+    index = LineIndex("日本語: x")
+    assert index.position(5) == (1, 6)
+
+
+def test_decode_strips_bom() -> None:
+    assert decode(codecs.BOM_UTF8 + b"---\n") == Decoded("---\n", True)
+    assert decode(b"---\n") == Decoded("---\n", False)
+
+
+def test_decode_problems_have_positions() -> None:
+    problem = decode(b"ok\nnot \xe9 ok\n")
+    assert isinstance(problem, EncodingProblem)
+    assert (problem.line, problem.column) == (2, 5)
+    problem = decode(codecs.BOM_UTF16_BE + "x".encode("utf-16-be"))
+    assert isinstance(problem, EncodingProblem) and "UTF-16 BE" in problem.message
+
+
+def test_shift_jis_is_guessed() -> None:
+    problem = decode("タイトル".encode("shift_jis"))
+    assert isinstance(problem, EncodingProblem) and "Shift-JIS" in problem.message
+
+
+def test_latin1_is_not_mistaken_for_shift_jis() -> None:
+    problem = decode("title: Renée Müller\n".encode("latin-1"))
+    assert isinstance(problem, EncodingProblem) and "Latin-1" in problem.message
+
+
+@given(
+    st.lists(st.sampled_from(["a", "é", " ", "\n", "\r", "\r\n", "\n\n"]), max_size=40).map(
+        "".join
+    ),
+    st.integers(min_value=-2, max_value=50),
+)
+def test_placing_an_offset_without_the_line_index_agrees_with_it(text: str, offset: int) -> None:
+    indexed = LineIndex(text)
+    assert indexed.line_count >= 1, "builds the index"
+    assert LineIndex(text).position(offset) == indexed.position(offset)
+    assert LineIndex(text).line_end(1) == indexed.line_end(1)
+    assert LineIndex(text).line_end(0) == indexed.line_end(0)
