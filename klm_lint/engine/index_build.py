@@ -99,7 +99,8 @@ def complete_index(
     if cache is None:
         return
     for key, stamp in linted.items():
-        if stamp is not None:
+        known = records.get(key)
+        if stamp is not None and (known is None or known[0] != stamp):
             fresh[key] = (stamp, linted_posts.get(key))
     keys = {key for _, key in found}
     kept = {key: records[key] for key in keys if key in records and key not in fresh}

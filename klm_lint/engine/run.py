@@ -35,6 +35,7 @@ from klm_lint.findings import Finding, Span
 from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
 from klm_lint.load.text import Decoded, LineIndex, decode, printable
+from klm_lint.records import record
 from klm_lint.site.index import Layout, SiteIndex, post_for
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileResult:
     """What stage 1 (or fixing) gave for one file; small, so a worker process can send it back."""
 
@@ -67,9 +68,15 @@ class FileResult:
     suppressions: tuple[Suppression, ...] = ()
     stamp: Stamp | None = None
     tracebacks: tuple[str, ...] = ()
-    fixed: list[Finding] = dataclasses.field(default_factory=list)
+    fixed: tuple[Finding, ...] = ()
     diff: str = ""
     note: str = ""
+
+    def __reduce__(self) -> tuple[type[FileResult], tuple[Any, ...]]:
+        return FileResult, tuple(getattr(self, name) for name in _RESULT_FIELDS)
+
+
+_RESULT_FIELDS = tuple(FileResult.__dataclass_fields__)
 
 
 @dataclass(slots=True)
@@ -82,15 +89,21 @@ class _Lint:
     tracebacks: list[str]
 
 
-def all_facts() -> list[Fact[Any]]:
-    """Every fact some whole-site rule or the site summary declared, each once."""
+def facts_for(rules: Iterable[Rule], *, statistics: bool) -> list[Fact[Any]]:
+    """The facts these whole-site rules (and the site summary, with statistics) declared, each
+    once, in a stable order."""
     facts: dict[str, Fact[Any]] = {}
-    for rule in ALL_RULES:
+    for rule in rules:
         for fact in rule.facts:
             facts.setdefault(fact.name, fact)
-    for fact in OVERVIEW_FACTS:
+    for fact in OVERVIEW_FACTS if statistics else ():
         facts.setdefault(fact.name, fact)
     return list(facts.values())
+
+
+def all_facts() -> list[Fact[Any]]:
+    """Every fact some whole-site rule or the site summary declared."""
+    return facts_for(ALL_RULES, statistics=True)
 
 
 class Engine:
@@ -118,7 +131,7 @@ class Engine:
         self.rule_names = {rule.code: rule.code for rule in ALL_RULES} | {
             rule.name: rule.code for rule in ALL_RULES
         }
-        self.layout = Layout.of(all_facts())
+        self.layout = Layout.of(facts_for(self.site_rules, statistics=statistics))
         self.index: SiteIndex | None = (
             SiteIndex(self.layout) if self.site_rules or statistics else None
         )
@@ -284,7 +297,7 @@ class Engine:
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative), relative)
         raw, stamp = read
-        lint = self.lint_bytes(path, raw, whole_site=False)
+        lint = self.lint_bytes(path, relative, raw, whole_site=False)
         post = None
         if lint.document is not None and self.index is not None:
             try:
@@ -298,10 +311,9 @@ class Engine:
     def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
         return load_post(path, self.site, self.layout, stamped=True)
 
-    def lint_bytes(self, path: Path, raw: bytes, *, whole_site: bool) -> _Lint:
+    def lint_bytes(self, path: Path, relative: str, raw: bytes, *, whole_site: bool) -> _Lint:
         """A file's findings (filtered by the selection) and its suppressions; with whole_site,
         the whole-site rules' findings too, against the index (fixing needs them in place)."""
-        relative = self.site.site_path(path)
         tracebacks: list[str] = []
         document, findings = self._check(path, relative, raw, tracebacks)
         if document is not None and whole_site and self.index is not None:
@@ -316,10 +328,10 @@ class Engine:
 
     def lint_document_fully(self, path: Path, raw: bytes) -> tuple[Document | None, list[Finding]]:
         """A file's final findings, whole-site rules and suppressions included (for fixing)."""
-        lint = self.lint_bytes(path, raw, whole_site=True)
+        relative = self.site.site_path(path)
+        lint = self.lint_bytes(path, relative, raw, whole_site=True)
         findings = lint.findings
         if lint.suppressions:
-            relative = self.site.site_path(path)
             findings = self._suppressed(findings, lint.suppressions, relative)
         return lint.document, findings
 
@@ -449,9 +461,9 @@ class Engine:
             return FileResult(fixed.findings)
         if not fix.write:
             diff = unified_diff(document.display_path, fixed.original, fixed.text)
-            return FileResult(fixed.findings, fixed=fixed.fixed, diff=diff)
+            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff)
         write_atomically(path, encode(fixed.text, document.bom))
-        return FileResult(fixed.findings, fixed=fixed.fixed)
+        return FileResult(fixed.findings, fixed=tuple(fixed.fixed))
 
     # Filters
 

@@ -79,7 +79,7 @@ class IndexCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
+                    stream.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):

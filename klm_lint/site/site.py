@@ -71,6 +71,7 @@ class Site:
         self.static = StaticRoots(root, config.static)
         self.collections = _collections(config)
         self.components = {**DEFAULT_COMPONENTS, **config.components}
+        self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
         """The build time scheduled posts are compared with (--now)."""
         self.authors: Authors | None = None
@@ -85,17 +86,21 @@ class Site:
         return "" if relative is None else relative.replace(os.sep, "/")
 
     def collection_of(self, doc: Document) -> Collection | None:
-        """The collection a loaded document is in (looked up once per document)."""
-        return doc.derived(_collection_of, self)
+        """The collection a loaded document is in."""
+        try:
+            return self._collection_by_path[doc.site_path]
+        except KeyError:
+            return self.collection_for(doc.site_path)
 
     def collection_for(self, site_path: str) -> Collection | None:
+        """The first collection whose patterns match the path (matched once per path)."""
         if not site_path:
             return None
-        return next((c for c in self.collections if c.contains(site_path)), None)
-
-
-def _collection_of(doc: Document, site: Site) -> Collection | None:
-    return site.collection_for(doc.site_path)
+        if site_path in self._collection_by_path:
+            return self._collection_by_path[site_path]
+        found = next((c for c in self.collections if c.contains(site_path)), None)
+        self._collection_by_path[site_path] = found
+        return found
 
 
 def _default_collections(config: Config) -> dict[str, CollectionConfig]:

@@ -1,0 +1,83 @@
+"""Facts by kind: taken from a document, and written to the cache and read back exactly, or
+refused when the data is not one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from klm_lint.load.document import Document, load_text
+from klm_lint.site.facts import Value, decode, encode, scalar_at, text_at
+
+
+def document(text: str) -> Document:
+    loaded = load_text(text.encode(), Path("post.md"), "post.md", "content/posts/post.md", 10**6)
+    assert isinstance(loaded, Document)
+    return loaded
+
+
+def test_text_and_scalars_with_their_place() -> None:
+    doc = document("---\ntitle: Camp\nauthor:\n  name: 'Jane'\ndate: 2024-01-31\nn: 5\n---\n")
+    title = text_at(doc, "title")
+    assert title is not None and (title.text, title.line, title.start, title.end) == (
+        "Camp",
+        2,
+        11,
+        15,
+    )
+    name = text_at(doc, "author", "name")
+    assert name is not None and (name.text, name.line) == ("Jane", 4)
+    assert text_at(doc, "date") is None, "a date is not text"
+    date = scalar_at(doc, "date")
+    assert date is not None and date.text == "2024-01-31"
+    assert text_at(doc, "n") is None and text_at(doc, "missing") is None
+    assert text_at(doc, "author") is None, "a mapping is not text"
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        ("value", Value("Camp", 2, 11, 15)),
+        ("value", None),
+        ("text", "camp"),
+        ("flag", True),
+        ("flag", False),
+        ("moment", dt.datetime(2024, 1, 31, 5, tzinfo=dt.timezone.utc)),
+        ("moment", dt.datetime(2024, 1, 31, 5, tzinfo=dt.timezone(dt.timedelta(hours=6)))),
+        ("moment", None),
+    ],
+)
+def test_encoded_and_decoded_exactly(kind: str, value: object) -> None:
+    back = decode(kind, encode(kind, value))  # type: ignore[arg-type]
+    if isinstance(value, Value):
+        assert (back.text, back.line, back.start, back.end) == (
+            value.text,
+            value.line,
+            value.start,
+            value.end,
+        )
+    else:
+        assert back == value and type(back) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "raw"),
+    [
+        ("value", ["Camp", "2", 11, 15]),
+        ("value", ["Camp", 2, 11]),
+        ("value", [5, 2, 11, 15]),
+        ("value", "Camp"),
+        ("text", None),
+        ("text", 5),
+        ("flag", 0),
+        ("flag", None),
+        ("moment", 1.5),
+        ("moment", "2024-01-31T05:00:00"),
+        ("moment", "not a moment"),
+    ],
+)
+def test_data_that_is_no_fact_is_refused(kind: str, raw: object) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        decode(kind, raw)  # type: ignore[arg-type]
