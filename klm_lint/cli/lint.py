@@ -1,12 +1,10 @@
-"""The command line: arguments → config → engine → report → exit code."""
+"""The lint command: arguments → LintOptions → api.lint → a report → the exit code."""
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import sys
-import traceback
 from enum import Enum
 from pathlib import Path  # noqa: TC003 - typer reads the annotations at run time
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -22,7 +20,7 @@ if TYPE_CHECKING:
     from klm_lint.engine.result import Result
     from klm_lint.report import ReportOptions
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from klm_lint.cli.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 
 class OutputFormat(str, Enum):
@@ -202,7 +200,7 @@ def lint(
     if (fix or diff) and write_baseline is not None:
         raise UsageError("--write-baseline records findings; run --fix separately first")
     from klm_lint.api import LintOptions, lint
-    from klm_lint.progress import ProgressBar
+    from klm_lint.cli.progress import ProgressBar
 
     options = LintOptions(
         config=config,
@@ -329,35 +327,3 @@ def _explain(code: str) -> None:
         console.print(Markdown(page.body))
     else:
         sys.stdout.write(page.body + "\n")
-
-
-def main(argv: list[str] | None = None) -> None:
-    """The console script: one line on stderr and exit 2 for any error a user can cause."""
-    # klm-lint's models use no pydantic plugin; looking for them scans every installed package.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # A run makes millions of short-lived objects that reference counting frees; looking for
-    # cycles every 700 of them, as Python does by default, costs more than the few it finds.
-    gc.set_threshold(50_000, 20, 20)
-    command = typer.main.get_command(app)
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
-    try:
-        code = command.main(args=argv, prog_name="klm-lint", standalone_mode=False)
-    except typer.Exit as done:
-        code = done.exit_code
-    except KlmLintError as error:
-        _fail(error.message)
-    except typer.TyperException as error:
-        _fail(error.format_message() if hasattr(error, "format_message") else str(error))
-    except (KeyboardInterrupt, typer.Abort):
-        _fail("interrupted")
-    except Exception as error:  # noqa: BLE001 - no traceback unless asked for
-        if debug:
-            traceback.print_exc()
-        _fail(f"internal error: {type(error).__name__}: {error} (please report it)")
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
-
-
-def _fail(message: str) -> None:
-    first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"klm-lint: error: {first_line}\n")
-    sys.exit(EXIT_ERROR)

@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from klm_lint.progress import PROGRESS_THRESHOLD, ProgressBar, wants_progress
+from klm_lint.cli.progress import PROGRESS_THRESHOLD, ProgressBar, wants_progress
 from tests.conftest import GOOD_POST, SiteBuilder
 
 
