@@ -72,7 +72,7 @@ def test_exit_zero(site: SiteBuilder) -> None:
 
 def test_concise_format(site: SiteBuilder) -> None:
     site.post(BAD_POST)
-    result = klm_lint("content", "--format", "concise", "--quiet", cwd=site.root)
+    result = klm_lint("content", "--format", "concise", "--no-summary", cwd=site.root)
     assert result.stdout.splitlines() == [
         'content/posts/post.md:8:8: KLM104 [fix] draft is the string "false"; the site treats any '
         "non-empty text as true, so this post will not be published. Use draft: false."

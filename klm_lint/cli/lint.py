@@ -33,6 +33,8 @@ class OutputFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     junit = "junit"
+    gitlab = "gitlab"
+    rdjson = "rdjson"
 
 
 app = typer.Typer(
@@ -62,6 +64,7 @@ def lint(
         OutputFormat,
         typer.Option(
             "--format",
+            "--output-format",
             "-f",
             help="How to report findings (auto: github under GitHub Actions, else full).",
         ),
@@ -118,8 +121,23 @@ def lint(
         ),
     ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only findings: no summary line.")
+        bool,
+        typer.Option(
+            "--quiet", help="Report errors only; warnings still count for --max-warnings."
+        ),
     ] = False,
+    no_summary: Annotated[
+        bool, typer.Option("--no-summary", help="Only the findings: no summary line or notes.")
+    ] = False,
+    max_warnings: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--max-warnings",
+            min=0,
+            metavar="N",
+            help="Fail (exit 1) when there are more than N warnings.",
+        ),
+    ] = None,
     explain: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(metavar="CODE", help="Show the rule book's page for a rule, and exit."),
@@ -246,7 +264,7 @@ def lint(
         cache=cache,
         debug=debug,
     )
-    bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not quiet)
+    bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not no_summary)
     try:
         result = lint(paths or [], options, progress=bar)
     finally:
@@ -267,17 +285,20 @@ def lint(
         raise typer.Exit(EXIT_FINDINGS if result.diffs else EXIT_OK)
     from klm_lint.report import ReportOptions, reporter
 
+    shown = _errors_only(result) if quiet else result
     report_options = ReportOptions(
         statistics=statistics,
-        quiet=quiet,
+        summary=not no_summary,
+        hidden_warnings=result.warnings - shown.warnings,
         fixing=fix or diff,
         show_fixes=show_fixes,
         unsafe_fixes=unsafe_fixes,
     )
     if output_file is not None:
-        _write_report(output_file, report_format, result, report_options)
-    reporter(terminal_format)(result, sys.stdout, report_options)
-    raise typer.Exit(_exit_code(result, strict=strict, exit_zero=exit_zero))
+        _write_report(output_file, report_format, shown, report_options)
+    reporter(terminal_format)(shown, sys.stdout, report_options)
+    code = _exit_code(result, strict=strict, exit_zero=exit_zero, max_warnings=max_warnings)
+    raise typer.Exit(code)
 
 
 def _parse_now(text: str | None) -> dt.datetime | None:
@@ -318,13 +339,28 @@ def _write_report(path: Path, name: str, result: Result, options: ReportOptions)
         raise KlmLintError(f"cannot write the report to {path} ({reason})") from None
 
 
-def _exit_code(result: Result, *, strict: bool, exit_zero: bool) -> int:
+def _errors_only(result: Result) -> Result:
+    from klm_lint.findings import Severity
+
+    errors = [finding for finding in result.findings if finding.severity is Severity.ERROR]
+    return dataclasses.replace(result, findings=errors)
+
+
+def _exit_code(
+    result: Result, *, strict: bool, exit_zero: bool, max_warnings: int | None = None
+) -> int:
     if result.internal_errors:
         return EXIT_ERROR
+    too_many = max_warnings is not None and result.warnings > max_warnings
+    if too_many:
+        sys.stderr.write(
+            f"klm-lint: {result.warnings} warnings, more than --max-warnings {max_warnings} "
+            "allows.\n"
+        )
     if exit_zero:
         return EXIT_OK
     failing = result.errors + (result.warnings if strict else 0)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing or too_many else EXIT_OK
 
 
 def _list_rules() -> None:

@@ -69,8 +69,8 @@ def _lines(result: Result, options: ReportOptions, *, findings: bool) -> Iterato
             yield [(path, "bold underline")]
             for finding in group:
                 yield from _finding(finding)
-    if not options.quiet:
-        yield _footer(result)
+    if options.summary:
+        yield _footer(result, options.hidden_warnings)
         for line in notes_lines(result, options):
             yield [(line, "")]
 
@@ -119,15 +119,16 @@ def _cells(text: str) -> int:
     return cell_len(text)
 
 
-def _footer(result: Result) -> Line:
+def _footer(result: Result, hidden_warnings: int) -> Line:
     footer: Line = [(f"Checked {plural(result.files, 'file')}: ", "")]
-    if not result.findings:
+    if not result.findings and not hidden_warnings:
         footer.append(("all checks passed.", "bold green"))
         return footer
     footer.append((plural(result.errors, "error"), "bold red" if result.errors else ""))
     footer.append((", ", ""))
-    footer.append((plural(result.warnings, "warning"), "bold yellow" if result.warnings else ""))
-    footer.append((".", ""))
+    warnings = hidden_warnings or result.warnings
+    footer.append((plural(warnings, "warning"), "bold yellow" if warnings else ""))
+    footer.append((" not shown." if hidden_warnings else ".", ""))
     return footer
 
 

@@ -56,7 +56,7 @@ def test_groups_by_file_with_footer() -> None:
 
 
 def test_quiet_drops_the_footer_and_no_findings_says_so() -> None:
-    assert "Checked" not in render([finding("x", 1, 2)], quiet=True)
+    assert "Checked" not in render([finding("x", 1, 2)], summary=False)
     assert render([]) == "Checked 3 files: all checks passed.\n"
 
 
