@@ -35,34 +35,39 @@ def test_readme_shows_the_files_as_they_are() -> None:
         assert f"]({path.relative_to(ROOT).as_posix()})" in README, path.name
 
 
-def test_the_hook_definition() -> None:
-    [hook] = load_manifest(str(HOOKS))
-    assert hook["id"] == "klm-lint"
-    assert hook["language"] == "python"
-    assert hook["types_or"] == ["markdown", "mdx"]
-    assert hook["require_serial"] is True
-    assert hook["minimum_pre_commit_version"] == "2.9.2"
-    assert hook["pass_filenames"] is True
-    program, *arguments = hook["entry"].split()
+def test_the_hook_definitions() -> None:
+    lint, fix = load_manifest(str(HOOKS))
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'{program} = "klm_lint.cli:main"' in pyproject
-    assert arguments == ["--force-exclude"]
-    assert f"- id: {hook['id']}\n  name: klm-lint\n" in README
-    assert f"  entry: {hook['entry']}\n" in README
+    for hook in (lint, fix):
+        assert hook["language"] == "python"
+        assert hook["types_or"] == ["markdown", "mdx"]
+        assert hook["require_serial"] is True
+        assert hook["minimum_pre_commit_version"] == "2.9.2"
+        assert hook["pass_filenames"] is True
+        program = hook["entry"].split()[0]
+        assert f'{program} = "klm_lint.cli:main"' in pyproject
+        assert f"- id: {hook['id']}\n" in README
+        assert f"  entry: {hook['entry']}\n" in README
+    assert lint["id"] == "klm-lint"
+    assert lint["entry"].split()[1:] == ["--force-exclude"]
+    assert "manual" not in lint["stages"]
+    assert fix["id"] == "klm-lint-fix"
+    assert fix["entry"].split()[1:] == ["--force-exclude", "--fix"]
+    assert fix["stages"] == ["manual"], "fixing is asked for, never done on commit"
 
 
 def test_the_hook_sees_every_file_klm_lint_lints() -> None:
-    [hook] = load_manifest(str(HOOKS))
-    for pattern in Config().include:
-        tags = tags_from_filename(pattern.replace("*", "post"))
-        assert tags & set(hook["types_or"]), pattern
+    for hook in load_manifest(str(HOOKS)):
+        for pattern in Config().include:
+            tags = tags_from_filename(pattern.replace("*", "post"))
+            assert tags & set(hook["types_or"]), pattern
 
 
 def test_the_example_config_uses_the_hook() -> None:
     config = load_config(str(EXAMPLE_CONFIG))
     [repository] = config["repos"]
-    [hook] = load_manifest(str(HOOKS))
-    assert [entry["id"] for entry in repository["hooks"]] == [hook["id"]]
+    hooks = [hook["id"] for hook in load_manifest(str(HOOKS))]
+    assert [entry["id"] for entry in repository["hooks"]] == hooks
 
 
 def run_shell(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,10 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import GOOD_POST, SiteBuilder
@@ -72,18 +74,34 @@ def hook_config(repository: Path, commit: str) -> str:
     """The README's pre-commit snippet, pointed at the snapshot instead of the public repository."""
     config = yaml.safe_load(EXAMPLE_CONFIG.read_text(encoding="utf-8"))
     [entry] = config["repos"]
-    assert [hook["id"] for hook in entry["hooks"]] == ["klm-lint"]
+    assert [hook["id"] for hook in entry["hooks"]] == ["klm-lint", "klm-lint-fix"]
     entry["repo"] = str(repository)
     entry["rev"] = commit
     return yaml.safe_dump(config, sort_keys=False)
 
 
-def test_the_hook_blocks_a_bad_commit_and_passes_the_fixed_one(tmp_path: Path) -> None:
-    env = environment(tmp_path / "pre-commit-home")
-    repository = tmp_path / "klm-lint"
-    repository.mkdir()
-    commit = snapshot_of_this_checkout(repository, env)
+@dataclass(frozen=True)
+class Hooks:
+    env: dict[str, str]
+    repository: Path
+    commit: str
 
+
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
+    """This checkout as a hook repository, and a pre-commit home the tests share: pre-commit
+    builds klm-lint's environment once."""
+    folder = tmp_path_factory.mktemp("hooks")
+    env = environment(folder / "pre-commit-home")
+    repository = folder / "klm-lint"
+    repository.mkdir()
+    return Hooks(env, repository, snapshot_of_this_checkout(repository, env))
+
+
+def test_the_hook_blocks_a_bad_commit_and_passes_the_fixed_one(
+    tmp_path: Path, hooks: Hooks
+) -> None:
+    env, repository, commit = hooks.env, hooks.repository, hooks.commit
     (tmp_path / "site").mkdir()
     site = SiteBuilder(tmp_path / "site")
     site.config('exclude = ["content/drafts/"]\n')
@@ -118,3 +136,56 @@ def test_the_hook_blocks_a_bad_commit_and_passes_the_fixed_one(tmp_path: Path) -
     assert accepted.returncode == 0, output
     assert "klm-lint" in output and "Passed" in output
     assert run("git", "log", "--format=%s", cwd=site.root, env=env).stdout == "New posts\n"
+
+
+def many_posts(site: SiteBuilder, count: int) -> list[str]:
+    """count clean posts with long names: more names than fit on one command line."""
+    folder = "a-folder-with-a-long-name-" * 7
+    names = []
+    for number in range(count):
+        name = f"{folder}/post-{number:04d}.md"
+        body = GOOD_POST.replace("Community engagement.", f"Post number {number}.")
+        site.post(body.replace("community engagement", f"the {number}th thing"), name)
+        names.append(f"content/posts/{name}")
+    return names
+
+
+def test_many_files_in_several_batches_read_as_one_run(tmp_path: Path, hooks: Hooks) -> None:
+    env = hooks.env
+    site = SiteBuilder(tmp_path)
+    names = many_posts(site, 700)
+    # pre-commit's xargs cuts a command line at 2**17 bytes at most (pre_commit/xargs.py), and
+    # require_serial: true does not change that: these names need two command lines or more.
+    assert sum(len(name) + 1 for name in names) > 2**17
+    first, last = names[3], names[-2]
+    for name in (first, last):
+        path = site.root / name
+        path.write_text(path.read_text().replace("draft: false", 'draft: "false"'))
+    site.write(".pre-commit-config.yaml", hook_config(hooks.repository, hooks.commit))
+    run("git", "init", "-q", cwd=site.root, env=env)
+    run(sys.executable, "-m", "pre_commit", "install", cwd=site.root, env=env)
+    run("git", "add", "-A", cwd=site.root, env=env)
+
+    refused = run("git", "commit", "-m", "Many posts", cwd=site.root, env=env, check=False)
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert output.count("Checked ") == 1, output
+    assert f"Checked {len(names)} files: 2 errors, 0 warnings." in output
+    assert output.count("KLM104 draft-flag") == 2
+    assert first in output and last in output
+    assert list((site.root / ".git").glob("klm-lint-pre-commit-*.json")), "it saw the batches"
+    hint = f"pre-commit run klm-lint-fix --hook-stage manual --files {first} {last}"
+    assert f"2 findings fixable with {hint}." in output
+
+    fixed = run(*hint.split(), cwd=site.root, env=env, check=False)
+    output = fixed.stdout + fixed.stderr
+    assert fixed.returncode == 1, "pre-commit fails a hook that changed files"
+    assert "files were modified by this hook" in output
+    assert output.count("Checked ") == 1, output
+    assert "Fixed 2 findings; 0 findings remain." in output
+    assert 'draft: "false"' not in (site.root / first).read_text()
+
+    run("git", "add", "-A", cwd=site.root, env=env)
+    accepted = run("git", "commit", "-m", "Many posts", cwd=site.root, env=env, check=False)
+    output = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, output

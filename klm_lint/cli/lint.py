@@ -6,7 +6,7 @@ import dataclasses
 import os
 import sys
 from enum import Enum
-from pathlib import Path  # noqa: TC003 - typer reads the annotations at run time
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -244,6 +244,14 @@ def lint(
         raise UsageError("--baseline and --write-baseline do not go together")
     if (fix or diff) and write_baseline is not None:
         raise UsageError("--write-baseline records findings; run --fix separately first")
+    pre_commit = os.environ.get("PRE_COMMIT") == "1"
+    if pre_commit and paths:
+        from klm_lint.cli.precommit import plan_batch
+
+        batch = plan_batch([str(path) for path in paths], [sys.executable, *sys.argv])
+        if batch.done:
+            raise typer.Exit(EXIT_OK)  # pre-commit's first batch linted these files
+        paths = [Path(path) for path in batch.paths]
     from klm_lint.api import LintOptions, lint
     from klm_lint.cli.progress import ProgressBar
 
@@ -294,6 +302,13 @@ def lint(
         show_fixes=show_fixes,
         unsafe_fixes=unsafe_fixes,
     )
+    if pre_commit:
+        from klm_lint.cli.precommit import fix_commands
+
+        safe_command, unsafe_command = fix_commands(shown)
+        report_options = dataclasses.replace(
+            report_options, safe_fix_command=safe_command, unsafe_fix_command=unsafe_command
+        )
     if output_file is not None:
         _write_report(output_file, report_format, shown, report_options)
     reporter(terminal_format)(shown, sys.stdout, report_options)
