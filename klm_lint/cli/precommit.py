@@ -67,7 +67,10 @@ def plan_batch(
         if known is not None and paths[0] > known[1]:
             linted = set(known[0])
             rest = [path for path in paths if path not in linted]
-            _write_ledger(ledger, [*known[0], *rest], last=paths[-1])
+            if paths[-1] >= max(known[0], default=""):
+                _remove(ledger)  # the run's last file: the run is over
+            else:
+                _write_ledger(ledger, [*known[0], *rest], last=paths[-1])
             return Batch(rest, done=not rest)
     if ledger is None or not possibly_cut(command):
         return Batch(list(paths))
@@ -216,6 +219,13 @@ def _write_ledger(path: Path, linted: list[str], *, last: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def _git(*arguments: str, separator: str = "\0") -> list[str]:

@@ -1,8 +1,8 @@
 """reviewdog's Diagnostic Format (rdjson): one DiagnosticResult, for `reviewdog -f=rdjson`.
 
 reviewdog counts columns in UTF-8 bytes, klm-lint in characters: a column on the finding's own
-line is converted with that line's text. A position on another line is given by its line alone
-when its column is not 1, since the report does not have that line's text. Safe fixes become
+line is converted with that line's text. A position whose line the report has no text for (a
+later line, or a file that did not decode) is given by its line alone, unless its column is 1. Safe fixes become
 suggestions (which reviewdog can post as suggested changes) when every edit's columns can be
 converted; unsafe fixes are left to a person, as with --fix.
 """

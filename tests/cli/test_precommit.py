@@ -70,6 +70,7 @@ def test_the_first_of_several_batches_lints_all_of_them(
     assert len(ledgers(repository)) == 1
     assert batch(*NAMES[2:4]) == Batch([], done=True)
     assert batch(*NAMES[4:]) == Batch([], done=True)
+    assert ledgers(repository) == [], "the batch with the last file ends the run's ledger"
 
 
 def test_the_staged_files_when_the_batch_is_of_staged_files(

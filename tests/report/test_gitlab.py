@@ -102,3 +102,11 @@ def test_repeated_findings_on_equal_lines_keep_distinct_fingerprints() -> None:
     assert first["fingerprint"] != second["fingerprint"]
     again_first, _ = render(finding(line=3), finding(line=9))
     assert again_first["fingerprint"] == first["fingerprint"]
+
+
+def test_every_rule_of_the_broken_examples_makes_a_valid_issue() -> None:
+    broken = Path(__file__).resolve().parents[2] / "examples" / "broken"
+    result = klm_lint("--format", "gitlab", "--now", "2024-06-01", "content", cwd=broken)
+    report = json.loads(result.stdout)
+    assert_valid(report)
+    assert len({issue["check_name"] for issue in report}) > 20

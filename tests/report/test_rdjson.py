@@ -114,3 +114,13 @@ def test_only_safe_fixes_that_can_be_placed_become_suggestions() -> None:
     [with_elsewhere] = render(draft_finding("abcd", span, elsewhere))["diagnostics"]
     assert "suggestions" not in with_unsafe
     assert "suggestions" not in with_elsewhere
+
+
+def test_every_rule_of_the_broken_examples_makes_a_valid_diagnostic() -> None:
+    broken = Path(__file__).resolve().parents[2] / "examples" / "broken"
+    result = klm_lint("--format", "rdjson", "--now", "2024-06-01", "content", cwd=broken)
+    document = json.loads(result.stdout)
+    assert_valid(document)
+    diagnostics = document["diagnostics"]
+    assert len({diagnostic["code"]["value"] for diagnostic in diagnostics}) > 20
+    assert any("suggestions" in diagnostic for diagnostic in diagnostics)
