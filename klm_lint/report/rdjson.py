@@ -2,9 +2,9 @@
 
 reviewdog counts columns in UTF-8 bytes, klm-lint in characters: a column on the finding's own
 line is converted with that line's text. A position whose line the report has no text for (a
-later line, or a file that did not decode) is given by its line alone, unless its column is 1. Safe fixes become
-suggestions (which reviewdog can post as suggested changes) when every edit's columns can be
-converted; unsafe fixes are left to a person, as with --fix.
+later line, or a file that did not decode) is given by its line alone, unless its column is 1.
+Safe fixes become suggestions (which reviewdog can post as suggested changes) when every edit's
+columns can be converted; unsafe fixes are left to a person, as with --fix.
 """
 
 from __future__ import annotations
