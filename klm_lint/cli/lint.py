@@ -293,11 +293,11 @@ def lint(
         raise typer.Exit(EXIT_FINDINGS if result.diffs else EXIT_OK)
     from klm_lint.report import ReportOptions, reporter
 
-    shown = _errors_only(result) if quiet else result
+    reported = _errors_only(result) if quiet else result
     report_options = ReportOptions(
         statistics=statistics,
         summary=not no_summary,
-        hidden_warnings=result.warnings - shown.warnings,
+        hidden_warnings=result.warnings - reported.warnings,
         fixing=fix or diff,
         show_fixes=show_fixes,
         unsafe_fixes=unsafe_fixes,
@@ -305,13 +305,13 @@ def lint(
     if pre_commit:
         from klm_lint.cli.precommit import fix_commands
 
-        safe_command, unsafe_command = fix_commands(shown)
+        safe_command, unsafe_command = fix_commands(reported)
         report_options = dataclasses.replace(
             report_options, safe_fix_command=safe_command, unsafe_fix_command=unsafe_command
         )
     if output_file is not None:
-        _write_report(output_file, report_format, shown, report_options)
-    reporter(terminal_format)(shown, sys.stdout, report_options)
+        _write_report(output_file, report_format, reported, report_options)
+    reporter(terminal_format)(reported, sys.stdout, report_options)
     code = _exit_code(result, strict=strict, exit_zero=exit_zero, max_warnings=max_warnings)
     raise typer.Exit(code)
 
