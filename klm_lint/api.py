@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
-    from klm_lint.config.discovery import LoadedConfig
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -72,6 +71,8 @@ class LintOptions:
     """Keep the whole-site index between runs (None: the config's cache)."""
     debug: bool = False
     """Keep the traceback of each internal error (Result.tracebacks)."""
+    preset: str | None = None
+    """This preset instead of the config's (or the one the project's files tell)."""
 
 
 def lint(
@@ -90,17 +91,18 @@ def lint(
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site, loaded = _site_for(
-        [Path(path) for path in paths], options.config, options.now
+    given, root, site = _site_for(
+        [Path(path) for path in paths], options.config, options.now, options.preset
     )
+    config = site.config
     config_path = site.config_path
     selection = build_selection(
-        loaded.config, list(options.select) if options.select else None, list(options.ignore)
+        config, list(options.select) if options.select else None, list(options.ignore)
     )
     if not given:
-        given = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+        given = [root / folder for folder in config.content if (root / folder).is_dir()]
         if not given:
-            folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
+            folders = ", ".join(f"{folder}/" for folder in config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
     if not files.files and not files.unreadable and not options.force_exclude:
@@ -110,7 +112,7 @@ def lint(
 
         files = only_changed(files, changed_files(root, options.changed_since))
     known = Baseline.read(options.baseline) if options.baseline is not None else None
-    use_cache = loaded.config.cache if options.cache is None else options.cache
+    use_cache = config.cache if options.cache is None else options.cache
     engine = Engine(
         site,
         selection,
@@ -122,7 +124,7 @@ def lint(
     if use_cache and engine.index is not None:
         from klm_lint.site.cache import IndexCache
 
-        engine.cache = IndexCache(root / loaded.config.cache_dir, site, engine.layout)
+        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
@@ -147,20 +149,32 @@ def lint(
             for collection in site.collections
             if collection.source == str(config_path) and collection.name not in seen
         )
-    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty)
+    detection = site.preset.detection
+    return dataclasses.replace(
+        result,
+        unmatched=unmatched,
+        empty_collections=empty,
+        preset=site.preset.name,
+        detected=detection.reason if detection is not None else None,
+    )
 
 
-def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None = None) -> Site:
+def open_site(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    config: Path | None = None,
+    preset: str | None = None,
+) -> Site:
     """The site the paths (none: the working directory) belong to, with its config."""
-    _given, _root, site, _loaded = _site_for([Path(path) for path in paths], config, None)
+    _given, _root, site = _site_for([Path(path) for path in paths], config, None, preset)
     return site
 
 
 def _site_for(
-    given: list[Path], config: Path | None, now: dt.datetime | None
-) -> tuple[list[Path], Path, Site, LoadedConfig]:
+    given: list[Path], config: Path | None, now: dt.datetime | None, preset: str | None
+) -> tuple[list[Path], Path, Site]:
     """The config found from the paths (or named), the project root, and the site."""
     from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    from klm_lint.config.preset import choose_preset
     from klm_lint.site.site import Site
 
     start = _common_folder(given) if given else Path.cwd()
@@ -170,7 +184,8 @@ def _site_for(
     config_path = config or discovered
     loaded = load_config(config_path)
     root = discovered.parent if discovered is not None else find_project_root(start)
-    return given, root, Site(root, loaded.config, config_path, now=now), loaded
+    choice = choose_preset(preset, loaded.config, config_path, root)
+    return given, root, Site(root, loaded.config, config_path, now=now, preset=choice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,31 +200,40 @@ def settings(
     paths: Sequence[str | os.PathLike[str]] = (), options: LintOptions | None = None
 ) -> list[Setting]:
     """The effective settings of a run on these paths, and where each comes from."""
-    from klm_lint.config.preset import DEFAULT_PRESET, load_preset
+    from klm_lint.config.preset import preset_settings
 
     options = options or LintOptions()
-    _given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
-    config = loaded.config
-    written = config.model_fields_set
-    preset = load_preset()
+    _given, root, site = _site_for(
+        [Path(path) for path in paths], options.config, None, options.preset
+    )
+    config = site.config
+    written = site.written.model_fields_set
+    preset = preset_settings(site.preset.name)
+    from_preset = f"the {site.preset.name} preset"
     origin_file = str(site.config_path) if site.config_path is not None else "the config"
     command_line = {
         "select": options.select,
         "ignore": list(options.ignore) or None,
         "cache": options.cache,
     }
-    found = [Setting("project-root", str(root), "the folder of the config, or of a project marker")]
+    found = [
+        Setting("project-root", str(root), "the folder of the config, or of a project marker"),
+        Setting("preset", site.preset.name, site.preset.shown_origin),
+    ]
     for name, info in type(config).model_fields.items():
         key = info.alias or name
-        if key in ("collections", "schemas"):
+        if key in ("collections", "schemas", "preset"):
             continue
         value = getattr(config, name)
+        if key == "generator":
+            found += _generator_settings(site, preset.get("generator", {}), origin_file)
+            continue
         if command_line.get(key) is not None:
             value, origin = command_line[key], "the command line"
         elif name in written:
             origin = origin_file
         elif key in preset:
-            origin = f"the {DEFAULT_PRESET} preset"
+            origin = from_preset
         else:
             origin = "default"
         if hasattr(value, "model_dump"):
@@ -235,6 +259,28 @@ def settings(
     return found
 
 
+def _generator_settings(site: Site, preset: dict[str, object], origin_file: str) -> list[Setting]:
+    """Each key of the [generator] table, and whether the config, the preset or the defaults
+    set it."""
+    generator = site.config.generator
+    written = (
+        site.written.generator.model_fields_set
+        if "generator" in site.written.model_fields_set
+        else set()
+    )
+    found = []
+    for name, info in type(generator).model_fields.items():
+        key = info.alias or name
+        if name in written:
+            origin = origin_file
+        elif key in preset:
+            origin = f"the {site.preset.name} preset"
+        else:
+            origin = "default"
+        found.append(Setting(f"generator.{key}", getattr(generator, name), origin))
+    return found
+
+
 def _plain(value: object) -> object:
     dump = getattr(value, "model_dump", None)
     return dump(by_alias=True, exclude_defaults=True) if dump is not None else value
@@ -249,8 +295,10 @@ def files(
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
-    given = given or [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+    given, root, site = _site_for(
+        [Path(path) for path in paths], options.config, None, options.preset
+    )
+    given = given or [root / folder for folder in site.config.content if (root / folder).is_dir()]
     found = discover(given, site, force_exclude=options.force_exclude).files
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed

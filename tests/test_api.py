@@ -41,6 +41,7 @@ def test_the_shape_of_the_api() -> None:
         ("jobs", None),
         ("cache", None),
         ("debug", False),
+        ("preset", None),
     ]
     assert [field.name for field in dataclasses.fields(klm_lint.Result)] == [
         "files",
@@ -55,6 +56,8 @@ def test_the_shape_of_the_api() -> None:
         "tracebacks",
         "unmatched",
         "empty_collections",
+        "preset",
+        "detected",
     ]
     for counted in ("errors", "warnings", "internal_errors"):
         assert isinstance(getattr(klm_lint.Result, counted), property)

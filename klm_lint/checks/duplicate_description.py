@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, draft_note, listing, same_text
+from klm_lint.checks.post_facts import COMPARED, HIDDEN, draft_note, listing, same_text
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 from klm_lint.site.facts import text_at, value_fact
@@ -16,12 +16,12 @@ if TYPE_CHECKING:
     from klm_lint.site.index import Post, SiteIndex
     from klm_lint.site.site import Site
 
-DESCRIPTION = value_fact("description", lambda doc: text_at(doc, "description"))
+DESCRIPTION = value_fact("description", lambda doc, _site: text_at(doc, "description"))
 
 
 def _description(post: Post) -> tuple[str, str] | None:
     description = post[DESCRIPTION]
-    if description is None or not description.text.strip():
+    if description is None or not description.text.strip() or not post[COMPARED]:
         return None
     return post.collection, same_text(description.text)
 
@@ -31,7 +31,7 @@ def _description(post: Post) -> tuple[str, str] | None:
     "duplicate-description",
     Severity.WARNING,
     "Two posts have the same description.",
-    facts=(DESCRIPTION, HIDDEN),
+    facts=(DESCRIPTION, HIDDEN, COMPARED),
 )
 def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     description = post[DESCRIPTION]

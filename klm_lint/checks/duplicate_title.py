@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, TITLE, draft_note, listing, same_text
+from klm_lint.checks.post_facts import COMPARED, HIDDEN, TITLE, draft_note, listing, same_text
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def _title(post: Post) -> tuple[str, str] | None:
     title = post[TITLE]
-    if title is None or not title.text.strip():
+    if title is None or not title.text.strip() or not post[COMPARED]:
         return None
     return post.collection, same_text(title.text)
 
@@ -28,7 +28,7 @@ def _title(post: Post) -> tuple[str, str] | None:
     "duplicate-title",
     Severity.WARNING,
     "Two posts have the same title.",
-    facts=(TITLE, HIDDEN),
+    facts=(TITLE, HIDDEN, COMPARED),
 )
 def duplicate_title(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     title = post[TITLE]

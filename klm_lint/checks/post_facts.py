@@ -4,32 +4,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from klm_lint.load.nodes import lookup
 from klm_lint.site.facts import flag_fact, text_at, value_fact
-from klm_lint.site.publication import hides
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from klm_lint.load.document import Document
     from klm_lint.site.index import Post
+    from klm_lint.site.site import Site
 
 T = TypeVar("T")
 _LISTED = 3
 
 
-def _hidden(doc: Document) -> bool:
-    if doc.front_matter is None:
-        return False
-    _entry, draft = lookup(doc.front_matter.root, ("draft",))
-    return hides(draft)
+def _hidden(doc: Document, site: Site) -> bool:
+    return site.is_hidden(doc)
+
+
+def _compared(doc: Document, site: Site) -> bool:
+    collection = site.collection_of(doc)
+    return collection is not None and collection.compare
 
 
 HIDDEN = flag_fact("hidden", _hidden)
-"""The site treats the post as a draft."""
-TITLE = value_fact("title", lambda doc: text_at(doc, "title"))
-AUTHOR = value_fact("author", lambda doc: text_at(doc, "author", "name"))
-AVATAR = value_fact("avatar", lambda doc: text_at(doc, "author", "avatar"))
+"""The site treats the post as a draft (or holds it back another way)."""
+COMPARED = flag_fact("compared", _compared)
+"""The post's collection is one whose files the whole-site rules compare (the index also holds
+the pages of other collections, for their addresses)."""
+TITLE = value_fact("title", lambda doc, _site: text_at(doc, "title"))
+AUTHOR = value_fact("author", lambda doc, _site: text_at(doc, "author", "name"))
+AVATAR = value_fact("avatar", lambda doc, _site: text_at(doc, "author", "avatar"))
 
 
 def listing(items: Sequence[T], show: Callable[[T], str] = str) -> str:

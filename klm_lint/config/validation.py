@@ -87,7 +87,14 @@ def _representative(details: list[Any]) -> Any:
 
 
 _BRANCHES = frozenset(
-    {"FieldSpec", "SchemaSpec", "LimitSpec", "CollectionConfig", "ComponentConfig"}
+    {
+        "FieldSpec",
+        "SchemaSpec",
+        "LimitSpec",
+        "CollectionConfig",
+        "ComponentConfig",
+        "GeneratorConfig",
+    }
 )
 
 
@@ -126,6 +133,7 @@ def _siblings(data: Any, path: list[str]) -> list[str]:
         models.FieldSpec,
         models.SchemaSpec,
         models.LimitSpec,
+        models.GeneratorConfig,
     ]
     present = set(_table(data, path))
     best: list[str] = []

@@ -301,7 +301,7 @@ class Engine:
         post = None
         if lint.document is not None and self.index is not None:
             try:
-                post = post_for(lint.document, self.site.collection_of(lint.document), self.layout)
+                post = post_for(lint.document, self.site, self.layout)
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 lint.findings.append(self._facts_failed(lint.document, error, lint.tracebacks))
         return FileResult(
@@ -317,7 +317,7 @@ class Engine:
         tracebacks: list[str] = []
         document, findings = self._check(path, relative, raw, tracebacks)
         if document is not None and whole_site and self.index is not None:
-            post = post_for(document, self.site.collection_of(document), self.layout)
+            post = post_for(document, self.site, self.layout)
             if post is not None:
                 problems = self._site_problems(post)
                 findings += self._place(document.lines, path, problems, tracebacks)
@@ -341,7 +341,15 @@ class Engine:
         shown = display_path(path)
         collection = self.site.collection_for(relative)
         try:
-            loaded = load_text(raw, path, shown, relative, self.site.config.max_front_matter_size)
+            loaded = load_text(
+                raw,
+                path,
+                shown,
+                relative,
+                self.site.config.max_front_matter_size,
+                yaml_dialect=self.site.config.generator.yaml,
+                after_blank_lines=self.site.config.generator.front_matter_after_blank_lines,
+            )
         except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
             return None, self._filter(
                 [self._internal_error(shown, None, error, tracebacks)], relative
@@ -359,7 +367,11 @@ class Engine:
             )
             return None, self._filter([finding], relative)
         if loaded.front_matter is None and collection is not None:
-            return loaded, self._filter([_missing_front_matter(loaded, collection)], relative)
+            mode = self.site.config.generator.front_matter
+            if mode == "required" or loaded.misplaced_delimiter:
+                return loaded, self._filter([_missing_front_matter(loaded, collection)], relative)
+            if mode == "marks-pages":
+                return loaded, []
         ignored = self.selection.ignored_for(relative)
         findings: list[Finding] = []
         for rule in self.rules:

@@ -1,0 +1,160 @@
+"""Where a file's asset paths resolve, the way its generator serves them.
+
+Paths from the site root (`/images/x.jpg`) are looked up in the static folders, after the base
+URL the site is served under; relative paths, where the generator allows them, beside the file
+(Astro, Docusaurus), beside a page bundle's index file (Hugo, Zola), or under the page's own
+address (Jekyll, and Hugo's and Zola's plain pages); aliases (`@site/`) from their folder. With
+the KLM theme's settings (no relative paths, no base URL, no aliases) this is exactly the static
+folders' lookup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from klm_lint.site.static import Resolution, StaticRoots, screen
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from klm_lint.config.model import Config
+    from klm_lint.load.document import Document
+    from klm_lint.site.urls import Address
+
+_BUNDLE_NAMES = ("index", "_index")
+
+
+class AssetResolver:
+    def __init__(
+        self,
+        root: Path,
+        config: Config,
+        static: StaticRoots,
+        address: Callable[[Document], Address | None],
+        noun: Callable[[Document], str],
+    ) -> None:
+        self.config = config
+        self.static = static
+        self.address = address
+        self.noun = noun
+        generator = config.generator
+        self.plain = not (
+            generator.relative_assets
+            or generator.asset_aliases
+            or generator.base_url.strip("/")
+            or generator.templates
+        )
+        """Only the static folders: the KLM theme's way, and the cached lookup."""
+        self.project = StaticRoots(root, ["."])
+        self.by_address = StaticRoots(root, [*config.static, *config.content])
+        """A page's own address is served from the static folders, and from the content
+        folders where bundles publish their files beside their pages."""
+        self.base = "/" + generator.base_url.strip("/") if generator.base_url.strip("/") else ""
+        self.aliases = {
+            prefix: StaticRoots(root, [folder])
+            for prefix, folder in generator.asset_aliases.items()
+        }
+
+    def resolve(self, value: str, doc: Document, *, body: bool) -> Resolution | None:
+        if self.plain:
+            return self.static.resolve(value)
+        generator = self.config.generator
+        if generator.templates and ("{{" in value or "{%" in value):
+            return None
+        for prefix, roots in self.aliases.items():
+            if value.startswith(prefix):
+                found = roots.lookup_path("/" + value[len(prefix) :].split("?")[0].split("#")[0])
+                return _located(found, value, f"in {_folder(generator.asset_aliases[prefix])}")
+        screened = screen(value)
+        if not isinstance(screened, str):
+            return screened
+        if screened.startswith("/"):
+            return self._from_root(value, screened, body=body)
+        if not generator.relative_assets:
+            return self.static.resolve(value)
+        return self._relative(value, screened, doc)
+
+    def _from_root(self, value: str, path: str, *, body: bool) -> Resolution:
+        base = self.base
+        if base and (path == base or path.startswith(base + "/")):
+            inside = self.static.resolve(value[len(base) :] or "/")
+            return inside or Resolution("invalid", reason="names no file of the site")
+        if base and body:
+            return Resolution(
+                "invalid",
+                reason=(
+                    f"starts from the server's root, but the site is served under {base}/, so "
+                    "the browser asks for a file outside the site"
+                ),
+                advice=f"Write {base}{path}.",
+            )
+        resolution = self.static.resolve(value)
+        assert resolution is not None
+        return resolution
+
+    def _relative(self, value: str, path: str, doc: Document) -> Resolution:
+        generator = self.config.generator
+        folder = posixpath.dirname(doc.site_path)
+        base = folder.split("/") if folder else []
+        tried: list[str] = []
+        mismatch: Resolution | None = None
+        for way in generator.relative_assets:
+            if way == "bundle" and not _is_bundle(doc.site_path):
+                continue
+            if way in ("file", "bundle"):
+                found = self.project.lookup_path(path, base)
+                where = f"in {_folder(folder)}, beside the {self.noun(doc)}"
+            else:
+                address = self.address(doc)
+                if address is None or not address.url.startswith("/"):
+                    continue
+                url = address.url
+                directory = url if url.endswith("/") else posixpath.dirname(url) + "/"
+                found = self.by_address.lookup_path(path, directory.strip("/").split("/"))
+                if found.status == "invalid":
+                    found = Resolution("missing")
+                where = f"at the {self.noun(doc)}'s address, {directory}"
+            if found.status == "found":
+                return found
+            if found.status == "invalid":
+                return _located(found, value, where)
+            if found.status == "case-mismatch" and mismatch is None:
+                mismatch = _located(found, value, where)
+            tried.append(where)
+        if mismatch is not None:
+            return mismatch
+        if not tried:
+            return self.static.resolve(value) or Resolution("missing")
+        return Resolution("missing", where=" or ".join(tried))
+
+
+def _located(found: Resolution, value: str, where: str) -> Resolution:
+    """The resolution, saying where it looked, with a case mismatch's real path written as
+    the value is (relative stays relative)."""
+    real = found.real
+    if found.status == "case-mismatch":
+        real = _as_written(value, found.real)
+    return Resolution(found.status, real, found.reason, where, found.advice)
+
+
+def _as_written(value: str, real: str) -> str:
+    """The value with its file and folder names replaced by the real ones, from the end."""
+    written = value.split("/")
+    actual = real.strip("/").split("/")
+    for index in range(len(written) - 1, -1, -1):
+        if written[index] in ("", ".", "..") or not actual:
+            continue
+        written[index] = actual.pop()
+    return "/".join(written)
+
+
+def _is_bundle(site_path: str) -> bool:
+    stem = posixpath.basename(site_path).split(".", 1)[0]
+    return stem in _BUNDLE_NAMES
+
+
+def _folder(folder: str) -> str:
+    folder = folder.strip("/")
+    return f"{folder}/" if folder and folder != "." else "the project's top folder"
