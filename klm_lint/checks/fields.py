@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document
     from klm_lint.load.nodes import Entry, Node
     from klm_lint.site.site import Site
-    from klm_lint.site.validate import Issue, IssueKind
+    from klm_lint.site.validate import Issue, IssueKind, Valued
 
 _TRUE_WORDS = {"true", "yes", "on", "y", "1"}
 _FALSE_WORDS = {"false", "no", "off", "n", "0"}
@@ -180,11 +180,12 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
             yield date_format.at(doc, node.start, node.end, message)
             continue
         reason = verdict.reason
-        fix = verdict.fix or _date_advice(node, reason, site)
+        suggestion = _suggestion(doc, site, node, spec.type)
+        fix = verdict.fix or _date_advice(node, reason, suggestion)
         impact = verdict.effect or spec.impact
         message = f"{name} is {quote(node.text)}, which {reason}; {impact}. {fix}"
         fixable = reason not in (NO_TIME, NO_DATE_ONLY) and verdict.level == "error"
-        date_fix = _date_fix(doc, site, node, name) if fixable else None
+        date_fix = _date_fix(doc, node, name, suggestion) if fixable else None
         finding = date_format.at(doc, node.start, node.end, message, date_fix)
         yield with_severity(finding, _level(verdict.level, spec.severity))
     yield from _path_date(doc, site)
@@ -198,8 +199,16 @@ def _level(level: str, severity: Severity | None) -> Severity | None:
     return Severity.WARNING
 
 
-def _date_advice(node: Scalar, reason: str, site: Site) -> str:
+def _suggestion(doc: Document, site: Site, node: Scalar, kind: str) -> dates.Suggestion | None:
+    """The date written as ISO 8601, when it can be read and the site reads that form."""
     suggestion = dates.suggest(node.text, site.config.date_order)
+    if suggestion is None or site.config.generator.dates == "iso":
+        return suggestion
+    rewritten = Scalar(node.start, node.end, suggestion.text, suggestion.text, node.quoted)
+    return suggestion if site.judge_date(doc, rewritten, kind) is None else None
+
+
+def _date_advice(node: Scalar, reason: str, suggestion: dates.Suggestion | None) -> str:
     if reason.startswith(("is not a real date", "has month")):
         fix = "Correct the date."
     elif "time of day" in reason:
@@ -249,8 +258,9 @@ def _path_date(doc: Document, site: Site) -> Iterator[Finding]:
     yield with_severity(finding, _level(verdict.level, None))
 
 
-def _date_fix(doc: Document, site: Site, node: Scalar, name: str) -> Fix | None:
-    suggestion = dates.suggest(node.text, site.config.date_order)
+def _date_fix(
+    doc: Document, node: Scalar, name: str, suggestion: dates.Suggestion | None
+) -> Fix | None:
     if suggestion is None:
         return None
     edit = replace_scalar_text(doc, node, suggestion.text)
@@ -272,7 +282,12 @@ def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
     values = site.config.generator.draft_values
     for valued in checked(doc, site).drafts:
         node = valued.node
-        if collection is None or (isinstance(node, Scalar) and isinstance(node.value, bool)):
+        if collection is None:
+            continue
+        if valued.spec.role == "draft" and not site.config.generator.draft_key:
+            yield from _unread_draft(doc, site, valued, collection.noun)
+            continue
+        if isinstance(node, Scalar) and isinstance(node.value, bool):
             continue
         name = dotted(valued.path)
         severity = valued.spec.severity
@@ -286,6 +301,21 @@ def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
             severity = _level(level, severity)
         finding = draft_flag.at(doc, node.start, node.end, message, _draft_fix(doc, name, node))
         yield with_severity(finding, severity)
+
+
+def _unread_draft(doc: Document, site: Site, valued: Valued, noun: str) -> Iterator[Finding]:
+    """A draft flag the generator has none of (Jekyll): it does nothing, so a post an author
+    meant to hold back is published."""
+    node = valued.node
+    if not hides(node) or valued.path != ("draft",):
+        return
+    generator = site.generator_name
+    message = (
+        f"draft is {node.text if isinstance(node, Scalar) else describe(node)}, but {generator} "
+        f"has no draft flag and publishes this {noun} all the same. To hold it back, write "
+        "published: false, or move the file to _drafts/."
+    )
+    yield with_severity(draft_flag.at(doc, node.start, node.end, message), valued.spec.severity)
 
 
 def _judged_flag(
@@ -403,9 +433,13 @@ def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
             if suggestion
             else f"Remove it, or add it to the {collection.name} collection's fields in the config."
         )
+        effect = "the site ignores it"
+        if issue.objects.unknown == "error" and site.config.generator.urls != "nextjs":
+            effect = f"{site.generator_name} rejects keys it does not know and the build fails"
+        elif site.config.generator.urls != "nextjs":
+            effect = f"{site.generator_name} ignores it"
         message = (
-            f"{key} is not a field the site knows {where}for {collection.name}, so the site "
-            f"ignores it. {hint}"
+            f"{key} is not a field the site knows {where}for {collection.name}, so {effect}. {hint}"
         )
         key_node = issue.entry.key
         finding = unknown_field.at(doc, key_node.start, key_node.end, message)

@@ -369,7 +369,8 @@ class Engine:
         if loaded.front_matter is None and collection is not None:
             mode = self.site.config.generator.front_matter
             if mode == "required" or loaded.misplaced_delimiter:
-                return loaded, self._filter([_missing_front_matter(loaded, collection)], relative)
+                missing = _missing_front_matter(loaded, collection, self.site.generator_name)
+                return loaded, self._filter([missing], relative)
             if mode == "marks-pages":
                 return loaded, []
         ignored = self.selection.ignored_for(relative)
@@ -562,13 +563,14 @@ def _traceback(error: Exception, rule: Rule | None, shown: str) -> str:
     return f"klm-lint: internal error in {what} on {shown}:\n{details}"
 
 
-def _missing_front_matter(doc: Document, collection: Collection) -> Finding:
+def _missing_front_matter(doc: Document, collection: Collection, generator: str) -> Finding:
+    """KLM001; `generator`: how messages name the site's generator ("the site", "Jekyll")."""
     rule = FRONT_MATTER_MISSING
     if doc.misplaced_delimiter:
         line = doc.misplaced_delimiter
         start = doc.lines.line_start(line)
         message = (
-            f"the front matter starts on line {line}, but the site only reads front matter "
+            f"the front matter starts on line {line}, but {generator} only reads front matter "
             "that starts on the very first line, so it sees none. Delete the "
             f"{'line' if line == 2 else f'{line - 1} lines'} before it."
         )
@@ -576,8 +578,11 @@ def _missing_front_matter(doc: Document, collection: Collection) -> Finding:
     required = set(collection.schema.required_keys())
     named = [key for key in ("title", "date", "author") if key in required] or ["title"]
     missing = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    consequence = f"so the site has no {missing} for it"
+    if generator != "the site":
+        consequence = f"and {generator} needs front matter in every content file: the build fails"
     message = (
-        f"this file is in {collection.name} but has no front matter, so the site has no {missing} "
-        "for it. Start the file with a --- line, the keys, and another --- line."
+        f"this file is in {collection.name} but has no front matter, {consequence}. "
+        "Start the file with a --- line, the keys, and another --- line."
     )
     return rule.at(doc, 0, doc.lines.line_end(1), message)

@@ -84,10 +84,7 @@ class AssetResolver:
         if base and body:
             return Resolution(
                 "invalid",
-                reason=(
-                    f"starts from the server's root, but the site is served under {base}/, so "
-                    "the browser asks for a file outside the site"
-                ),
+                reason=f"starts from the server's root, outside {base}/ where the site is served",
                 advice=f"Write {base}{path}.",
             )
         resolution = self.static.resolve(value)

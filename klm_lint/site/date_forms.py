@@ -470,11 +470,15 @@ def _go(node: Scalar, fmt: str) -> DateVerdict | None:
             return DateVerdict("is a time without a day", effect=_HUGO_FAILS)
         return None
     if isinstance(value, bool):
-        return DateVerdict("is true or false, not a date", effect=_HUGO_FAILS)
+        return DateVerdict(
+            "is true or false, and Hugo reads this key as a date",
+            effect=_HUGO_FAILS,
+            fix="Write a date, such as 2024-01-31; to hold the page back, use draft: true.",
+        )
     if isinstance(value, int) and fmt != "json":
         moment = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=value)
         return DateVerdict(
-            "is a number, which Hugo reads as seconds since 1970",
+            "is a number, and Hugo reads a number as seconds since 1970",
             "warning",
             f"the page is dated {moment:%Y-%m-%d %H:%M:%S} UTC",
             "Write the date as YYYY-MM-DD, such as 2024-01-31.",
