@@ -126,6 +126,8 @@ def _siblings(data: Any, path: list[str]) -> list[str]:
     the table best."""
     from klm_lint.config import model as models
 
+    if path == ["generator"]:
+        return [info.alias or name for name, info in models.GeneratorConfig.model_fields.items()]
     candidates: list[type[BaseModel]] = [
         models.Config,
         models.CollectionConfig,

@@ -71,7 +71,8 @@ def judge(node: Node, reader: DateReader, kind: str, fmt: str) -> DateVerdict | 
         reason = iso_problem(node, kind)
         return None if reason is None else DateVerdict(reason)
     verdict = _READERS[reader](node, fmt)
-    if verdict is None and kind in ("date", "datetime") and isinstance(node.value, str):
+    textual = not isinstance(node.value, (bool, int, float)) and node.value is not None
+    if verdict is None and kind in ("date", "datetime") and textual:
         has_time = bool(re.search(r"\d:\d\d", node.text))
         if kind == "datetime" and not has_time:
             return DateVerdict(NO_TIME)

@@ -279,7 +279,7 @@ def _docusaurus(file: _File) -> Address:
     index = name.lower() in ("index", "readme") or (directories and name == directories[-1])
     identifier = file.text("id")
     last = "" if index else (str(identifier.value) if identifier is not None else name)
-    url = _join(file.prefix, "/".join([*directories, last]), slash=False)
+    url = _join(file.prefix, "/".join(part for part in [*directories, last] if part), slash=False)
     if identifier is not None and not index:
         return Address(url, "", "id", identifier)
     return Address(url)
