@@ -167,3 +167,14 @@ def test_the_api_takes_a_preset(site: SiteBuilder) -> None:
     assert result.preset == "zola"
     assert result.detected is None
     assert [finding.code for finding in result.findings] == []
+
+
+@pytest.mark.parametrize("name", PRESET_NAMES)
+def test_each_preset_has_a_page_the_readme_links(name: str) -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    page = root / "docs" / "presets" / f"{name}.md"
+    assert page.is_file()
+    assert f"presets/{name}.toml" in page.read_text(encoding="utf-8")
+    assert f"](docs/presets/{name}.md)" in (root / "README.md").read_text(encoding="utf-8")
