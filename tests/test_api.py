@@ -128,7 +128,7 @@ def test_internal_errors_keep_their_traceback_only_with_debug(
 ) -> None:
     from klm_lint.engine import run as engine
 
-    def explode(*args: object) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
         raise ValueError("boom")
 
     monkeypatch.setattr(engine, "load_text", explode)

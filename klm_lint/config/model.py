@@ -208,13 +208,23 @@ class GeneratorConfig(_Model):
     @field_validator("date_from_path")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        import re
+        if not value:
+            return value
+        import re2
 
+        options = re2.Options()
+        options.log_errors = False
         try:
-            compiled = re.compile(value)
-        except re.error as error:
-            raise ValueError(f"not a regular expression ({error})") from None
-        if value and compiled.groups < 1:
+            compiled = re2.compile(value, options)
+        except re2.error as error:
+            reason = (
+                error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else error
+            )
+            raise ValueError(
+                f"not a regular expression RE2 can run ({reason}); no look-arounds or "
+                "back-references"
+            ) from None
+        if compiled.groups < 1:
             raise ValueError("needs a group, (...), around the date")
         return value
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from klm_lint.load.nodes import Scalar
 from klm_lint.site import dates
@@ -39,6 +40,9 @@ GENERATOR = {
 """How messages name the generator whose date reading a reader models."""
 
 NO_TIME = "has no time of day, and the site needs one"
+_HAS_TIME = re.compile(r"\d:\d\d")
+_ZONE_AT_END = re.compile(r"(?:[Zz]|[+-]\d\d:?\d\d)$")
+_NUMBERS = re.compile(r"\d+")
 NO_DATE_ONLY = "has a time of day, and the site takes a date alone"
 
 
@@ -73,7 +77,7 @@ def judge(node: Node, reader: DateReader, kind: str, fmt: str) -> DateVerdict | 
     verdict = _READERS[reader](node, fmt)
     textual = not isinstance(node.value, (bool, int, float)) and node.value is not None
     if verdict is None and kind in ("date", "datetime") and textual:
-        has_time = bool(re.search(r"\d:\d\d", node.text))
+        has_time = bool(_HAS_TIME.search(node.text))
         if kind == "datetime" and not has_time:
             return DateVerdict(NO_TIME)
         if kind == "date" and has_time:
@@ -267,7 +271,7 @@ def _docusaurus(node: Scalar, fmt: str) -> DateVerdict | None:
         return DateVerdict(
             _unreadable(text).replace("the site", "Docusaurus"), effect=_DOCUSAURUS_REJECTS
         )
-    if re.search(r"(?:[Zz]|[+-]\d\d:?\d\d)$", text):
+    if _ZONE_AT_END.search(text):
         return DateVerdict(
             "ends in a time zone, and Docusaurus adds a Z of its own to a date written as text",
             effect="the date becomes invalid and the build crashes",
@@ -566,18 +570,28 @@ _READERS = {
 
 def path_date(site_path: str, pattern: str) -> tuple[str, int, int] | None:
     """The date the generator takes from the file's path: its text and where it is in the
-    path; None when the path has none."""
+    path; None when the path has none. The pattern is the config's, run by RE2 (linear time)."""
     if not pattern:
         return None
-    match = re.search(pattern, site_path)
+    match = path_pattern(pattern).search(site_path)
     if match is None or match.group(1) is None:
         return None
     return match.group(1), match.start(1), match.end(1)
 
 
+@functools.cache
+def path_pattern(pattern: str) -> Any:
+    """The config's date-from-path pattern, compiled by RE2; re2.error when it is none."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(pattern, options)
+
+
 def judge_path_date(text: str, reader: DateReader) -> DateVerdict | None:
     """A file name's date as the generator reads it."""
-    parts = tuple(int(part) for part in re.findall(r"\d+", text)[:3])
+    parts = tuple(int(part) for part in _NUMBERS.findall(text)[:3])
     if len(parts) < 3:
         return None
     year, month, day = parts

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from klm_lint.load.nodes import Mapping
 
 
+_SLASHES = re.compile(r"/{2,}")
+_NOT_URLIZED = re.compile(r"[^\w\-./]+")
+_NOT_SLUGIFIED = re.compile(r"[^a-z0-9]+")
+_NOT_GITHUB_SLUG = re.compile(r"[^\w\- ]")
+
+
 @dataclass(frozen=True, slots=True)
 class Address:
     url: str
@@ -128,7 +134,7 @@ def _page_path(file: _File) -> str:
 
 
 def _join(prefix: str, path: str, *, slash: bool = True) -> str:
-    joined = re.sub(r"/{2,}", "/", f"{prefix}/{path}")
+    joined = _SLASHES.sub("/", f"{prefix}/{path}")
     if not joined.startswith("/"):
         joined = "/" + joined
     if slash and not joined.endswith("/") and not _has_extension(joined):
@@ -156,7 +162,7 @@ def _nextjs(file: _File) -> Address:
 def _urlize(text: str) -> str:
     """Hugo's urlize: lower case, spaces as hyphens, no punctuation but - _ . /."""
     text = text.strip().lower().replace(" ", "-")
-    return re.sub(r"[^\w\-./]+", "", text).strip("-")
+    return _NOT_URLIZED.sub("", text).strip("-")
 
 
 def _hugo(file: _File) -> Address:
@@ -188,7 +194,7 @@ def _zola_slug(text: str) -> str:
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return _NOT_SLUGIFIED.sub("-", ascii_text.lower()).strip("-")
 
 
 def _zola(file: _File) -> Address:
@@ -218,7 +224,7 @@ def _zola(file: _File) -> Address:
 
 def _github_slug(text: str) -> str:
     """github-slugger: lower case, punctuation removed, spaces as hyphens."""
-    return re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+    return _NOT_GITHUB_SLUG.sub("", text.lower()).replace(" ", "-")
 
 
 def _astro(file: _File) -> Address:
@@ -387,7 +393,7 @@ def _jekyll_post(
         style = file.generator.permalink or "date"
         template = _STYLES.get(style, style)
     url = _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template)
-    url = re.sub(r"/{2,}", "/", "/" + url)
+    url = _SLASHES.sub("/", "/" + url)
     return Address(url, "", key, written)
 
 
