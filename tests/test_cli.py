@@ -213,6 +213,43 @@ def test_explain_unknown_code() -> None:
     assert "no rule 'KLM999'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (
+            ["--select", "date-fromat"],
+            "unknown rule 'date-fromat' in --select: did you mean date-format?",
+        ),
+        (["--ignore", "KLM1O4"], "unknown rule 'KLM1O4' in --ignore: did you mean KLM104?"),
+        (["--explain", "drft-flag"], "no rule 'drft-flag': did you mean draft-flag?"),
+    ],
+)
+def test_unknown_rules_get_a_did_you_mean(
+    site: SiteBuilder, arguments: list[str], expected: str
+) -> None:
+    site.post(GOOD_POST)
+    result = klm_lint(*arguments, cwd=site.root)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert expected in result.stderr
+
+
+def test_unknown_rule_in_the_config_gets_a_did_you_mean(site: SiteBuilder) -> None:
+    site.post(GOOD_POST)
+    site.config('ignore = ["unknown-feild"]\n')
+    result = klm_lint(cwd=site.root)
+    assert result.returncode == 2
+    assert "unknown rule 'unknown-feild' in the config's ignore: did you mean unknown-field?" in (
+        result.stderr
+    )
+
+
+def test_explain_takes_a_rule_name() -> None:
+    by_name = klm_lint("--explain", "draft-flag", cwd=Path.cwd())
+    assert by_name.returncode == 0, by_name.stderr
+    assert by_name.stdout == klm_lint("--explain", "KLM104", cwd=Path.cwd()).stdout
+
+
 def test_no_color_off_a_terminal(site: SiteBuilder) -> None:
     site.post(BAD_POST)
     result = klm_lint("content", cwd=site.root, env={"NO_COLOR": ""})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.checks import ALL_RULES
+from klm_lint.checks.names import rule_named, suggestion
 from klm_lint.errors import ConfigError, UsageError
 from klm_lint.findings import Severity
 from klm_lint.site.site import gitignore
@@ -48,15 +49,18 @@ def resolve_codes(
     for item in (part.strip() for part in items):
         if not item:
             continue
+        named = rule_named(item)
         matched = {
             rule.code
             for rule in ALL_RULES
-            if item.upper() == "ALL"
-            or rule.code.startswith(item.upper())
-            or rule.name == item.lower()
+            if item.upper() == "ALL" or rule.code.startswith(item.upper()) or rule is named
         }
         if not matched:
-            raise error(f"unknown rule {item!r} in {where}; klm-lint --list-rules shows them all")
+            meant = suggestion(item)
+            hint = f": did you mean {meant}?" if meant else ""
+            raise error(
+                f"unknown rule {item!r} in {where}{hint} (klm-lint --list-rules shows them all)"
+            )
         codes |= matched
     return codes
 
