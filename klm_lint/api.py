@@ -70,6 +70,10 @@ class LintOptions:
     """Keep the whole-site index between runs (None: the config's cache)."""
     debug: bool = False
     """Keep the traceback of each internal error (Result.tracebacks)."""
+    extend_select: Sequence[str] = ()
+    """These rules too, on top of the select in force (select, else the config's)."""
+    respect_gitignore: bool | None = None
+    """Skip what git ignores when walking folders (None: the config's respect-gitignore)."""
 
 
 def lint(
@@ -82,7 +86,12 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    from klm_lint.config.discovery import (
+        LoadedConfig,
+        find_config_file,
+        find_project_root,
+        load_config,
+    )
     from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
@@ -97,10 +106,16 @@ def lint(
     discovered = None if options.config else find_config_file(start)
     found = options.config or discovered
     loaded = load_config(found)
+    if options.respect_gitignore is not None:
+        config = loaded.config.model_copy(update={"respect_gitignore": options.respect_gitignore})
+        loaded = LoadedConfig(config, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
     site = Site(root, loaded.config, found, now=options.now)
     selection = build_selection(
-        loaded.config, list(options.select) if options.select else None, list(options.ignore)
+        loaded.config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
     )
     if not given:
         given = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]

@@ -66,15 +66,22 @@ def resolve_codes(
 
 
 def build_selection(
-    config: Config, select: list[str] | None = None, ignore: list[str] | None = None
+    config: Config,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
 ) -> Selection:
+    """The rules to run: --select (else the config's select, else every rule), plus both
+    extend-selects, plus the loading rules, minus the config's ignore and --ignore."""
     if select:
-        enabled = resolve_codes(select, "--select", UsageError) | UNREADABLE_FILE_CODES
+        enabled = resolve_codes(select, "--select", UsageError)
     elif config.select:
         enabled = resolve_codes(config.select, "the config's select", ConfigError)
-        enabled |= UNREADABLE_FILE_CODES
     else:
         enabled = {rule.code for rule in ALL_RULES}
+    enabled |= resolve_codes(config.extend_select, "the config's extend-select", ConfigError)
+    enabled |= resolve_codes(extend_select or [], "--extend-select", UsageError)
+    enabled |= UNREADABLE_FILE_CODES
     enabled -= resolve_codes(config.ignore, "the config's ignore", ConfigError)
     enabled -= resolve_codes(ignore or [], "--ignore", UsageError)
     severities = {rule.code: rule.severity for rule in ALL_RULES}
