@@ -29,7 +29,10 @@ class ReportOptions:
     statistics: bool = False
     quiet: bool = False
     color: bool | None = None
-    """None: colour only when writing to a terminal (and NO_COLOR is not set)."""
+    """None: colour when writing to a terminal, unless NO_COLOR is set; or when FORCE_COLOR is."""
+    width: int | None = None
+    """Lay the full report out for this many columns. None: a terminal's width; off a terminal,
+    COLUMNS when colour is forced, else no wrapping at all."""
     fixing: bool = False
     """The run applied fixes: the summary says how many were fixed and how many remain."""
     show_fixes: bool = False
