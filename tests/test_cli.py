@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import os
+import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +19,9 @@ BAD_POST = GOOD_POST.replace("draft: false", 'draft: "false"')
 def klm_lint(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment = {**os.environ, "NO_COLOR": "1"}
     environment.pop("FORCE_COLOR", None)
+    environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "klm_lint", *args],
         cwd=cwd,
@@ -183,10 +186,20 @@ def test_statistics(site: SiteBuilder) -> None:
     ]
 
 
-def test_version() -> None:
-    result = klm_lint("--version", cwd=Path.cwd())
-    assert result.stdout == f"klm-lint {__version__}\n"
+def test_version_names_python_and_the_config_in_use(site: SiteBuilder) -> None:
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    result = klm_lint("--version", cwd=site.root)
     assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"klm-lint {__version__}",
+        f"Python: {python} ({sys.executable})",
+        f"Config: none found from {site.root} upward; the defaults apply",
+    ]
+    site.config("")
+    result = klm_lint("--version", "content", cwd=site.root)
+    assert result.stdout.splitlines()[2] == f"Config: {site.root / 'klm-lint.toml'}"
+    result = klm_lint("--version", "--config", "other.toml", cwd=site.root)
+    assert result.stdout.splitlines()[2] == "Config: other.toml (--config: no such file)"
 
 
 def test_list_rules() -> None:
@@ -254,3 +267,30 @@ def test_no_color_off_a_terminal(site: SiteBuilder) -> None:
     site.post(BAD_POST)
     result = klm_lint("content", cwd=site.root, env={"NO_COLOR": ""})
     assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "coloured"),
+    [
+        ([], {}, False),
+        (["--color", "always"], {}, True),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--color", "auto"], {"FORCE_COLOR": ""}, False),
+    ],
+)
+def test_color_option_no_color_and_force_color(
+    site: SiteBuilder, arguments: list[str], environment: dict[str, str], coloured: bool
+) -> None:
+    site.post(BAD_POST)
+    result = klm_lint("content", *arguments, cwd=site.root, env={"NO_COLOR": "", **environment})
+    assert result.returncode == 1, result.stderr
+    assert ("\x1b[" in result.stdout) is coloured
+    assert "KLM104 draft-flag" in re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+
+
+def test_list_rules_and_explain_follow_color() -> None:
+    assert "\x1b[" in klm_lint("--list-rules", "--color", "always", cwd=Path.cwd()).stdout
+    assert "\x1b[" not in klm_lint("--list-rules", cwd=Path.cwd()).stdout
