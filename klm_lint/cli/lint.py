@@ -93,7 +93,7 @@ def lint(
         bool,
         typer.Option(
             "--force-exclude",
-            help="Apply the config's exclude to files named on the command line.",
+            help="Apply the config's exclude and what git ignores to the paths named too.",
             rich_help_panel=SELECTION,
         ),
     ] = False,
