@@ -294,3 +294,25 @@ def test_color_option_no_color_and_force_color(
 def test_list_rules_and_explain_follow_color() -> None:
     assert "\x1b[" in klm_lint("--list-rules", "--color", "always", cwd=Path.cwd()).stdout
     assert "\x1b[" not in klm_lint("--list-rules", cwd=Path.cwd()).stdout
+
+
+@pytest.mark.parametrize("columns", [40, 80, 200])
+def test_on_a_terminal_the_report_fits_its_width(site: SiteBuilder, columns: int) -> None:
+    from rich.cells import cell_len
+
+    from tests.cli.test_help import run_klm_lint
+
+    body = "日本語のテキスト\t🎉 " * 8 + '<Youtub id="x" /> and more text after it, ' * 3
+    site.post(GOOD_POST + body + "\n")
+    shown = run_klm_lint("content", terminal=True, cwd=site.root, columns=columns)
+    piped = run_klm_lint("content", terminal=False, cwd=site.root, columns=columns)
+    assert "KLM303 unknown-component" in shown
+    assert max(cell_len(line) for line in shown.splitlines()) <= columns, shown
+    lines = shown.splitlines()
+    source = next(i for i, line in enumerate(lines) if " | " in line and "<Youtub" in line)
+    marker = lines[source + 1]
+    assert marker.strip().startswith("|") and "^^^^^^^" in marker
+    under = cell_len(marker[: marker.index("^")])
+    assert under == cell_len(lines[source][: lines[source].index("<Youtub")]), shown
+    assert "<Youtub> is not a component the site knows; MDX cannot render it" in piped
+    assert max(len(line) for line in piped.splitlines()) > 200, "off a terminal: no wrapping"

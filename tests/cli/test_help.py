@@ -22,19 +22,20 @@ PANELS = (
 )
 
 
-def help_text(*, terminal: bool) -> str:
-    environment = {**os.environ, "COLUMNS": "80", "TERM": "xterm"}
+def run_klm_lint(*arguments: str, terminal: bool, cwd: Path, columns: int = 80) -> str:
+    """klm-lint's standard output, on a pseudo-terminal or a pipe, without colour codes."""
+    environment = {**os.environ, "COLUMNS": str(columns), "TERM": "xterm"}
     for name in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI"):
         environment.pop(name, None)
-    command = [sys.executable, "-m", "klm_lint", "--help"]
+    command = [sys.executable, "-m", "klm_lint", *arguments]
     if not terminal:
         done = subprocess.run(
-            command, capture_output=True, text=True, env=environment, check=True, timeout=60
+            command, capture_output=True, text=True, env=environment, timeout=60, cwd=cwd
         )
         return done.stdout
     leader, follower = pty.openpty()
     try:
-        process = subprocess.Popen(command, stdout=follower, env=environment)
+        process = subprocess.Popen(command, stdout=follower, env=environment, cwd=cwd)
         os.close(follower)
         chunks = []
         while True:
@@ -45,11 +46,15 @@ def help_text(*, terminal: bool) -> str:
             if not chunk:
                 break
             chunks.append(chunk)
-        assert process.wait(timeout=60) == 0
+        process.wait(timeout=60)
     finally:
         os.close(leader)
     text = b"".join(chunks).decode().replace("\r\n", "\n")
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
+
+
+def help_text(*, terminal: bool) -> str:
+    return run_klm_lint("--help", terminal=terminal, cwd=Path.cwd())
 
 
 @pytest.mark.parametrize("terminal", [False, True])
