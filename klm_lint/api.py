@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
+    from klm_lint.engine.run import Engine
+    from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -82,50 +84,22 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
-    from klm_lint.engine.baseline import Baseline
-    from klm_lint.engine.run import Engine
-    from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
-    from klm_lint.site.site import Site
 
     options = options or LintOptions()
     given = [Path(path) for path in paths]
-    start = _common_folder(given) if given else Path.cwd()
-    if options.config is not None and not options.config.is_file():
-        raise ConfigError(f"{options.config}: no such config file")
-    discovered = None if options.config else find_config_file(start)
-    found = options.config or discovered
-    loaded = load_config(found)
-    root = discovered.parent if discovered is not None else find_project_root(start)
-    site = Site(root, loaded.config, found, now=options.now)
-    selection = build_selection(
-        loaded.config, list(options.select) if options.select else None, list(options.ignore)
-    )
+    project = open_project(_common_folder(given) if given else Path.cwd(), options)
+    root, site, engine = project.root, project.site, project.engine
     if not given:
-        given = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+        given = [root / folder for folder in site.config.content if (root / folder).is_dir()]
         if not given:
-            folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
+            folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed
 
         files = only_changed(files, changed_files(root, options.changed_since))
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
-    use_cache = loaded.config.cache if options.cache is None else options.cache
-    engine = Engine(
-        site,
-        selection,
-        debug=options.debug,
-        suppressions=options.suppressions,
-        baseline=known,
-        statistics=options.statistics,
-    )
-    if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
-
-        engine.cache = IndexCache(root / loaded.config.cache_dir, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
@@ -140,6 +114,54 @@ def lint(
         progress=progress.advance if progress is not None else None,
         covered=covered,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """What every lint of a project is made from: its root, the site the config describes, and
+    the engine that lints it (with its whole-site index)."""
+
+    root: Path
+    site: Site
+    engine: Engine
+
+
+def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] = ()) -> Project:
+    """The project the folder `start` is in: its config found from there upward (or
+    options.config), read and validated; `facts`: what the index keeps besides what the rules
+    declare. Raises KlmLintError for a config a user can fix."""
+    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.run import Engine
+    from klm_lint.engine.selection import build_selection
+    from klm_lint.site.site import Site
+
+    if options.config is not None and not options.config.is_file():
+        raise ConfigError(f"{options.config}: no such config file")
+    discovered = None if options.config else find_config_file(start)
+    found = options.config or discovered
+    loaded = load_config(found)
+    root = discovered.parent if discovered is not None else find_project_root(start)
+    site = Site(root, loaded.config, found, now=options.now)
+    selection = build_selection(
+        loaded.config, list(options.select) if options.select else None, list(options.ignore)
+    )
+    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    use_cache = loaded.config.cache if options.cache is None else options.cache
+    engine = Engine(
+        site,
+        selection,
+        debug=options.debug,
+        suppressions=options.suppressions,
+        baseline=known,
+        statistics=options.statistics,
+        facts=facts,
+    )
+    if use_cache and engine.index is not None:
+        from klm_lint.site.cache import IndexCache
+
+        engine.cache = IndexCache(root / loaded.config.cache_dir, site, engine.layout)
+    return Project(root, site, engine)
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:

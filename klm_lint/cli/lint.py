@@ -182,6 +182,17 @@ def lint(
             "--write-baseline", metavar="FILE", help="Record today's findings as the baseline."
         ),
     ] = None,
+    stdin_filename: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--stdin-filename",
+            metavar="PATH",
+            help=(
+                "Lint standard input (PATHS: -) as if it were this file; with --fix, the fixed "
+                "text goes to standard output and the report to standard error."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Lint the front matter and MDX components of the site's content files."""
     if version:
@@ -219,11 +230,22 @@ def lint(
         cache=cache,
         debug=debug,
     )
-    bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not quiet)
-    try:
-        result = lint(paths or [], options, progress=bar)
-    finally:
-        bar.close()
+    from klm_lint.cli.stdin import lint_stdin, reads_stdin, write_through
+
+    report_stream = sys.stdout
+    if reads_stdin(paths, stdin_filename):
+        result, fixed_text = lint_stdin(
+            paths, stdin_filename, options, writes_baseline=write_baseline is not None
+        )
+        if fixed_text is not None:
+            write_through(fixed_text)
+            report_stream = sys.stderr
+    else:
+        bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not quiet)
+        try:
+            result = lint(paths or [], options, progress=bar)
+        finally:
+            bar.close()
     for details in result.tracebacks:
         sys.stderr.write(details)
     for note in result.notes:
@@ -249,7 +271,7 @@ def lint(
     )
     if output_file is not None:
         _write_report(output_file, report_format, result, report_options)
-    reporter(terminal_format)(result, sys.stdout, report_options)
+    reporter(terminal_format)(result, report_stream, report_options)
     raise typer.Exit(_exit_code(result, strict=strict, exit_zero=exit_zero))
 
 
