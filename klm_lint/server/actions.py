@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 FIX_ALL = "source.fixAll.klm-lint"
 FIX_ALL_TITLE = "Fix all safe fixes in this file (klm-lint)"
-_NOT_SILENCED = {"KLM000", "KLM900"}
-"""A bug in klm-lint is not silenced, nor a suppression that silences nothing."""
+_NOT_SILENCED = {"KLM000", "KLM001", "KLM002", "KLM003", "KLM005", "KLM006", "KLM900"}
+"""A bug in klm-lint is not silenced, nor a file that does not load (no comment in it is
+read), nor a suppression that silences nothing."""
 
 
 def code_actions(
@@ -33,7 +34,8 @@ def code_actions(
     only: Sequence[str] | None,
     fixed_text: Callable[[], str],
 ) -> list[types.CodeAction]:
-    """The actions for the findings on the requested lines, and the file's fix-all.
+    """The actions for the findings on the requested lines, and the file's fix-all (beside
+    them, or when asked for).
     `fixed_text` gives the file's text with every safe fix applied (it is asked only when
     wanted)."""
     actions: list[types.CodeAction] = []
@@ -47,7 +49,9 @@ def code_actions(
                 titles.add(action.title)
                 actions.append(action)
     safe = [f for f in findings if f.fix and f.fix.applicability is Applicability.SAFE]
-    if safe and _wanted(FIX_ALL, only):
+    # Offered beside a finding's actions, or when asked for (on save): not on every line.
+    asked = bool(only) and _wanted(FIX_ALL, only)
+    if safe and (asked or (actions and _wanted(FIX_ALL, only))):
         edit = _whole_text_edit(lines, fixed_text())
         if edit is not None:
             actions.append(
@@ -114,6 +118,11 @@ def _whole_text_edit(lines: TextLines, fixed: str) -> types.TextEdit | None:
     end = 0
     while end < most - start and before[-1 - end] == after[-1 - end]:
         end += 1
+    # An edit never starts or ends between the CR and LF of a line break.
+    if 0 < start < len(before) and before[start - 1 : start + 1] == "\r\n":
+        start -= 1
+    if 0 < end < len(before) and before[-end - 1 : len(before) - end + 1] == "\r\n":
+        end -= 1
     where = types.Range(lines.at(start), lines.at(len(before) - end))
     return types.TextEdit(where, after[start : len(after) - end])
 

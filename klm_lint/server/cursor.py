@@ -106,6 +106,8 @@ def _yaml(before: str, offset: int, above: list[str], below: list[str]) -> Typin
         indent = _indent_of(entry["indent"], entry["item"])
         parent = _yaml_parent(above, len(indent))
         rest = entry["rest"]
+        if parent is None:
+            return None
         start, typed, quoted = _value_word(offset, rest)
         if rest.lstrip().startswith(("|", ">")):
             return None
@@ -131,7 +133,7 @@ def _yaml(before: str, offset: int, above: list[str], below: list[str]) -> Typin
             line for line in above if not (_YAML_ITEM.fullmatch(line) and _width(line) == width)
         ]
         parent = _yaml_parent(others, width + 1)
-        if not parent:
+        if not parent:  # None (a block scalar) or () (a list at the top level)
             return None
         start, typed, quoted = _value_word(offset, rest)
         return Typing(
@@ -142,6 +144,8 @@ def _yaml(before: str, offset: int, above: list[str], below: list[str]) -> Typin
         return None
     indent = _indent_of(key["indent"], key["item"])
     parent = _yaml_parent(above, len(indent))
+    if parent is None:
+        return None
     present = _yaml_siblings(above, below, len(indent))
     return Typing("yaml", parent, None, offset - len(key["key"]), key["key"], present, indent)
 
@@ -151,8 +155,9 @@ def _indent_of(indent: str, item: str | None) -> str:
     return indent + " " * len(item) if item else indent
 
 
-def _yaml_parent(above: list[str], indent: int) -> tuple[str, ...]:
-    """The keys of the mappings a line indented so far is in, from the lines above it."""
+def _yaml_parent(above: list[str], indent: int) -> tuple[str, ...] | None:
+    """The keys of the mappings a line indented so far is in, from the lines above it; None
+    inside a block scalar (`description: >` and the lines indented under it)."""
     parent: list[str] = []
     for line in above:
         if not line.strip() or line.lstrip().startswith("#"):
@@ -161,7 +166,10 @@ def _yaml_parent(above: list[str], indent: int) -> tuple[str, ...]:
         own = len(_indent_of(entry["indent"], entry["item"])) if entry else _width(line)
         if own >= indent:
             continue
-        if entry is not None and entry["item"] is None and not entry["rest"].split("#")[0].strip():
+        value = entry["rest"].split("#")[0].strip() if entry is not None else ""
+        if entry is not None and value.startswith(("|", ">")):
+            return None
+        if entry is not None and entry["item"] is None and not value:
             parent.insert(0, entry["key"].strip())
         indent = own
         if indent == 0:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 SOURCE = "klm-lint"
 _UNUSED_SUPPRESSION = "KLM900"
 _AT_LINE = re.compile(r"at line (\d+), column (\d+)")
-_QUOTED_KEY = re.compile(r"'([A-Za-z0-9_.-]+)'")
-_KEY_FIRST = re.compile(r": ([A-Za-z0-9_.-]+): ")
+_UNKNOWN = re.compile(r"unknown option '([A-Za-z0-9_.-]+)'")
+_KEY_FIRST = re.compile(r"^([A-Za-z0-9_.-]+): ")
 
 
 @functools.cache
@@ -73,10 +73,10 @@ def _place(message: str, lines: TextLines) -> tuple[int, int, int]:
     if found is not None:
         line, column = int(found.group(1)), int(found.group(2))
         return line, column, max(column + 1, len(lines.line(line - 1)) + 1)
-    named = _QUOTED_KEY.search(message) or _KEY_FIRST.search(message)
-    if named is not None:
-        key = re.escape(named.group(1).split(".")[-1])
-        pattern = re.compile(rf"^\s*[\"']?{key}[\"']?\s*=|^\s*\[[^\]]*\b{key}\]")
+    named = _UNKNOWN.search(message) or _KEY_FIRST.search(message)
+    for key in reversed(named.group(1).split(".") if named else []):
+        word = re.escape(key)
+        pattern = re.compile(rf"(?:^|[{{,])\s*[\"']?{word}[\"']?\s*=|^\s*\[\[?[^\]]*\b{word}\]")
         for number in range(lines.line_count):
             if pattern.search(lines.line(number)):
                 return number + 1, 1, len(lines.line(number)) + 1
