@@ -7,7 +7,7 @@ keys, and the line says whether a key or a value is being written.
 
 from __future__ import annotations
 
-import re
+import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,14 +19,65 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document
     from klm_lint.load.nodes import Node
 
-_YAML_KEY = re.compile(r"(?P<indent>[ \t]*)(?P<item>-[ \t]+)?(?P<key>[A-Za-z0-9_.-]*)")
-_YAML_ENTRY = re.compile(
-    r"(?P<indent>[ \t]*)(?P<item>-[ \t]+)?(?P<key>[^\s#:'\"\[\]{},][^#:]*?)[ \t]*:(?P<rest>.*)"
-)
-_YAML_ITEM = re.compile(r"(?P<indent>[ \t]*)-(?:[ \t]+(?P<rest>.*))?")
-_TOML_KEY = re.compile(r"[ \t]*(?P<key>[A-Za-z0-9_.-]*)")
-_TOML_ENTRY = re.compile(r"[ \t]*(?P<key>[A-Za-z0-9_.\"' -]+?)[ \t]*=(?P<rest>.*)")
-_TOML_TABLE = re.compile(r"[ \t]*\[(?P<name>[^\[\]]+)\][ \t]*(?:#.*)?")
+_KEY_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_.-")
+_TOML_KEY_CHARACTERS = _KEY_CHARACTERS | frozenset("\"' ")
+
+
+@dataclass(frozen=True, slots=True)
+class _YamlLine:
+    """A YAML line, read without a parser: `lead` and `item` (`- `) before the content, and the
+    content: `key` and what follows the colon (`rest`), or just `rest`."""
+
+    lead: str
+    item: str
+    key: str | None
+    rest: str
+
+    @property
+    def indent(self) -> str:
+        """The column of the line's keys (a list item's are past its dash)."""
+        return self.lead + " " * len(self.item)
+
+    @property
+    def width(self) -> int:
+        """How far the line is indented: to its key, else to its first character."""
+        return len(self.indent) if self.key is not None else len(self.lead)
+
+
+def _yaml_line(line: str) -> _YamlLine:
+    content = line.lstrip(" \t")
+    lead = line[: len(line) - len(content)]
+    item = ""
+    if content == "-" or content.startswith(("- ", "-\t")):
+        body = content[1:].lstrip(" \t")
+        item = content[: len(content) - len(body)]
+        content = body
+    colon = content.find(":")
+    while colon >= 0 and colon + 1 < len(content) and content[colon + 1] not in " \t":
+        colon = content.find(":", colon + 1)
+    if colon > 0 and content[0] not in "#'\"[]{},":
+        key = content[:colon].rstrip(" \t")
+        if key and "#" not in key:
+            return _YamlLine(lead, item, key, content[colon + 1 :])
+    return _YamlLine(lead, item, None, content)
+
+
+def _toml_table(line: str) -> tuple[str, ...] | None:
+    """The keys of a `[table]` (or `[[table]]`) header line."""
+    content = line.strip(" \t")
+    if not content.startswith("[") or "]" not in content:
+        return None
+    name = content.lstrip("[").split("]", 1)[0]
+    return tuple(part.strip().strip("\"'") for part in name.split("."))
+
+
+def _toml_entry(line: str) -> tuple[tuple[str, ...], str] | None:
+    """The dotted key of a `key = value` line, and what follows the `=`."""
+    equals = line.find("=")
+    key = line[:equals].strip(" \t") if equals > 0 else ""
+    if not key or not set(key) <= _TOML_KEY_CHARACTERS:
+        return None
+    return tuple(part.strip().strip("\"'") for part in key.split(".")), line[equals + 1 :]
 
 
 def key_at(doc: Document, offset: int) -> tuple[str, ...] | None:
@@ -101,77 +152,57 @@ def typing_at(text: str, offset: int) -> Typing | None:
 def _yaml(before: str, offset: int, above: list[str], below: list[str]) -> Typing | None:
     if "#" in before:
         return None
-    entry = _YAML_ENTRY.fullmatch(before)
-    if entry is not None:
-        indent = _indent_of(entry["indent"], entry["item"])
-        parent = _yaml_parent(above, len(indent))
-        rest = entry["rest"]
-        if parent is None:
+    line = _yaml_line(before)
+    if line.key is not None:
+        parent = _yaml_parent(above, len(line.indent))
+        if parent is None or line.rest.lstrip().startswith(("|", ">")):
             return None
-        start, typed, quoted = _value_word(offset, rest)
-        if rest.lstrip().startswith(("|", ">")):
-            return None
-        needs_space = rest == ""
+        start, typed, quoted = _value_word(offset, line.rest)
+        needs_space = line.rest == ""
         return Typing(
-            "yaml",
-            parent,
-            entry["key"].strip(),
-            start,
-            typed,
-            frozenset(),
-            indent,
-            quoted,
-            needs_space,
+            "yaml", parent, line.key, start, typed, frozenset(), line.indent, quoted, needs_space
         )
-    item = _YAML_ITEM.fullmatch(before)
-    if item is not None and (item["rest"] is None or ":" not in item["rest"]):
-        rest = item["rest"] or ""
-        if item["rest"] is None and not before.endswith(" "):
+    if line.item:
+        if not line.item.endswith((" ", "\t")) or ":" in line.rest:
             return None
-        width = len(item["indent"])
-        others = [
-            line for line in above if not (_YAML_ITEM.fullmatch(line) and _width(line) == width)
-        ]
-        parent = _yaml_parent(others, width + 1)
+        column = len(line.lead)
+        others = [each for each in above if not _is_item_at(each, column)]
+        parent = _yaml_parent(others, column + 1)
         if not parent:  # None (a block scalar) or () (a list at the top level)
             return None
-        start, typed, quoted = _value_word(offset, rest)
-        return Typing(
-            "yaml", parent[:-1], parent[-1], start, typed, frozenset(), item["indent"], quoted
-        )
-    key = _YAML_KEY.fullmatch(before)
-    if key is None:
+        start, typed, quoted = _value_word(offset, line.rest)
+        return Typing("yaml", parent[:-1], parent[-1], start, typed, frozenset(), line.lead, quoted)
+    if not set(line.rest) <= _KEY_CHARACTERS:
         return None
-    indent = _indent_of(key["indent"], key["item"])
-    parent = _yaml_parent(above, len(indent))
+    parent = _yaml_parent(above, len(line.indent))
     if parent is None:
         return None
-    present = _yaml_siblings(above, below, len(indent))
-    return Typing("yaml", parent, None, offset - len(key["key"]), key["key"], present, indent)
+    present = _yaml_siblings(above, below, len(line.indent))
+    start = offset - len(line.rest)
+    return Typing("yaml", parent, None, start, line.rest, present, line.indent)
 
 
-def _indent_of(indent: str, item: str | None) -> str:
-    """A list item's keys are indented past its dash."""
-    return indent + " " * len(item) if item else indent
+def _is_item_at(line: str, column: int) -> bool:
+    parsed = _yaml_line(line)
+    return bool(parsed.item) and len(parsed.lead) == column
 
 
 def _yaml_parent(above: list[str], indent: int) -> tuple[str, ...] | None:
     """The keys of the mappings a line indented so far is in, from the lines above it; None
     inside a block scalar (`description: >` and the lines indented under it)."""
     parent: list[str] = []
-    for line in above:
-        if not line.strip() or line.lstrip().startswith("#"):
+    for text in above:
+        if not text.strip() or text.lstrip().startswith("#"):
             continue
-        entry = _YAML_ENTRY.fullmatch(line)
-        own = len(_indent_of(entry["indent"], entry["item"])) if entry else _width(line)
-        if own >= indent:
+        line = _yaml_line(text)
+        if line.width >= indent:
             continue
-        value = entry["rest"].split("#")[0].strip() if entry is not None else ""
-        if entry is not None and value.startswith(("|", ">")):
+        value = line.rest.split("#")[0].strip() if line.key is not None else ""
+        if line.key is not None and value.startswith(("|", ">")):
             return None
-        if entry is not None and entry["item"] is None and not value:
-            parent.insert(0, entry["key"].strip())
-        indent = own
+        if line.key is not None and not line.item and not value:
+            parent.insert(0, line.key)
+        indent = line.width
         if indent == 0:
             break
     return tuple(parent)
@@ -182,20 +213,15 @@ def _yaml_siblings(above: list[str], below: list[str], indent: int) -> frozenset
     down to the first line indented less."""
     keys = set()
     for lines in (above, below):
-        for line in lines:
-            if not line.strip() or line.lstrip().startswith("#"):
+        for text in lines:
+            if not text.strip() or text.lstrip().startswith("#"):
                 continue
-            entry = _YAML_ENTRY.fullmatch(line)
-            own = len(_indent_of(entry["indent"], entry["item"])) if entry else _width(line)
-            if own < indent:
+            line = _yaml_line(text)
+            if line.width < indent:
                 break
-            if entry is not None and own == indent:
-                keys.add(entry["key"].strip())
+            if line.key is not None and line.width == indent:
+                keys.add(line.key)
     return frozenset(keys)
-
-
-def _width(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
 
 
 def _toml(before: str, offset: int, above: list[str]) -> Typing | None:
@@ -204,25 +230,23 @@ def _toml(before: str, offset: int, above: list[str]) -> Typing | None:
     parent: tuple[str, ...] = ()
     present: set[str] = set()
     for line in above:
-        table = _TOML_TABLE.fullmatch(line)
+        table = _toml_table(line)
         if table is not None:
-            parent = tuple(part.strip().strip("\"'") for part in table["name"].split("."))
+            parent = table
             break
-        entry = _TOML_ENTRY.fullmatch(line)
+        entry = _toml_entry(line)
         if entry is not None:
-            present.add(entry["key"].strip().strip("\"'"))
-    entry = _TOML_ENTRY.fullmatch(before)
-    if entry is not None:
-        *inner, last = (part.strip().strip("\"'") for part in entry["key"].split("."))
-        start, typed, quoted = _value_word(offset, entry["rest"])
-        indent = before[: _width(before)]
+            present.add(entry[0][0])
+    indent = before[: len(before) - len(before.lstrip(" \t"))]
+    found = _toml_entry(before)
+    if found is not None:
+        (*inner, last), rest = found
+        start, typed, quoted = _value_word(offset, rest)
         return Typing("toml", (*parent, *inner), last, start, typed, frozenset(), indent, quoted)
-    key = _TOML_KEY.fullmatch(before)
-    if key is None:
+    typed = before[len(indent) :]
+    if not set(typed) <= _KEY_CHARACTERS:
         return None
-    indent = before[: _width(before)]
-    start = offset - len(key["key"])
-    return Typing("toml", parent, None, start, key["key"], frozenset(present), indent)
+    return Typing("toml", parent, None, offset - len(typed), typed, frozenset(present), indent)
 
 
 def _value_word(offset: int, rest: str) -> tuple[int, str, bool]:

@@ -75,9 +75,20 @@ def _place(message: str, lines: TextLines) -> tuple[int, int, int]:
         return line, column, max(column + 1, len(lines.line(line - 1)) + 1)
     named = _UNKNOWN.search(message) or _KEY_FIRST.search(message)
     for key in reversed(named.group(1).split(".") if named else []):
-        word = re.escape(key)
-        pattern = re.compile(rf"(?:^|[{{,])\s*[\"']?{word}[\"']?\s*=|^\s*\[\[?[^\]]*\b{word}\]")
         for number in range(lines.line_count):
-            if pattern.search(lines.line(number)):
+            if key in _keys_of(lines.line(number)):
                 return number + 1, 1, len(lines.line(number)) + 1
     return 1, 1, len(lines.line(0)) + 1
+
+
+def _keys_of(line: str) -> set[str]:
+    """The keys a TOML line names: its table's, its own, and those of an inline table."""
+    content = line.strip(" \t")
+    if content.startswith("["):
+        return {part.strip().strip("\"'") for part in content.strip("[]").split(".")}
+    keys = set()
+    for piece in content.replace("{", ",").split(","):
+        named = piece.split("=", 1)[0].strip(" \t\"'") if "=" in piece else ""
+        if named and all(char.isalnum() or char in "_.-" for char in named):
+            keys.update(named.split("."))
+    return keys

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
@@ -12,9 +13,10 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from pathlib import Path
 
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "klm_lint", "server"])
+COMMAND = [str(Path(sys.executable).parent / "klm-lint"), "server"]
+"""The command line the README's editor setups start."""
+SERVER = ClientServerConfig(server_command=COMMAND)
 TIMEOUT = 20.0
 
 

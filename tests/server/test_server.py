@@ -12,7 +12,16 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from tests.conftest import GOOD_POST, SiteBuilder
-from tests.server.lsp import SERVER, TIMEOUT, apply, change, codes, open_file, settled, start
+from tests.server.lsp import (
+    SERVER,
+    TIMEOUT,
+    apply,
+    change,
+    codes,
+    open_file,
+    settled,
+    start,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
