@@ -11,6 +11,7 @@ The command line, the tests and the editor server all go through it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
+    from klm_lint.config.discovery import LoadedConfig
     from klm_lint.engine.run import Engine
     from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
@@ -72,6 +74,10 @@ class LintOptions:
     """Keep the whole-site index between runs (None: the config's cache)."""
     debug: bool = False
     """Keep the traceback of each internal error (Result.tracebacks)."""
+    extend_select: Sequence[str] = ()
+    """These rules too, on top of the select in force (select, else the config's)."""
+    respect_gitignore: bool | None = None
+    """Skip what git ignores when walking folders (None: the config's respect-gitignore)."""
 
 
 def lint(
@@ -90,12 +96,15 @@ def lint(
     given = [Path(path) for path in paths]
     project = open_project(_common_folder(given) if given else Path.cwd(), options)
     root, site, engine = project.root, project.site, project.engine
+    config_path = site.config_path
     if not given:
         given = [root / folder for folder in site.config.content if (root / folder).is_dir()]
         if not given:
             folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
+    if not files.files and not files.unreadable and not options.force_exclude:
+        raise KlmLintError(_nothing_found(given, site))
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed
 
@@ -106,13 +115,185 @@ def lint(
     if progress is not None:
         progress.start(len(files.files))
     covered = options.changed_since is None and _covers_content(given, site)
-    return engine.run(
+    result = engine.run(
         files.files,
         files.unreadable,
         fix=fixing,
         jobs=options.jobs,
         progress=progress.advance if progress is not None else None,
         covered=covered,
+    )
+    matched = collections_matched(site, files.files)
+    unmatched = sum(1 for name in matched.values() if name is None)
+    empty: tuple[str, ...] = ()
+    if covered:
+        seen = set(matched.values())
+        empty = tuple(
+            collection.name
+            for collection in site.collections
+            if collection.source == str(config_path) and collection.name not in seen
+        )
+    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty)
+
+
+def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None = None) -> Site:
+    """The site the paths (none: the working directory) belong to, with its config."""
+    _given, _root, site, _loaded = _site_for([Path(path) for path in paths], config, None)
+    return site
+
+
+def _site_for(
+    given: list[Path],
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
+) -> tuple[list[Path], Path, Site, LoadedConfig]:
+    """The config found from the paths (or named), the project root, and the site."""
+    start = _common_folder(given) if given else Path.cwd()
+    root, site, loaded = _site_at(start, config, now, respect_gitignore)
+    return given, root, site, loaded
+
+
+def _site_at(
+    start: Path,
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
+) -> tuple[Path, Site, LoadedConfig]:
+    """The config found from the folder `start` upward (or named), the project root, and the
+    site."""
+    from klm_lint.config.discovery import (
+        LoadedConfig,
+        find_config_file,
+        find_project_root,
+        load_config,
+    )
+    from klm_lint.site.site import Site
+
+    if config is not None and not config.is_file():
+        raise ConfigError(f"{config}: no such config file")
+    discovered = None if config else find_config_file(start)
+    config_path = config or discovered
+    loaded = load_config(config_path)
+    if respect_gitignore is not None:
+        overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
+        loaded = LoadedConfig(overridden, loaded.path)
+    root = discovered.parent if discovered is not None else find_project_root(start)
+    return root, Site(root, loaded.config, config_path, now=now), loaded
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    value: object
+    origin: str
+    """`default`, `the nextjs preset`, the config file, or `the command line`."""
+
+
+def settings(
+    paths: Sequence[str | os.PathLike[str]] = (), options: LintOptions | None = None
+) -> list[Setting]:
+    """The effective settings of a run on these paths, and where each comes from."""
+    from klm_lint.config.preset import DEFAULT_PRESET, load_preset
+
+    options = options or LintOptions()
+    _given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
+    config = loaded.config
+    written = config.model_fields_set
+    preset = load_preset()
+    origin_file = str(site.config_path) if site.config_path is not None else "the config"
+    command_line = {
+        "select": options.select,
+        "ignore": list(options.ignore) or None,
+        "cache": options.cache,
+    }
+    found = [Setting("project-root", str(root), "the folder of the config, or of a project marker")]
+    for name, info in type(config).model_fields.items():
+        key = info.alias or name
+        if key in ("collections", "schemas"):
+            continue
+        value = getattr(config, name)
+        if command_line.get(key) is not None:
+            value, origin = command_line[key], "the command line"
+        elif name in written:
+            origin = origin_file
+        elif key in preset:
+            origin = f"the {DEFAULT_PRESET} preset"
+        else:
+            origin = "default"
+        if hasattr(value, "model_dump"):
+            value = value.model_dump(by_alias=True)
+        elif isinstance(value, dict):
+            value = {
+                k: v.model_dump(by_alias=True, exclude_defaults=True)
+                if hasattr(v, "model_dump")
+                else v
+                for k, v in value.items()
+            }
+        found.append(Setting(key, value, origin))
+    for collection in site.collections:
+        where = f"collections.{collection.name}"
+        found.append(Setting(f"{where}.include", list(collection.patterns), collection.source))
+        schema = collection.schema
+        origin = f"{collection.source}; the schema is from {schema.source}"
+        found.append(Setting(f"{where}.schema", schema.name, origin))
+        found.append(Setting(f"{where}.compare", collection.compare, collection.source))
+    for name in site.schemas.names:
+        schema = site.schemas.get(name, f"schemas.{name}")
+        found.append(Setting(f"schemas.{name}", f"{len(schema.fields)} fields", schema.source))
+    return found
+
+
+def _plain(value: object) -> object:
+    dump = getattr(value, "model_dump", None)
+    return dump(by_alias=True, exclude_defaults=True) if dump is not None else value
+
+
+def files(
+    paths: Sequence[str | os.PathLike[str]] = (), options: LintOptions | None = None
+) -> list[tuple[str, str | None, str | None]]:
+    """The files a run would lint, each with its collection and its schema (and where the
+    schema comes from); None for a file in no collection."""
+    from klm_lint.load.paths import display_path
+    from klm_lint.site.discover import discover
+
+    options = options or LintOptions()
+    given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
+    given = given or [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+    found = discover(given, site, force_exclude=options.force_exclude).files
+    if options.changed_since is not None:
+        from klm_lint.site.changed import changed_files, only_changed
+        from klm_lint.site.discover import Discovered
+
+        found = only_changed(
+            Discovered(found, []), changed_files(root, options.changed_since)
+        ).files
+    listed: list[tuple[str, str | None, str | None]] = []
+    for path in found:
+        collection = site.collection_for(site.site_path(path))
+        if collection is None:
+            listed.append((display_path(path), None, None))
+        else:
+            schema = f"{collection.schema.name} ({collection.schema.source})"
+            listed.append((display_path(path), collection.name, schema))
+    return listed
+
+
+def collections_matched(site: Site, files: Sequence[Path]) -> dict[Path, str | None]:
+    """Each file's collection (None: in no collection, so only the file checks run on it)."""
+    matched: dict[Path, str | None] = {}
+    for path in files:
+        collection = site.collection_for(site.site_path(path))
+        matched[path] = collection.name if collection is not None else None
+    return matched
+
+
+def _nothing_found(given: list[Path], site: Site) -> str:
+    shown = ", ".join(str(path) for path in given)
+    patterns = ", ".join(site.config.include)
+    return (
+        f"no content file in {shown}: klm-lint lints the files whose names match {patterns} "
+        "(the config's include); name the files, or change include"
     )
 
 
@@ -130,21 +311,16 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
     """The project the folder `start` is in: its config found from there upward (or
     options.config), read and validated; `facts`: what the index keeps besides what the rules
     declare. Raises KlmLintError for a config a user can fix."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
     from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
-    from klm_lint.site.site import Site
 
-    if options.config is not None and not options.config.is_file():
-        raise ConfigError(f"{options.config}: no such config file")
-    discovered = None if options.config else find_config_file(start)
-    found = options.config or discovered
-    loaded = load_config(found)
-    root = discovered.parent if discovered is not None else find_project_root(start)
-    site = Site(root, loaded.config, found, now=options.now)
+    root, site, loaded = _site_at(start, options.config, options.now, options.respect_gitignore)
     selection = build_selection(
-        loaded.config, list(options.select) if options.select else None, list(options.ignore)
+        loaded.config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
     )
     known = Baseline.read(options.baseline) if options.baseline is not None else None
     use_cache = loaded.config.cache if options.cache is None else options.cache

@@ -48,6 +48,8 @@ def test_the_shape_of_the_api() -> None:
         ("jobs", None),
         ("cache", None),
         ("debug", False),
+        ("extend_select", ()),
+        ("respect_gitignore", None),
     ]
     assert [field.name for field in dataclasses.fields(klm_lint.Result)] == [
         "files",
@@ -60,6 +62,8 @@ def test_the_shape_of_the_api() -> None:
         "checked",
         "overview",
         "tracebacks",
+        "unmatched",
+        "empty_collections",
     ]
     for counted in ("errors", "warnings", "internal_errors"):
         assert isinstance(getattr(klm_lint.Result, counted), property)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from klm_lint.config.model import Config
+from klm_lint.config.validation import validated
 from klm_lint.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -55,13 +54,13 @@ def find_project_root(start: Path) -> Path:
 def load_config(path: Path | None) -> LoadedConfig:
     if path is None:
         return LoadedConfig(Config.model_construct(), None)
-    data = _read_toml(path)
+    text = _read_text(path)
+    data = _parse(path, text)
+    prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("klm-lint", {})
-    try:
-        return LoadedConfig(Config.model_validate(data), path)
-    except ValidationError as error:
-        raise ConfigError(_describe(path, error)) from None
+        prefix = ("tool", "klm-lint")
+    return LoadedConfig(validated(Config, data, str(path), text, prefix), path)
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -69,18 +68,21 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    return _parse(path, _read_text(path))
+
+
+def _read_text(path: Path) -> str:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the config file is not UTF-8 text") from None
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: the config file is not valid TOML ({error})") from None
     return data
-
-
-def _describe(path: Path, error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    if first["type"] == "extra_forbidden":
-        return f"{path}: unknown option '{where}'"
-    return f"{path}: {where}: {first['msg']}"

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 FIX_ALL = "source.fixAll.klm-lint"
 FIX_ALL_TITLE = "Fix all safe fixes in this file (klm-lint)"
-_NOT_SILENCED = {"KLM000", "KLM001", "KLM002", "KLM003", "KLM005", "KLM006", "KLM900"}
+_NOT_SILENCED = {"KLM000", "KLM001", "KLM002", "KLM003", "KLM005", "KLM006", "KLM900", "KLM901"}
 """A bug in klm-lint is not silenced, nor a file that does not load (no comment in it is
-read), nor a suppression that silences nothing."""
+read), nor a suppression that silences nothing or names no rule."""
 
 
 def code_actions(

@@ -69,7 +69,7 @@ def _values(
     allowed = info.values if info is not None else ()
     for value in allowed:
         seen.add(value)
-        text = value if info is not None and info.kind in ("boolean", "draft") else None
+        text = value if info is not None and info.kind == "boolean" else None
         items.append(_value_item(typing, value, types.CompletionItemKind.EnumMember, where, text))
     authors = workspace.site.authors
     known = (

@@ -6,59 +6,60 @@ sees only `FieldInfo`.
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from klm_lint.site.schema import Schema
+    from klm_lint.site.schema import FieldSpec, ObjectSpec, Schema
 
 _BOOLEAN = ("true", "false")
-_KINDS = {
+_TYPES = {
     "string": "text",
+    "asset": "a file of the static folders, from the site root (/images/photo.jpg)",
+    "url": "a web address",
+    "email": "an e-mail address",
+    "slug": "a slug: lowercase letters, digits and hyphens",
+    "enum": "one of the allowed values",
+    "date": "a date, ISO 8601 (2024-01-31)",
+    "datetime": "a date and time, ISO 8601 (2024-01-31T09:00:00Z)",
+    "date-or-datetime": "a date, ISO 8601 (2024-01-31, or 2024-01-31T09:00:00Z)",
     "boolean": "true or false",
     "integer": "a whole number",
     "number": "a number",
-    "date": "a date, ISO 8601 (2024-01-31, or 2024-01-31T09:00:00Z)",
-    "asset": "a file of the static folders, from the site root (/images/photo.jpg)",
-    "string-list": "a list of text",
     "list": "a list",
-    "mapping": "a mapping of keys and values",
+    "object": "a mapping of keys and values",
+    "map": "a mapping of keys and values",
     "any": "any value",
-    "draft": "true or false: true keeps the page unpublished",
-    "author": "the author: a mapping with name and avatar",
 }
+_ROLES = {"draft": "true or false: true keeps the page unpublished"}
 
 
 @dataclass(frozen=True, slots=True)
 class FieldInfo:
     name: str
     kind: str
-    """The schema's kind: string, boolean, date, asset, string-list, mapping, …"""
+    """The schema's type: string, boolean, date, asset, enum, list, object, …"""
     required: bool
     values: tuple[str, ...]
-    """The values it allows, as written in the front matter; empty: any of its kind."""
+    """The values it allows (a list: its items), as written in the front matter; empty: any
+    of its kind."""
     impact: str
     """What the site does when the field is wrong."""
-
-    @property
-    def described(self) -> str:
-        return _KINDS.get(self.kind, self.kind)
+    described: str
+    """Its type in words (and the schema's description of it)."""
 
     @property
     def is_mapping(self) -> bool:
-        return self.kind in ("mapping", "author")
+        return self.kind in ("object", "map")
 
 
 def fields_under(schema: Schema, parent: tuple[str, ...]) -> list[FieldInfo]:
-    """The fields of the schema under a key path (() for the top level), in schema order."""
-    return [
-        FieldInfo(
-            path[-1], spec.kind, spec.required, _allowed(schema, path, spec.kind), spec.impact
-        )
-        for path, spec in schema.fields.items()
-        if path[:-1] == parent
-    ]
+    """The fields of the schema under a key path (() for the top level; a list of mappings'
+    keys are those of its items), in schema order."""
+    found = _object_under(schema, parent)
+    if found is None:
+        return []
+    return [_info(name, spec) for name, spec in found.fields.items()]
 
 
 def field_at(schema: Schema, path: tuple[str, ...]) -> FieldInfo | None:
@@ -79,40 +80,39 @@ def hover_text(
         quote = "`" if markdown else ""
         allowed = ", ".join(f"{quote}{value}{quote}" for value in info.values)
         lines.append(f"Allowed values: {allowed}")
-    lines.append(f"When it is wrong: {info.impact}.")
+    if info.impact:
+        lines.append(f"When it is wrong: {info.impact}.")
     return "\n\n".join(lines)
 
 
-def _allowed(schema: Schema, path: tuple[str, ...], kind: str) -> tuple[str, ...]:
-    if kind in ("boolean", "draft"):
-        return _BOOLEAN
-    annotation = _annotation(schema, path)
-    choices = _literal_choices(annotation)
-    return tuple(_written(choice) for choice in choices)
-
-
-def _annotation(schema: Schema, path: tuple[str, ...]) -> Any:
-    model: Any = schema.model
-    annotation: Any = None
-    for key in path:
-        fields = getattr(model, "model_fields", None)
-        if not isinstance(fields, dict) or key not in fields:
+def _object_under(schema: Schema, parent: tuple[str, ...]) -> ObjectSpec | None:
+    current = schema.root
+    for key in parent:
+        spec = current.fields.get(key)
+        while spec is not None and spec.object is None and spec.items is not None:
+            spec = spec.items
+        if spec is None or spec.object is None:
             return None
-        annotation = fields[key].annotation
-        model = annotation
-    return annotation
+        current = spec.object
+    return current
 
 
-def _literal_choices(annotation: Any) -> tuple[object, ...]:
-    """The values of a Literal annotation, or of a Literal in an Optional one."""
-    origin = typing.get_origin(annotation)
-    if origin is Literal:
-        return typing.get_args(annotation)
-    if origin is not None:
-        for argument in typing.get_args(annotation):
-            if typing.get_origin(argument) is Literal:
-                return typing.get_args(argument)
-    return ()
+def _info(name: str, spec: FieldSpec) -> FieldInfo:
+    described = _ROLES.get(spec.role or "") or _TYPES.get(spec.type, spec.type)
+    values = _allowed(spec)
+    if spec.type == "list" and spec.items is not None:
+        described = f"a list of {_TYPES.get(spec.items.type, spec.items.type)}"
+    if spec.description:
+        described = f"{described}. {spec.description.rstrip('.')}"
+    return FieldInfo(name, spec.type, spec.required, values, spec.impact, described)
+
+
+def _allowed(spec: FieldSpec) -> tuple[str, ...]:
+    if spec.type == "list" and spec.items is not None:
+        return _allowed(spec.items)
+    if spec.type == "boolean":
+        return _BOOLEAN
+    return tuple(_written(value) for value in spec.values)
 
 
 def _written(value: object) -> str:

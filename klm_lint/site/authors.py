@@ -7,24 +7,14 @@ under an `authors` key (TOML has no top-level lists: use `[[authors]]` tables).
 from __future__ import annotations
 
 import difflib
-import json
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import yaml
-
 from klm_lint.errors import ConfigError
+from klm_lint.site.data_files import read_data_file
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-_LOADERS = {".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".json": "JSON"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,34 +53,8 @@ class Authors:
 
 
 def load_authors(root: Path, relative: str) -> Authors:
-    path = root / relative
-    kind = _LOADERS.get(path.suffix.lower())
-    if kind is None:
-        raise ConfigError(
-            f"authors: {relative} is not a .yaml, .yml, .toml or .json file; klm-lint cannot "
-            "read it"
-        )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"authors: {relative} does not exist in {root}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
-        raise ConfigError(f"authors: cannot read {relative} ({reason})") from None
-    data = _parse(text, kind, relative)
-    return Authors(path, relative, _entries(data, relative))
-
-
-def _parse(text: str, kind: str, relative: str) -> object:
-    try:
-        if kind == "TOML":
-            return tomllib.loads(text)
-        if kind == "JSON":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
-        raise ConfigError(f"{relative}: the authors file is not valid {kind} ({first})") from None
+    data = read_data_file(root, relative, "authors")
+    return Authors(root / relative, relative, _entries(data, relative))
 
 
 def _entries(data: object, relative: str) -> list[Author]:
