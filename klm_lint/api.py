@@ -15,7 +15,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
+    from klm_lint.config.discovery import LoadedConfig
+    from klm_lint.engine.run import Engine
+    from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -71,6 +74,10 @@ class LintOptions:
     """Keep the whole-site index between runs (None: the config's cache)."""
     debug: bool = False
     """Keep the traceback of each internal error (Result.tracebacks)."""
+    extend_select: Sequence[str] = ()
+    """These rules too, on top of the select in force (select, else the config's)."""
+    respect_gitignore: bool | None = None
+    """Skip what git ignores when walking folders (None: the config's respect-gitignore)."""
     preset: str | None = None
     """This preset instead of the config's (or the one the project's files tell)."""
 
@@ -85,24 +92,17 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.engine.baseline import Baseline
-    from klm_lint.engine.run import Engine
-    from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site = _site_for(
-        [Path(path) for path in paths], options.config, options.now, options.preset
-    )
-    config = site.config
+    given = [Path(path) for path in paths]
+    project = open_project(_common_folder(given) if given else Path.cwd(), options)
+    root, site, engine = project.root, project.site, project.engine
     config_path = site.config_path
-    selection = build_selection(
-        config, list(options.select) if options.select else None, list(options.ignore)
-    )
     if not given:
-        given = [root / folder for folder in config.content if (root / folder).is_dir()]
+        given = [root / folder for folder in site.config.content if (root / folder).is_dir()]
         if not given:
-            folders = ", ".join(f"{folder}/" for folder in config.content)
+            folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
     if not files.files and not files.unreadable and not options.force_exclude:
@@ -111,20 +111,6 @@ def lint(
         from klm_lint.site.changed import changed_files, only_changed
 
         files = only_changed(files, changed_files(root, options.changed_since))
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
-    use_cache = config.cache if options.cache is None else options.cache
-    engine = Engine(
-        site,
-        selection,
-        debug=options.debug,
-        suppressions=options.suppressions,
-        baseline=known,
-        statistics=options.statistics,
-    )
-    if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
-
-        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
@@ -165,27 +151,54 @@ def open_site(
     preset: str | None = None,
 ) -> Site:
     """The site the paths (none: the working directory) belong to, with its config."""
-    _given, _root, site = _site_for([Path(path) for path in paths], config, None, preset)
+    _given, _root, site, _loaded = _site_for(
+        [Path(path) for path in paths], config, None, preset=preset
+    )
     return site
 
 
 def _site_for(
-    given: list[Path], config: Path | None, now: dt.datetime | None, preset: str | None
-) -> tuple[list[Path], Path, Site]:
+    given: list[Path],
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
+    preset: str | None = None,
+) -> tuple[list[Path], Path, Site, LoadedConfig]:
     """The config found from the paths (or named), the project root, and the site."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    start = _common_folder(given) if given else Path.cwd()
+    root, site, loaded = _site_at(start, config, now, respect_gitignore, preset)
+    return given, root, site, loaded
+
+
+def _site_at(
+    start: Path,
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
+    preset: str | None = None,
+) -> tuple[Path, Site, LoadedConfig]:
+    """The config found from the folder `start` upward (or named), the project root, and the
+    site."""
+    from klm_lint.config.discovery import (
+        LoadedConfig,
+        find_config_file,
+        find_project_root,
+        load_config,
+    )
     from klm_lint.config.preset import choose_preset
     from klm_lint.site.site import Site
 
-    start = _common_folder(given) if given else Path.cwd()
     if config is not None and not config.is_file():
         raise ConfigError(f"{config}: no such config file")
     discovered = None if config else find_config_file(start)
     config_path = config or discovered
     loaded = load_config(config_path)
+    if respect_gitignore is not None:
+        overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
+        loaded = LoadedConfig(overridden, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
     choice = choose_preset(preset, loaded.config, config_path, root)
-    return given, root, Site(root, loaded.config, config_path, now=now, preset=choice)
+    return root, Site(root, loaded.config, config_path, now=now, preset=choice), loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +216,8 @@ def settings(
     from klm_lint.config.preset import preset_settings
 
     options = options or LintOptions()
-    _given, root, site = _site_for(
-        [Path(path) for path in paths], options.config, None, options.preset
+    _given, root, site, _loaded = _site_for(
+        [Path(path) for path in paths], options.config, None, preset=options.preset
     )
     config = site.config
     written = site.written.model_fields_set
@@ -263,11 +276,9 @@ def _generator_settings(site: Site, preset: dict[str, object], origin_file: str)
     """Each key of the [generator] table, and whether the config, the preset or the defaults
     set it."""
     generator = site.config.generator
-    written = (
-        site.written.generator.model_fields_set
-        if "generator" in site.written.model_fields_set
-        else set()
-    )
+    written: set[str] = set()
+    if "generator" in site.written.model_fields_set:
+        written = set(site.written.generator.model_fields_set)
     found = []
     for name, info in type(generator).model_fields.items():
         key = info.alias or name
@@ -295,8 +306,8 @@ def files(
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site = _site_for(
-        [Path(path) for path in paths], options.config, None, options.preset
+    given, root, site, _loaded = _site_for(
+        [Path(path) for path in paths], options.config, None, preset=options.preset
     )
     given = given or [root / folder for folder in site.config.content if (root / folder).is_dir()]
     found = discover(given, site, force_exclude=options.force_exclude).files
@@ -334,6 +345,52 @@ def _nothing_found(given: list[Path], site: Site) -> str:
         f"no content file in {shown}: klm-lint lints the files whose names match {patterns} "
         "(the config's include); name the files, or change include"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """What every lint of a project is made from: its root, the site the config describes, and
+    the engine that lints it (with its whole-site index)."""
+
+    root: Path
+    site: Site
+    engine: Engine
+
+
+def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] = ()) -> Project:
+    """The project the folder `start` is in: its config found from there upward (or
+    options.config), read and validated; `facts`: what the index keeps besides what the rules
+    declare. Raises KlmLintError for a config a user can fix."""
+    from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.run import Engine
+    from klm_lint.engine.selection import build_selection
+
+    root, site, _loaded = _site_at(
+        start, options.config, options.now, options.respect_gitignore, options.preset
+    )
+    config = site.config
+    selection = build_selection(
+        config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
+    )
+    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    use_cache = config.cache if options.cache is None else options.cache
+    engine = Engine(
+        site,
+        selection,
+        debug=options.debug,
+        suppressions=options.suppressions,
+        baseline=known,
+        statistics=options.statistics,
+        facts=facts,
+    )
+    if use_cache and engine.index is not None:
+        from klm_lint.site.cache import IndexCache
+
+        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
+    return Project(root, site, engine)
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:
