@@ -273,7 +273,10 @@ def _closest(key: str, known: _Addresses) -> str | None:
     by_case = {page.casefold(): page for page in known.pages}
     if key.casefold() in by_case:
         return known.pages[by_case[key.casefold()]]
-    close = difflib.get_close_matches(key, list(known.pages), n=1, cutoff=0.6)
+    last = posixpath.basename(key)
+    moved = [page for page in known.pages if last and posixpath.basename(page) == last]
+    close = difflib.get_close_matches(key, moved, n=1, cutoff=0) if moved else []
+    close = close or difflib.get_close_matches(key, list(known.pages), n=1, cutoff=0.6)
     return known.pages[close[0]] if close else None
 
 
