@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ from klm_lint.site.links import (
     folders_of,
     generated,
     has_extension,
+    language_variants,
+    redirect_sources,
+    slugify_paths,
     target_of,
     url_key,
 )
@@ -28,6 +32,7 @@ from klm_lint.site.urls import ADDRESS_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from klm_lint.load.document import Document
     from klm_lint.load.mdx import Tag
@@ -137,13 +142,25 @@ class _Addresses:
     """Keys of folders above pages: list pages, or a folder a server can redirect."""
     content_files: frozenset[str]
     taxonomies: frozenset[str]
+    redirected: frozenset[str] = frozenset()
+    """Keys the host redirects (_redirects, netlify.toml)."""
+    redirected_folders: tuple[str, ...] = ()
+    """Keys under which the host redirects everything (`/blog/*`)."""
+    unmodelled: str = ""
+    """A setting of the generator's config that changes addresses and is not modelled: no
+    link is reported."""
 
 
-def _addresses(index: SiteIndex, _key: None) -> _Addresses:
+def _addresses(index: SiteIndex, site: Site) -> _Addresses:
     pages: dict[str, str] = {}
     folders: set[str] = {"/"}
     content_files: set[str] = set()
     taxonomies: set[str] = set(TAXONOMIES)
+
+    def add(key: str, url: str) -> None:
+        pages.setdefault(key, url)
+        folders.update(folders_of(key))
+
     for post in index.posts():
         content_files.add(post.site_path)
         url = post[PAGE_URL]
@@ -151,14 +168,150 @@ def _addresses(index: SiteIndex, _key: None) -> _Addresses:
         taxonomies.update(names)
         if not url:
             continue
-        key = url_key(url)
-        pages.setdefault(key, url)
-        folders.update(folders_of(key))
+        add(url_key(url), url)
+        for variant in language_variants(url, post.site_path):
+            add(variant, _like(variant, url))
         for alias in post[ALIASES]:
             target = target_of(alias, url, "")
             if target is not None and target.kind == "path":
                 pages.setdefault(url_key(target.path), target.path)
-    return _Addresses(pages, frozenset(folders), frozenset(content_files), frozenset(taxonomies))
+    if site.config.generator.urls == "zola" and _zola_paths_kept(site):
+        for post in index.posts():
+            if post[PAGE_URL]:
+                raw = _raw_path(post.site_path, site)
+                add(url_key(raw), raw)
+    if site.config.generator.urls == "hugo":
+        for url, site_path in _hugo_other_formats(site):
+            add(url_key(url), url)
+            for variant in language_variants(url, site_path):
+                add(variant, _like(variant, url))
+    redirected, redirected_folders = _redirects(site)
+    return _Addresses(
+        pages,
+        frozenset(folders),
+        frozenset(content_files),
+        frozenset(taxonomies),
+        frozenset(redirected),
+        tuple(redirected_folders),
+        _unmodelled(site),
+    )
+
+
+def _like(key: str, url: str) -> str:
+    """A page key written as the site writes its addresses (with a final / or without)."""
+    return key + "/" if url.endswith("/") and not key.endswith("/") else key
+
+
+_HUGO_FORMATS = (".html", ".htm", ".adoc", ".asciidoc", ".ad", ".org", ".rst", ".pandoc", ".pdc")
+"""Content formats Hugo renders besides Markdown: their files are pages, though not linted."""
+_READ_LIMIT = 1024 * 1024
+
+
+def _hugo_other_formats(site: Site) -> Iterator[tuple[str, str]]:
+    """The address and path of each content file in a format Hugo renders but klm-lint does
+    not lint: its path under the content folder, lower-cased as Hugo writes addresses."""
+    for folder in site.config.content:
+        top = site.root / folder.strip("/")
+        for directory, subfolders, files in os.walk(top):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            for name in files:
+                stem, extension = os.path.splitext(name)
+                if extension.lower() not in _HUGO_FORMATS:
+                    continue
+                relative = os.path.relpath(os.path.join(directory, stem), top)
+                path = relative.replace(os.sep, "/").lower()
+                if path == "index" or path.endswith("/index") or path.endswith("/_index"):
+                    path = path.rsplit("/", 1)[0] if "/" in path else ""
+                site_path = os.path.relpath(os.path.join(directory, name), site.root)
+                yield "/" + path + ("/" if path else ""), site_path.replace(os.sep, "/")
+
+
+def _zola_paths_kept(site: Site) -> bool:
+    """Zola's config keeps file and folder names in addresses as written (`[slugify] paths =
+    "off"` or "safe") instead of slugifying them."""
+    for name in ("zola.toml", "config.toml"):
+        path = site.root / name
+        text = _read(path) if path.is_file() else None
+        if text is not None:
+            return slugify_paths(text) not in ("", "on")
+    return False
+
+
+def _raw_path(site_path: str, site: Site) -> str:
+    """A content file's address from its path as written: the folder's address, then its path
+    without the extension and without a final index or _index."""
+    for folder in site.config.content:
+        prefix = folder.strip("/") + "/"
+        if site_path.startswith(prefix):
+            site_path = site_path[len(prefix) :]
+            break
+    path = os.path.splitext(site_path)[0]
+    directory, _, name = path.rpartition("/")
+    if name == "index" or name.startswith(("index.", "_index")):
+        path = directory
+    return "/" + path + "/" if path else "/"
+
+
+def _read(path: Path) -> str | None:
+    try:
+        with path.open("rb") as file:
+            return file.read(_READ_LIMIT).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _redirects(site: Site) -> tuple[list[str], list[str]]:
+    exact: list[str] = []
+    prefixes: list[str] = []
+    files = [(site.root / "netlify.toml", True), (site.root / "_redirects", False)]
+    files.append((site.root / "layouts" / "index.redirects", False))
+    files += [(site.root / folder / "_redirects", False) for folder in site.config.static]
+    for path, toml in files:
+        text = _read(path) if path.is_file() else None
+        if text is not None:
+            more, wider = redirect_sources(text, toml)
+            exact += more
+            prefixes += wider
+    return exact, prefixes
+
+
+_HUGO_CONFIGS = ("hugo", "config")
+_HUGO_UNMODELLED = re.compile(
+    r"^\s*(?:\[\s*(permalinks|uglyurls)\b|\"?(permalinks)\"?\s*[:=]|\"?(uglyurls)\"?\s*[:=]\s*true)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_RESOLVING_HOOK = re.compile(r"GetPage|urls\.Parse|\bpartial|\.Ref\b|\brelref\b|\bref\b")
+"""What a Hugo link render hook resolves destinations with, rewriting the link's address."""
+
+
+def _unmodelled(site: Site) -> str:
+    """What moves Hugo's pages or rewrites its links where klm-lint does not follow: the
+    config's permalinks or uglyURLs, a link render hook that resolves destinations; "" when
+    there is none."""
+    if site.config.generator.urls != "hugo":
+        return ""
+    hooks = [*site.root.glob("layouts/**/render-link.*")]
+    hooks += site.root.glob("themes/*/layouts/**/render-link.*")
+    for hook in sorted(hooks):
+        text = _read(hook) if hook.is_file() else None
+        if text is not None and _RESOLVING_HOOK.search(text):
+            return "a link render hook"
+    candidates = [
+        site.root / f"{name}.{extension}"
+        for name in _HUGO_CONFIGS
+        for extension in ("toml", "yaml", "yml", "json")
+    ]
+    folder = site.root / "config" / "_default"
+    if folder.is_dir():
+        candidates += sorted(folder.iterdir())
+    for path in candidates:
+        text = _read(path) if path.is_file() else None
+        found = _HUGO_UNMODELLED.search(text) if text is not None else None
+        if found is not None:
+            return next(group for group in found.groups() if group)
+    return ""
 
 
 @site_rule(
@@ -173,7 +326,9 @@ def broken_internal_link(post: Post, index: SiteIndex, site: Site) -> Iterator[P
         return
     url = post[PAGE_URL]
     base = _base(site)
-    known = index.derived(_addresses, None)
+    known = index.derived(_addresses, site)
+    if known.unmodelled:
+        return
     for word in post[LINKS]:
         link = Link.decoded(word)
         target = target_of(link.value, url or "/", base)
@@ -203,7 +358,12 @@ def _problem(link: Link, target: Target, known: _Addresses, site: Site, url: str
     if generated(path, known.taxonomies):
         return None
     key = url_key(path)
-    if key in known.pages or key in known.folders:
+    if key in known.pages or key in known.folders or key in known.redirected:
+        return None
+    if any(
+        key == prefix or key.startswith(prefix.rstrip("/") + "/")
+        for prefix in known.redirected_folders
+    ):
         return None
     roots = _files(site)
     found = roots.lookup_path(path) if not path.endswith("/") else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
@@ -97,14 +98,95 @@ def folders_of(key: str) -> list[str]:
     return folders
 
 
+LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{2,4})?")
+"""A language code as multilingual sites name their folders and files (`fr`, `zh-tw`)."""
+
+
 def generated(path: str, taxonomies: frozenset[str]) -> bool:
     """A page or file the generator makes that no content file stands for: taxonomy lists,
-    pagination, feeds and other generated files."""
-    first = path.strip("/").split("/", 1)[0]
-    if first in taxonomies or _PAGINATION.search(path.rstrip("/") + "/"):
+    pagination, feeds and other generated files (in a language's folder too: /fr/tags/)."""
+    segments = path.strip("/").split("/")
+    if LANGUAGE.fullmatch(segments[0]) and len(segments) > 1:
+        segments = segments[1:]
+    if segments[0] in taxonomies or _PAGINATION.search(path.rstrip("/") + "/"):
         return True
     extension = posixpath.splitext(path.rstrip("/"))[1].lower()
     return extension in GENERATED_EXTENSIONS or posixpath.basename(path) == "404.html"
+
+
+def language_variants(url: str, site_path: str) -> list[str]:
+    """The other addresses a multilingual site may serve a page at, so that no link to it is
+    reported wrongly: a translation by file name (`about.fr.md`, `index.fr.md`) under its
+    language's folder (/fr/about/), and a page in a language's content folder (content/en/)
+    without that folder, as the default language is served."""
+    variants = []
+    name = posixpath.basename(site_path)
+    parts = name.split(".")
+    if len(parts) >= 3 and LANGUAGE.fullmatch(parts[-2]):
+        language = parts[-2]
+        key = url_key(url)
+        directory, last = posixpath.split(key)
+        if last.endswith(("." + language, "-" + language)):
+            last = last[: -len(language) - 1]
+            key = posixpath.join(directory, last) if last not in ("index", "_index") else directory
+        variants.append(f"/{language}{key}" if key != "/" else f"/{language}")
+        variants.append(key)
+    first = url.strip("/").split("/", 1)[0]
+    if first and LANGUAGE.fullmatch(first):
+        variants.append(url_key(url)[len(first) + 1 :] or "/")
+    return variants
+
+
+def redirect_sources(text: str, toml: bool) -> tuple[list[str], list[str]]:
+    """The paths a host redirects (Netlify and Cloudflare Pages `_redirects` lines, the `from`
+    of netlify.toml's [[redirects]]): exact paths, and prefixes of those ending in a splat or
+    a placeholder (`/blog/*`, `/news/:year/:slug`)."""
+    sources: list[str] = []
+    if toml:
+        redirects = _toml(text).get("redirects")
+        if isinstance(redirects, list):
+            sources = [
+                str(item["from"])
+                for item in redirects
+                if isinstance(item, dict) and isinstance(item.get("from"), str)
+            ]
+    else:
+        for line in text.splitlines():
+            fields = line.split()
+            if fields and not fields[0].startswith("#"):
+                sources.append(fields[0])
+    exact: list[str] = []
+    prefixes: list[str] = []
+    for source in sources:
+        if not source.startswith("/"):
+            continue
+        wild = [
+            index for index, part in enumerate(source.split("/")) if "*" in part or part[:1] == ":"
+        ]
+        if wild:
+            prefixes.append(url_key("/".join(source.split("/")[: wild[0]]) or "/"))
+        else:
+            exact.append(url_key(unquote(source)))
+    return exact, prefixes
+
+
+def slugify_paths(text: str) -> str:
+    """Zola's `[slugify] paths` setting in its config's text; "" when not set or unreadable."""
+    slugify = _toml(text).get("slugify")
+    paths = slugify.get("paths") if isinstance(slugify, dict) else None
+    return paths if isinstance(paths, str) else ""
+
+
+def _toml(text: str) -> dict[str, object]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    try:
+        data: dict[str, object] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return {}
+    return data
 
 
 def has_extension(path: str) -> bool:

@@ -467,3 +467,137 @@ def test_the_klm_theme_pages_are_not_compared_for_addresses(tmp_path: Path) -> N
     finally:
         os.chdir(previous)
     assert result.findings == []
+
+
+def test_hugo_translations_and_language_folders(tmp_path: Path) -> None:
+    build(tmp_path, HUGO)
+    build(
+        tmp_path,
+        {
+            "content/posts/hello-world.fr.md": page("Bonjour"),
+            "content/posts/_index.fr.md": page("Articles"),
+            "content/posts/links.md": page(
+                "Links", "[a](/fr/posts/hello-world/) [b](/fr/posts/) [c](/fr/tags/camp/)"
+            ),
+        },
+    )
+    assert found(tmp_path) == []
+
+
+def test_hugo_a_content_folder_per_language(tmp_path: Path) -> None:
+    """contentDir = "content/en": the default language is served at the site's root."""
+    build(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/en/docs/setup.md": page("Setup"),
+            "content/de/docs/setup.md": page("Einrichtung"),
+            "content/en/links.md": page(
+                "Links", "[a](/docs/setup/) [b](/de/docs/setup/) [c](/docs/stup/)"
+            ),
+        },
+    )
+    [(_path, line, column, message)] = found(tmp_path)
+    assert (line, column) == (4, 44)
+    assert message.endswith("Did you mean /docs/setup/?")
+
+
+def test_hugo_pages_in_other_formats(tmp_path: Path) -> None:
+    hugo_site(tmp_path, "[a](/repository) [b](/guide/) [c](/nowhere/)")
+    build(
+        tmp_path,
+        {
+            "content/repository.html": "---\ntitle: Repository\n---\n<p>x</p>\n",
+            "content/Guide.adoc": "= Guide\n",
+        },
+    )
+    assert places(tmp_path) == [(4, 35)]
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        (
+            "static/_redirects",
+            "# moved\n/old-post /posts/hello-world/ 301\n/archive/* /posts/:splat\n",
+        ),
+        ("_redirects", "/old-post /posts/hello-world/\n/archive/:year/:slug /posts/:slug/\n"),
+        (
+            "netlify.toml",
+            '[[redirects]]\nfrom = "/old-post"\nto = "/"\n'
+            '[[redirects]]\nfrom = "/archive/*"\nto = "/"\n',
+        ),
+        ("layouts/index.redirects", "/old-post /posts/hello-world/\n/archive/* /posts/\n"),
+    ],
+)
+def test_redirects_the_host_serves(tmp_path: Path, relative: str, text: str) -> None:
+    hugo_site(tmp_path, "[a](/old-post) [b](/archive/2019/x/) [c](/old-posts/)")
+    build(tmp_path, {relative: text})
+    assert places(tmp_path) == [(4, 42)]
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        ("hugo.toml", '[permalinks]\nposts = "/:year/:slug/"\n'),
+        ("config.yaml", "permalinks:\n  posts: /:year/:slug/\n"),
+        ("config/_default/hugo.toml", "uglyURLs = true\n"),
+        ("config/_default/hugo.toml", "[uglyURLs]\nposts = true\n"),
+        ("layouts/_markup/render-link.html", "{{ with .Page.GetPage .Destination }}{{ end }}"),
+        (
+            "themes/theme/layouts/_default/_markup/render-link.html",
+            "{{ $u := urls.Parse .Destination }}",
+        ),
+    ],
+)
+def test_hugo_settings_that_move_pages_turn_the_rule_off(
+    tmp_path: Path, relative: str, text: str
+) -> None:
+    hugo_site(tmp_path, "[a](/nowhere/)")
+    build(tmp_path, {relative: text})
+    assert found(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uglyURLs = false\n",
+        "[markup]\n[markup.goldmark]\n",
+        # A render hook that writes the destination as it is resolves nothing.
+        '<a href="{{ .Destination | safeURL }}">{{ .Text }}</a>',
+    ],
+)
+def test_hugo_settings_that_do_not_move_pages(tmp_path: Path, text: str) -> None:
+    hugo_site(tmp_path, "[a](/nowhere/)")
+    name = "layouts/_markup/render-link.html" if "Destination" in text else "hugo.toml"
+    build(tmp_path, {name: text})
+    assert places(tmp_path) == [(4, 5)]
+
+
+def test_zola_translations(tmp_path: Path) -> None:
+    build(tmp_path, ZOLA)
+    build(
+        tmp_path,
+        {
+            "content/blog/2024-03-01-hello-world.fr.md": "+++\ntitle = 'Bonjour'\n+++\n",
+            "content/blog/_index.fr.md": "+++\ntitle = 'Blog'\n+++\n",
+            "content/blog/links.md": (
+                "+++\ntitle = 'Links'\n+++\n[a](/fr/blog/hello-world/) [b](/fr/blog/) "
+                "[c](/fr/tags/x/) [d](@/blog/2024-03-01-hello-world.fr.md)\n"
+            ),
+        },
+    )
+    assert found(tmp_path) == []
+
+
+def test_zola_paths_kept_as_written(tmp_path: Path) -> None:
+    """[slugify] paths = "off": a folder's name is its address as written."""
+    zola_site(tmp_path, "[a](/blog/2024-03-01-hello-world/) [b](/blog/Odd:Name/) [c](/blog/gone/)")
+    build(
+        tmp_path,
+        {
+            "zola.toml": 'base_url = "https://example.org"\n[slugify]\npaths = "off"\n',
+            "content/blog/Odd:Name/index.md": "+++\ntitle = 'Odd'\n+++\n",
+        },
+    )
+    assert places(tmp_path) == [(4, 61)]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from klm_lint.site.links import Target, folders_of, generated, target_of, url_key
+from klm_lint.site.links import (
+    Target,
+    folders_of,
+    generated,
+    language_variants,
+    redirect_sources,
+    slugify_paths,
+    target_of,
+    url_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +103,38 @@ def test_folders_above_a_page() -> None:
 )
 def test_pages_the_generator_makes(path: str, made: bool) -> None:
     assert generated(path, frozenset({"tags", "series"})) is made
+
+
+@pytest.mark.parametrize(
+    ("url", "site_path", "variants"),
+    [
+        ("/posts/a/", "content/posts/a.md", []),
+        ("/posts/a.fr/", "content/posts/a.fr.md", ["/fr/posts/a", "/posts/a"]),
+        ("/posts/a-fr/", "content/posts/2024-01-01-a.fr.md", ["/fr/posts/a", "/posts/a"]),
+        ("/posts/", "content/posts/_index.fr.md", ["/fr/posts", "/posts"]),
+        ("/", "content/_index.zh-tw.md", ["/zh-tw", "/"]),
+        ("/en/docs/a/", "content/en/docs/a.md", ["/docs/a"]),
+        ("/en/", "content/en/_index.md", ["/"]),
+        ("/docs/a/", "content/docs/a.b.md", []),
+    ],
+)
+def test_where_a_multilingual_site_may_serve_a_page(
+    url: str, site_path: str, variants: list[str]
+) -> None:
+    assert language_variants(url, site_path) == variants
+
+
+def test_redirect_sources() -> None:
+    text = "# comment\n/old /new 301\n/blog/* /posts/:splat\n/news/:year/:slug /n\n\nhttps://x/ /\n"
+    assert redirect_sources(text, toml=False) == (["/old"], ["/blog", "/news"])
+    toml = '[[redirects]]\nfrom = "/a%20b/"\nto = "/"\n[[redirects]]\nfrom = "/*"\nto = "/"\n'
+    assert redirect_sources(toml, toml=True) == (["/a b"], ["/"])
+    assert redirect_sources("[[redirects]\n", toml=True) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [("", ""), ('[slugify]\npaths = "off"\n', "off"), ("[slugify]\npaths = 1\n", ""), ("[", "")],
+)
+def test_zola_slugify_paths(text: str, paths: str) -> None:
+    assert slugify_paths(text) == paths
