@@ -26,6 +26,7 @@ from klm_lint.site.links import (
     redirect_sources,
     slugify_paths,
     target_of,
+    toml_table_values,
     url_key,
 )
 from klm_lint.site.urls import ADDRESS_RULES
@@ -185,6 +186,8 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
             add(url_key(url), url)
             for variant in language_variants(url, site_path):
                 add(variant, _like(variant, url))
+    if site.config.generator.urls == "hugo":
+        taxonomies.update(_hugo_taxonomies(site))
     redirected, redirected_folders = _redirects(site)
     return _Addresses(
         pages,
@@ -252,6 +255,22 @@ def _raw_path(site_path: str, site: Site) -> str:
     return "/" + path + "/" if path else "/"
 
 
+def _hugo_taxonomies(site: Site) -> list[str]:
+    """The taxonomies a TOML Hugo config declares (`[taxonomies] series = "series"`)."""
+    names: list[str] = []
+    paths = [site.root / "hugo.toml", site.root / "config.toml"]
+    paths += [site.root / "config" / "_default" / name for name in ("hugo.toml", "config.toml")]
+    for path in paths:
+        text = _read(path) if path.is_file() else None
+        if text is not None:
+            names += toml_table_values(text, "taxonomies")
+    taxonomies = site.root / "config" / "_default" / "taxonomies.toml"
+    text = _read(taxonomies) if taxonomies.is_file() else None
+    if text is not None:
+        names += toml_table_values(f"[taxonomies]\n{text}", "taxonomies")
+    return names
+
+
 def _read(path: Path) -> str | None:
     try:
         with path.open("rb") as file:
@@ -277,7 +296,8 @@ def _redirects(site: Site) -> tuple[list[str], list[str]]:
 
 _HUGO_CONFIGS = ("hugo", "config")
 _HUGO_UNMODELLED = re.compile(
-    r"^\s*(?:\[\s*(permalinks|uglyurls)\b|\"?(permalinks)\"?\s*[:=]|\"?(uglyurls)\"?\s*[:=]\s*true)",
+    r"^[\s{,]*(?:\[\s*(permalinks|uglyurls)\b|\"?(permalinks)\"?\s*[:=]"
+    r"|\"?(uglyurls|disablepathtolower)\"?\s*[:=]\s*true)",
     re.IGNORECASE | re.MULTILINE,
 )
 

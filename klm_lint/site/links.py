@@ -177,6 +177,14 @@ def slugify_paths(text: str) -> str:
     return paths if isinstance(paths, str) else ""
 
 
+def toml_table_values(text: str, table: str) -> list[str]:
+    """The text values of a TOML table in a config's text (Hugo's `[taxonomies]`)."""
+    found = _toml(text).get(table)
+    if not isinstance(found, dict):
+        return []
+    return [value for value in found.values() if isinstance(value, str)]
+
+
 def _toml(text: str) -> dict[str, object]:
     if sys.version_info >= (3, 11):
         import tomllib

@@ -542,6 +542,7 @@ def test_redirects_the_host_serves(tmp_path: Path, relative: str, text: str) -> 
         ("hugo.toml", '[permalinks]\nposts = "/:year/:slug/"\n'),
         ("config.yaml", "permalinks:\n  posts: /:year/:slug/\n"),
         ("config/_default/hugo.toml", "uglyURLs = true\n"),
+        ("hugo.json", '{"disablePathToLower": true}'),
         ("config/_default/hugo.toml", "[uglyURLs]\nposts = true\n"),
         ("layouts/_markup/render-link.html", "{{ with .Page.GetPage .Destination }}{{ end }}"),
         (
@@ -601,3 +602,16 @@ def test_zola_paths_kept_as_written(tmp_path: Path) -> None:
         },
     )
     assert places(tmp_path) == [(4, 61)]
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        ("hugo.toml", '[taxonomies]\nseries = "series"\ntag = "tags"\n'),
+        ("config/_default/taxonomies.toml", 'series = "series"\n'),
+    ],
+)
+def test_hugo_taxonomies_of_the_site_s_own(tmp_path: Path, relative: str, text: str) -> None:
+    hugo_site(tmp_path, "[a](/series/camp/) [b](/serie/camp/)")
+    build(tmp_path, {relative: text})
+    assert places(tmp_path) == [(4, 24)]
