@@ -124,6 +124,11 @@ class Site:
 
             self.authors = load_authors(root, config.authors)
 
+    def files_changed(self) -> None:
+        """Files the assets may name were created or deleted: look for them again."""
+        self.static = StaticRoots(self.root, self.config.static)
+        self.assets = AssetResolver(self.root, self.config, self.static, self.address, self._noun)
+
     def site_path(self, path: Path | str) -> str:
         """The path relative to the project root with / separators, or "" when outside it."""
         relative = inside(os.path.abspath(path), self.root_text)
