@@ -8,6 +8,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from klm_lint.checks.body import MEDIA_ATTRIBUTES, unescape
 from klm_lint.checks.describe import dotted
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINK_ATTRIBUTES = ("href", "src")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _on(site: Site) -> bool:
@@ -354,9 +356,34 @@ def broken_internal_link(post: Post, index: SiteIndex, site: Site) -> Iterator[P
         target = target_of(link.value, url or "/", base)
         if target is None or (target.relative and not url):
             continue
+        if _names_a_content_file(link.value, post.site_path, known, site):
+            continue
         message = _problem(link, target, known, site, url)
         if message is not None:
             yield Problem(link.start, link.end, message)
+
+
+_CONTENT_EXTENSIONS = (".md", ".markdown", ".mdx")
+
+
+def _names_a_content_file(value: str, site_path: str, known: _Addresses, site: Site) -> bool:
+    """A link to a Markdown file that exists, from the linking file's folder or a content
+    folder's top (`../other.md`, `/docs/setup.md`): Hugo's link render hooks (its own, on by
+    default on multilingual sites, and many themes') and Docusaurus resolve these to the
+    file's page. Zola does not: its links to files are written `@/`."""
+    if site.config.generator.urls == "zola":
+        return False
+    written = unquote(value.split("#", 1)[0].split("?", 1)[0])
+    if not written.lower().endswith(_CONTENT_EXTENSIONS) or _SCHEME.match(written):
+        return False
+    if written.startswith("/"):
+        candidates = [
+            posixpath.normpath(posixpath.join(folder.strip("/"), written.lstrip("/")))
+            for folder in site.config.content
+        ]
+    else:
+        candidates = [posixpath.normpath(posixpath.join(posixpath.dirname(site_path), written))]
+    return any(candidate in known.content_files for candidate in candidates)
 
 
 def _base(site: Site) -> str:

@@ -161,9 +161,9 @@ def test_a_relative_link_says_where_it_leads_from_the_page(tmp_path: Path) -> No
 
 
 def test_relative_links_resolve_from_the_page_address_not_the_file(tmp_path: Path) -> None:
-    """hello-world.md beside the file is /posts/links/hello-world.md to a browser."""
-    hugo_site(tmp_path, "[a](hello-world/) [b](hello-world.md) [c](../hello-world/)")
-    assert places(tmp_path) == [(4, 5), (4, 23)]
+    """hello-world/ beside the file is /posts/links/hello-world/ to a browser."""
+    hugo_site(tmp_path, "[a](hello-world/) [c](../hello-world/)")
+    assert places(tmp_path) == [(4, 5)]
 
 
 def test_files_static_and_beside_a_bundle(tmp_path: Path) -> None:
@@ -615,3 +615,16 @@ def test_hugo_taxonomies_of_the_site_s_own(tmp_path: Path, relative: str, text: 
     hugo_site(tmp_path, "[a](/series/camp/) [b](/serie/camp/)")
     build(tmp_path, {relative: text})
     assert places(tmp_path) == [(4, 24)]
+
+
+def test_hugo_links_to_markdown_files_that_exist(tmp_path: Path) -> None:
+    """Hugo's link render hooks resolve them to the file's page; a missing one is reported."""
+    hugo_site(
+        tmp_path, "[a](hello-world.md) [b](../about.md#team) [c](/docs/guide/setup.md) [d](helo.md)"
+    )
+    assert places(tmp_path) == [(4, 73)]
+
+
+def test_zola_links_to_markdown_files_need_the_at_sign(tmp_path: Path) -> None:
+    zola_site(tmp_path, "[a](2024-03-01-hello-world.md)")
+    assert places(tmp_path) == [(4, 5)]
