@@ -11,6 +11,7 @@ The command line, the tests and the editor server all go through it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,14 +97,14 @@ def lint(
         raise ConfigError(f"{options.config}: no such config file")
     discovered = None if options.config else find_config_file(start)
     found = options.config or discovered
-    loaded = load_config(found)
+    loaded = load_config(found, named=options.config is not None)
     root = discovered.parent if discovered is not None else find_project_root(start)
     site = Site(root, loaded.config, found, now=options.now)
     selection = build_selection(
         loaded.config, list(options.select) if options.select else None, list(options.ignore)
     )
     if not given:
-        given = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+        given = [root / folder for folder in site.content_folders if os.path.isdir(root / folder)]
         if not given:
             folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
@@ -112,7 +113,7 @@ def lint(
         from klm_lint.site.changed import changed_files, only_changed
 
         files = only_changed(files, changed_files(root, options.changed_since))
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    known = Baseline.read(options.baseline, site.project) if options.baseline else None
     use_cache = loaded.config.cache if options.cache is None else options.cache
     engine = Engine(
         site,
@@ -123,16 +124,17 @@ def lint(
         statistics=options.statistics,
     )
     if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
+        from klm_lint.site.cache import IndexCache, cache_folder
 
-        engine.cache = IndexCache(root / loaded.config.cache_dir, site, engine.layout)
+        folder = cache_folder(site, loaded.config.cache_dir)
+        engine.cache = IndexCache(root / folder, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
     if progress is not None:
         progress.start(len(files.files))
     covered = options.changed_since is None and _covers_content(given, site)
-    return engine.run(
+    result = engine.run(
         files.files,
         files.unreadable,
         fix=fixing,
@@ -140,14 +142,17 @@ def lint(
         progress=progress.advance if progress is not None else None,
         covered=covered,
     )
+    if engine.cache is not None and engine.cache.note:
+        result = dataclasses.replace(result, notes=[*result.notes, engine.cache.note])
+    return result
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:
     """Whether the folders given hold every content folder: then a run lints every post."""
     walked = {os.path.abspath(path) for path in given if path.is_dir()}
-    for folder in site.config.content:
+    for folder in site.content_folders:
         absolute = os.path.abspath(site.root / folder)
-        if not (site.root / folder).is_dir():
+        if not os.path.isdir(site.root / folder):
             continue
         while absolute not in walked:
             parent = os.path.dirname(absolute)

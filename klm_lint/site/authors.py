@@ -10,14 +10,12 @@ import difflib
 import json
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import yaml
 
 from klm_lint.errors import ConfigError
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from klm_lint.files import ProjectRoot, read_config_file
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,23 +56,24 @@ class Authors:
         return close[0] if close else None
 
 
-def load_authors(root: Path, relative: str) -> Authors:
-    path = root / relative
-    kind = _LOADERS.get(path.suffix.lower())
+def load_authors(
+    root: Path,
+    relative: str,
+    config: Path | None = None,
+    *,
+    project: ProjectRoot | None = None,
+) -> Authors:
+    """The authors file, read through the guard every file the config names goes through:
+    in the project, a regular file, at most 1 MiB."""
+    kind = _LOADERS.get(Path(relative).suffix.lower())
     if kind is None:
         raise ConfigError(
             f"authors: {relative} is not a .yaml, .yml, .toml or .json file; klm-lint cannot "
             "read it"
         )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"authors: {relative} does not exist in {root}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8"
-        raise ConfigError(f"authors: cannot read {relative} ({reason})") from None
+    path, text = read_config_file(project or ProjectRoot.at(root), "authors", relative, config)
     data = _parse(text, kind, relative)
-    return Authors(path, relative, _entries(data, relative))
+    return Authors(Path(path), relative, _entries(data, relative))
 
 
 def _parse(text: str, kind: str, relative: str) -> object:
@@ -87,6 +86,20 @@ def _parse(text: str, kind: str, relative: str) -> object:
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError) as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
         raise ConfigError(f"{relative}: the authors file is not valid {kind} ({first})") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{relative}: the authors file nests too deeply for klm-lint to read it"
+        ) from None
+
+
+def _valid_text(text: str) -> bool:
+    """False for text holding a lone surrogate (JSON and YAML escapes can make one), which no
+    report could write."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _entries(data: object, relative: str) -> list[Author]:
@@ -108,6 +121,8 @@ def _entries(data: object, relative: str) -> list[Author]:
             raise ConfigError(f"{where} has no name (a non-empty text)")
         if avatar is not None and not isinstance(avatar, str):
             raise ConfigError(f"{where} ({name}): avatar must be a text, such as /images/a.jpg")
+        if not _valid_text(name) or (avatar is not None and not _valid_text(avatar)):
+            raise ConfigError(f"{where} has a name or avatar that is not valid Unicode text")
         if name_key(name) in seen:
             raise ConfigError(f"{where}: {name_key(name)} is listed twice")
         seen.add(name_key(name))

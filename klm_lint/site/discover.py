@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import UsageError
+from klm_lint.files import OUTSIDE
 from klm_lint.site.site import gitignore
 
 if TYPE_CHECKING:
@@ -16,9 +17,11 @@ if TYPE_CHECKING:
 
     from pathspec import GitIgnoreSpec
 
+    from klm_lint.files import ProjectRoot
     from klm_lint.site.site import Site
 
 _SKIPPED_FOLDERS = {"node_modules"}
+_NOT_FOLLOWED = f"{OUTSIDE}; it was not followed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +56,12 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
         except OSError as error:
             unreadable.append(Unreadable(given, error.strerror or str(error)))
             continue
-        if stat.S_ISDIR(mode):
+        if (stat.S_ISDIR(mode) or stat.S_ISREG(mode)) and site.project.leads_out(given):
+            unreadable.append(Unreadable(given, _NOT_FOLLOWED))
+        elif stat.S_ISDIR(mode):
             if force_exclude and excluded(given, True):
                 continue
-            _walk(given, include, excluded, files, unreadable)
+            _walk(given, include, excluded, files, unreadable, site.project)
         elif stat.S_ISREG(mode):
             if not (force_exclude and excluded(given, False)):
                 files.setdefault(os.path.normpath(given), given)
@@ -72,7 +77,9 @@ def _walk(
     excluded: Callable[[Path, bool], bool],
     files: dict[str, Path],
     unreadable: list[Unreadable],
+    project: ProjectRoot,
 ) -> None:
+    """Every content file under top. A link is followed only when it stays in the project."""
     visited: set[tuple[int, int]] = set()
     stack = [top]
     while stack:
@@ -94,8 +101,14 @@ def _walk(
                     continue
                 path = Path(entry.path)
                 if not excluded(path, True):
-                    stack.append(path)
+                    if entry.is_symlink() and project.leads_out(path):
+                        unreadable.append(Unreadable(path, _NOT_FOLLOWED))
+                    else:
+                        stack.append(path)
             elif entry.is_file() and include.match_file(entry.name):
                 path = Path(entry.path)
                 if not excluded(path, False):
-                    files.setdefault(os.path.normpath(entry.path), path)
+                    if entry.is_symlink() and project.leads_out(path):
+                        unreadable.append(Unreadable(path, _NOT_FOLLOWED))
+                    else:
+                        files.setdefault(os.path.normpath(entry.path), path)

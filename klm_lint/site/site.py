@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pathspec
 
 from klm_lint.config.model import CollectionConfig, ComponentConfig, Config
+from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.paths import inside
 from klm_lint.site.schema import Schema
 from klm_lint.site.static import StaticRoots
@@ -66,9 +67,12 @@ class Site:
     ) -> None:
         self.root = root
         self.root_text = os.path.abspath(root)
+        self.project = ProjectRoot.at(root)
         self.config = config
         self.config_path = config_path
-        self.static = StaticRoots(root, config.static)
+        self.content_folders = [self.named_path("content", folder) for folder in config.content]
+        """The content folders, each checked to lie in the project."""
+        self.static = StaticRoots(root, [self.named_path("static", f) for f in config.static])
         self.collections = _collections(config)
         self.components = {**DEFAULT_COMPONENTS, **config.components}
         self._collection_by_path: dict[str, Collection | None] = {}
@@ -78,7 +82,12 @@ class Site:
         if config.authors:
             from klm_lint.site.authors import load_authors
 
-            self.authors = load_authors(root, config.authors)
+            self.authors = load_authors(root, config.authors, config_path, project=self.project)
+
+    def named_path(self, key: str, value: str) -> str:
+        """A folder or file the config names, relative to the project root, once checked to lie
+        in the project (ConfigError otherwise)."""
+        return project_path(self.project, key, value, self.config_path)
 
     def site_path(self, path: Path | str) -> str:
         """The path relative to the project root with / separators, or "" when outside it."""
