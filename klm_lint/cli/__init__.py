@@ -21,6 +21,10 @@ COMMANDS: dict[str, str] = {}
 
 def main(argv: list[str] | None = None) -> None:
     """The console script: one line on stderr and exit 2 for any error a user can cause."""
+    if sys.stderr is None:  # nowhere to say anything: only the exit code can tell
+        sys.exit(EXIT_ERROR)
+    if sys.stdout is None:
+        _fail("standard output is closed; give klm-lint somewhere to write (>/dev/null)")
     import typer
 
     # klm-lint's models use no pydantic plugin; looking for them scans every installed package.
