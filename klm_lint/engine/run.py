@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.engine import pool, suppressions
+from klm_lint.engine.caps import capped, capped_by_rule
 from klm_lint.engine.fixes import (
     FileFix,
     applicable,
     encode,
     fix_text,
     unified_diff,
-    write_atomically,
+    write_fixed,
 )
 from klm_lint.engine.index_build import complete_index, load_post
 from klm_lint.engine.overview import OVERVIEW_FACTS, build_overview
@@ -44,10 +45,10 @@ if TYPE_CHECKING:
 
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
-    from klm_lint.engine.read import Stamp
     from klm_lint.engine.result import FixMode
     from klm_lint.engine.selection import Selection
     from klm_lint.engine.suppressions import Suppression
+    from klm_lint.files import Stamp
     from klm_lint.site.cache import IndexCache
     from klm_lint.site.discover import Unreadable
     from klm_lint.site.facts import Fact
@@ -66,6 +67,8 @@ class FileResult:
     site_path: str = ""
     post: Post | None = None
     suppressions: tuple[Suppression, ...] = ()
+    hidden: tuple[str, ...] = ()
+    """Rules with findings past the cap (engine/caps.py), which the file does not list."""
     stamp: Stamp | None = None
     tracebacks: tuple[str, ...] = ()
     fixed: tuple[Finding, ...] = ()
@@ -87,6 +90,7 @@ class _Lint:
     findings: list[Finding]
     suppressions: tuple[Suppression, ...]
     tracebacks: list[str]
+    hidden: tuple[str, ...] = ()
 
 
 def facts_for(rules: Iterable[Rule], *, statistics: bool) -> list[Fact[Any]]:
@@ -246,7 +250,9 @@ class Engine:
         """The file's findings with those of the whole-site rules, after its suppressions."""
         findings = result.findings + site_findings if site_findings else result.findings
         if result.suppressions:
-            findings = self._suppressed(findings, result.suppressions, result.site_path)
+            findings = self._suppressed(
+                findings, result.suppressions, result.site_path, result.hidden
+            )
         if findings is result.findings and not result.suppressions:
             return result
         return dataclasses.replace(result, findings=findings, suppressions=())
@@ -293,7 +299,7 @@ class Engine:
     def file_result(self, path: Path) -> FileResult:
         """Stage 1 for one file: its findings, its post's facts and its suppressions."""
         relative = self.site.site_path(path)
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative), relative)
         raw, stamp = read
@@ -305,7 +311,13 @@ class Engine:
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 lint.findings.append(self._facts_failed(lint.document, error, lint.tracebacks))
         return FileResult(
-            lint.findings, relative, post, lint.suppressions, stamp, tuple(lint.tracebacks)
+            lint.findings,
+            relative,
+            post,
+            lint.suppressions,
+            lint.hidden,
+            stamp,
+            tuple(lint.tracebacks),
         )
 
     def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
@@ -315,7 +327,8 @@ class Engine:
         """A file's findings (filtered by the selection) and its suppressions; with whole_site,
         the whole-site rules' findings too, against the index (fixing needs them in place)."""
         tracebacks: list[str] = []
-        document, findings = self._check(path, relative, raw, tracebacks)
+        hidden: list[str] = []
+        document, findings = self._check(path, relative, raw, tracebacks, hidden)
         if document is not None and whole_site and self.index is not None:
             post = post_for(document, self.site.collection_of(document), self.layout)
             if post is not None:
@@ -324,7 +337,7 @@ class Engine:
         found: tuple[Suppression, ...] = ()
         if document is not None and self.use_suppressions:
             found = suppressions.find(document, self.rule_names)
-        return _Lint(document, findings, found, tracebacks)
+        return _Lint(document, findings, found, tracebacks, tuple(hidden))
 
     def lint_document_fully(self, path: Path, raw: bytes) -> tuple[Document | None, list[Finding]]:
         """A file's final findings, whole-site rules and suppressions included (for fixing)."""
@@ -332,12 +345,14 @@ class Engine:
         lint = self.lint_bytes(path, relative, raw, whole_site=True)
         findings = lint.findings
         if lint.suppressions:
-            findings = self._suppressed(findings, lint.suppressions, relative)
+            findings = self._suppressed(findings, lint.suppressions, relative, lint.hidden)
         return lint.document, findings
 
     def _check(
-        self, path: Path, relative: str, raw: bytes, tracebacks: list[str]
+        self, path: Path, relative: str, raw: bytes, tracebacks: list[str], hidden: list[str]
     ) -> tuple[Document | None, list[Finding]]:
+        """The document and its findings; the rules with findings past the cap go in
+        `hidden`."""
         shown = display_path(path)
         collection = self.site.collection_for(relative)
         try:
@@ -367,7 +382,8 @@ class Engine:
                 continue
             assert rule.check is not None
             try:
-                findings.extend(rule.check(loaded, self.site))
+                if capped(rule.check(loaded, self.site), findings):
+                    hidden.append(rule.code)
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 findings.append(self._internal_error(shown, rule, error, tracebacks))
         return loaded, self._filter(findings, relative)
@@ -400,7 +416,7 @@ class Engine:
         """Whole-site problems as findings in the linted file; its text is read again for
         their lines, as only the few files these rules report on need it."""
         lines = None
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if not isinstance(read, Finding):
             decoded = decode(read[0])
             if isinstance(decoded, Decoded):
@@ -439,7 +455,7 @@ class Engine:
     def fixed_file(self, path: Path, fix: FixMode) -> FileResult:
         """One file fixed (or its diff), with the findings that remain."""
         relative = self.site.site_path(path)
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative))
         raw, _stamp = read
@@ -460,9 +476,24 @@ class Engine:
         if not fixed.changed:
             return FileResult(fixed.findings)
         if not fix.write:
-            diff = unified_diff(document.display_path, fixed.original, fixed.text)
-            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff)
-        write_atomically(path, encode(fixed.text, document.bom))
+            diff, escaped = unified_diff(document.display_path, fixed.original, fixed.text)
+            note = (
+                f"{document.display_path}: the diff shows control characters as pictures (␛), "
+                "so it does not apply to the file as it is; use --fix to apply it."
+                if escaped
+                else ""
+            )
+            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff, note=note)
+        try:
+            refused = write_fixed(path, encode(fixed.text, document.bom))
+        except OSError as error:
+            refused = f"it cannot be written ({error.strerror or error})"
+        if refused:
+            note = (
+                f"{document.display_path}: fixes not applied, because {refused}; its findings "
+                "are listed as they are. Fix it by hand, or see --diff."
+            )
+            return FileResult(findings, note=note)
         return FileResult(fixed.findings, fixed=tuple(fixed.fixed))
 
     # Filters
@@ -485,10 +516,17 @@ class Engine:
         return kept
 
     def _suppressed(
-        self, findings: list[Finding], found: tuple[Suppression, ...], relative: str
+        self,
+        findings: list[Finding],
+        found: tuple[Suppression, ...],
+        relative: str,
+        hidden: tuple[str, ...] = (),
     ) -> list[Finding]:
         enabled = self.selection.enabled - self.selection.ignored_for(relative)
-        kept, unused = suppressions.apply(findings, found, enabled, self.rule_names.values())
+        kept, unused = suppressions.apply(
+            findings, found, enabled, self.rule_names.values(), hidden
+        )
+        unused, _cut = capped_by_rule(unused)
         return kept + self._filter(unused, relative)
 
     # Internal errors

@@ -105,10 +105,12 @@ def apply(
     suppressions: Iterable[Suppression],
     enabled: Iterable[str],
     known: Iterable[str],
+    hidden: Iterable[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings no suppression covers, and a KLM900 finding per unused suppression.
 
-    A code counts as unused only when its rule ran (is enabled), or when no rule has it."""
+    A code counts as unused only when its rule ran (is enabled), or when no rule has it; and
+    not when its rule had findings past the cap (`hidden`), which might be the ones silenced."""
     listed = list(suppressions)
     used: list[set[str]] = [set() for _ in listed]
     kept: list[Finding] = []
@@ -120,11 +122,11 @@ def apply(
                 covered = True
         if not covered:
             kept.append(finding)
-    active, rules = set(enabled), set(known)
+    active, rules, unlisted = set(enabled), set(known), set(hidden)
     unused = [
         finding
         for suppression, codes in zip(listed, used, strict=True)
-        for finding in _unused(suppression, codes, active, rules)
+        for finding in _unused(suppression, codes | unlisted, active, rules)
     ]
     return kept, unused
 
