@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
+    from klm_lint.config.discovery import LoadedConfig
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -83,23 +84,16 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
     from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
-    from klm_lint.site.site import Site
 
     options = options or LintOptions()
-    given = [Path(path) for path in paths]
-    start = _common_folder(given) if given else Path.cwd()
-    if options.config is not None and not options.config.is_file():
-        raise ConfigError(f"{options.config}: no such config file")
-    discovered = None if options.config else find_config_file(start)
-    found = options.config or discovered
-    loaded = load_config(found, named=options.config is not None)
-    root = discovered.parent if discovered is not None else find_project_root(start)
-    site = Site(root, loaded.config, found, now=options.now)
+    given, root, site, loaded = _site_for(
+        [Path(path) for path in paths], options.config, options.now
+    )
+    config_path = site.config_path
     selection = build_selection(
         loaded.config, list(options.select) if options.select else None, list(options.ignore)
     )
@@ -109,6 +103,8 @@ def lint(
             folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
+    if not files.files and not files.unreadable and not options.force_exclude:
+        raise KlmLintError(_nothing_found(given, site))
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed
 
@@ -142,9 +138,159 @@ def lint(
         progress=progress.advance if progress is not None else None,
         covered=covered,
     )
+    matched = collections_matched(site, files.files)
+    unmatched = sum(1 for name in matched.values() if name is None)
+    empty: tuple[str, ...] = ()
+    if covered:
+        seen = set(matched.values())
+        empty = tuple(
+            collection.name
+            for collection in site.collections
+            if collection.source == str(config_path) and collection.name not in seen
+        )
+    notes = result.notes
     if engine.cache is not None and engine.cache.note:
-        result = dataclasses.replace(result, notes=[*result.notes, engine.cache.note])
-    return result
+        notes = [*notes, engine.cache.note]
+    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty, notes=notes)
+
+
+def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None = None) -> Site:
+    """The site the paths (none: the working directory) belong to, with its config."""
+    _given, _root, site, _loaded = _site_for([Path(path) for path in paths], config, None)
+    return site
+
+
+def _site_for(
+    given: list[Path], config: Path | None, now: dt.datetime | None
+) -> tuple[list[Path], Path, Site, LoadedConfig]:
+    """The config found from the paths (or named), the project root, and the site."""
+    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    from klm_lint.site.site import Site
+
+    start = _common_folder(given) if given else Path.cwd()
+    if config is not None and not config.is_file():
+        raise ConfigError(f"{config}: no such config file")
+    discovered = None if config else find_config_file(start)
+    config_path = config or discovered
+    loaded = load_config(config_path, named=config is not None)
+    root = discovered.parent if discovered is not None else find_project_root(start)
+    return given, root, Site(root, loaded.config, config_path, now=now), loaded
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    value: object
+    origin: str
+    """`default`, `the nextjs preset`, the config file, or `the command line`."""
+
+
+def settings(
+    paths: Sequence[str | os.PathLike[str]] = (), options: LintOptions | None = None
+) -> list[Setting]:
+    """The effective settings of a run on these paths, and where each comes from."""
+    from klm_lint.config.preset import DEFAULT_PRESET, load_preset
+
+    options = options or LintOptions()
+    _given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
+    config = loaded.config
+    written = config.model_fields_set
+    preset = load_preset()
+    origin_file = str(site.config_path) if site.config_path is not None else "the config"
+    command_line = {
+        "select": options.select,
+        "ignore": list(options.ignore) or None,
+        "cache": options.cache,
+    }
+    found = [Setting("project-root", str(root), "the folder of the config, or of a project marker")]
+    for name, info in type(config).model_fields.items():
+        key = info.alias or name
+        if key in ("collections", "schemas"):
+            continue
+        value = getattr(config, name)
+        if command_line.get(key) is not None:
+            value, origin = command_line[key], "the command line"
+        elif name in written:
+            origin = origin_file
+        elif key in preset:
+            origin = f"the {DEFAULT_PRESET} preset"
+        else:
+            origin = "default"
+        if hasattr(value, "model_dump"):
+            value = value.model_dump(by_alias=True)
+        elif isinstance(value, dict):
+            value = {
+                k: v.model_dump(by_alias=True, exclude_defaults=True)
+                if hasattr(v, "model_dump")
+                else v
+                for k, v in value.items()
+            }
+        found.append(Setting(key, value, origin))
+    for collection in site.collections:
+        where = f"collections.{collection.name}"
+        found.append(Setting(f"{where}.include", list(collection.patterns), collection.source))
+        schema = collection.schema
+        origin = f"{collection.source}; the schema is from {schema.source}"
+        found.append(Setting(f"{where}.schema", schema.name, origin))
+        found.append(Setting(f"{where}.compare", collection.compare, collection.source))
+    for name in site.schemas.names:
+        schema = site.schemas.get(name, f"schemas.{name}")
+        found.append(Setting(f"schemas.{name}", f"{len(schema.fields)} fields", schema.source))
+    return found
+
+
+def _plain(value: object) -> object:
+    dump = getattr(value, "model_dump", None)
+    return dump(by_alias=True, exclude_defaults=True) if dump is not None else value
+
+
+def files(
+    paths: Sequence[str | os.PathLike[str]] = (), options: LintOptions | None = None
+) -> list[tuple[str, str | None, str | None]]:
+    """The files a run would lint, each with its collection and its schema (and where the
+    schema comes from); None for a file in no collection."""
+    from klm_lint.load.paths import display_path
+    from klm_lint.site.discover import discover
+
+    options = options or LintOptions()
+    given, root, site, _loaded = _site_for([Path(path) for path in paths], options.config, None)
+    folders = [root / folder for folder in site.content_folders]
+    given = given or [folder for folder in folders if os.path.isdir(folder)]
+    found = discover(given, site, force_exclude=options.force_exclude).files
+    if options.changed_since is not None:
+        from klm_lint.site.changed import changed_files, only_changed
+        from klm_lint.site.discover import Discovered
+
+        found = only_changed(
+            Discovered(found, []), changed_files(root, options.changed_since)
+        ).files
+    listed: list[tuple[str, str | None, str | None]] = []
+    for path in found:
+        collection = site.collection_for(site.site_path(path))
+        if collection is None:
+            listed.append((display_path(path), None, None))
+        else:
+            schema = f"{collection.schema.name} ({collection.schema.source})"
+            listed.append((display_path(path), collection.name, schema))
+    return listed
+
+
+def collections_matched(site: Site, files: Sequence[Path]) -> dict[Path, str | None]:
+    """Each file's collection (None: in no collection, so only the file checks run on it)."""
+    matched: dict[Path, str | None] = {}
+    for path in files:
+        collection = site.collection_for(site.site_path(path))
+        matched[path] = collection.name if collection is not None else None
+    return matched
+
+
+def _nothing_found(given: list[Path], site: Site) -> str:
+    shown = ", ".join(str(path) for path in given)
+    patterns = ", ".join(site.config.include)
+    return (
+        f"no content file in {shown}: klm-lint lints the files whose names match {patterns} "
+        "(the config's include); name the files, or change include"
+    )
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:

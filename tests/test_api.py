@@ -53,6 +53,8 @@ def test_the_shape_of_the_api() -> None:
         "checked",
         "overview",
         "tracebacks",
+        "unmatched",
+        "empty_collections",
     ]
     for counted in ("errors", "warnings", "internal_errors"):
         assert isinstance(getattr(klm_lint.Result, counted), property)

@@ -93,6 +93,8 @@ def test_json_format_is_one_document(site: SiteBuilder) -> None:
         "fixed": 0,
         "baselined": 0,
         "baseline_stale": 0,
+        "unmatched_files": 0,
+        "empty_collections": [],
     }
     assert [(f["path"], f["code"], f["line"], f["column"]) for f in document["findings"]] == [
         ("content/posts/other.md", "KLM101", 1, 1),

@@ -16,6 +16,7 @@ from klm_lint.checks import (
     frontmatter,
     loading,
     schedule,
+    values,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,10 @@ ALL_RULES: tuple[Rule, ...] = (
     fields.draft_flag,
     fields.unknown_field,
     fields.empty_field,
+    values.value_not_allowed,
+    values.value_length,
+    values.value_format,
+    values.deprecated_field,
     assets.asset_missing,
     assets.asset_case_mismatch,
     assets.asset_path_invalid,

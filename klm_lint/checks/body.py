@@ -58,7 +58,7 @@ def _in_site(doc: Document, site: Site) -> bool:
 
 def _noun(doc: Document, site: Site) -> str:
     collection = site.collection_of(doc)
-    return "post" if collection and collection.schema.name == "post" else "page"
+    return collection.noun if collection else "page"
 
 
 def body_assets(doc: Document, site: Site) -> list[BodyAsset]:

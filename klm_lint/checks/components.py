@@ -6,7 +6,7 @@ import difflib
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from klm_lint.checks.describe import quote
+from klm_lint.checks.describe import choices, quote
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
 from klm_lint.load.esm import imported_names
@@ -103,11 +103,6 @@ def _impact(component: str, prop: str) -> str:
     return _PROP_IMPACT.get((component, prop), f"the {component} does not render as intended")
 
 
-def _choices(allowed: list[str]) -> str:
-    shown = [f'"{value}"' for value in allowed]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
-
-
 @rule(
     "KLM302",
     "component-props",
@@ -126,12 +121,12 @@ def component_props(doc: Document, site: Site) -> Iterator[Finding]:
         for prop in config.required:
             attribute = props.get(prop)
             if attribute is None and not spread:
-                choices = (
-                    f" with one of {_choices(config.values[prop])}" if prop in config.values else ""
+                one_of = (
+                    f" with one of {choices(config.values[prop])}" if prop in config.values else ""
                 )
                 message = (
                     f"<{tag.name}> has no {prop}; {_impact(tag.name, prop)}. Add "
-                    f'{prop}="…"{choices} to the tag.'
+                    f'{prop}="…"{one_of} to the tag.'
                 )
                 yield component_props.at(doc, tag.start, tag.name_end, message)
             elif (
@@ -160,7 +155,7 @@ def _value_message(component: str, prop: str, value: str | None, allowed: list[s
     hint = f'Did you mean "{close[0]}"? ' if close else ""
     return (
         f"<{component} {prop}> {what}; {_impact(component, prop)}. {hint}Use one of "
-        f"{_choices(allowed)}."
+        f"{choices(allowed)}."
     )
 
 

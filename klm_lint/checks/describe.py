@@ -48,3 +48,9 @@ def dotted(path: tuple[str | int, ...]) -> str:
     for part in path:
         shown += f"[{part}]" if isinstance(part, int) else (f".{part}" if shown else part)
     return shown
+
+
+def choices(allowed: tuple[object, ...] | list[object] | list[str]) -> str:
+    """`"a"`, `"a" or "b"`, `"a", "b" or "c"`."""
+    shown = [f'"{value}"' if isinstance(value, str) else str(value) for value in allowed]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]

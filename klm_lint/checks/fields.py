@@ -2,63 +2,65 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from klm_lint.checks.describe import describe, dotted, is_empty, quote
+from klm_lint.checks.describe import choices, describe, dotted, quote
 from klm_lint.checks.edits import replace_scalar_text, replace_value
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
-from klm_lint.load.nodes import Mapping, Scalar, Sequence, lookup, to_python
+from klm_lint.load.nodes import Mapping, Scalar, Sequence
 from klm_lint.site import dates
 from klm_lint.site.publication import hides
+from klm_lint.site.validate import Checked, validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from klm_lint.checks.rule import Rule
     from klm_lint.findings import Finding
     from klm_lint.load.document import Document
     from klm_lint.load.nodes import Entry, Node
-    from klm_lint.site.schema import FieldSpec, Kind, Schema, SchemaIssue
     from klm_lint.site.site import Site
+    from klm_lint.site.validate import Issue, IssueKind
 
 _TRUE_WORDS = {"true", "yes", "on", "y", "1"}
 _FALSE_WORDS = {"false", "no", "off", "n", "0"}
 
 
-def _schema(doc: Document, site: Site) -> Schema | None:
+def checked(doc: Document, site: Site) -> Checked:
+    """The document checked against its collection's schema, once for all field rules."""
+    return doc.derived(_check, site)
+
+
+def _check(doc: Document, site: Site) -> Checked:
     collection = site.collection_of(doc)
-    if doc.front_matter is None or collection is None:
-        return None
-    return collection.schema
+    if collection is None or doc.front_matter is None:
+        return Checked()
+    return validate(collection.schema, doc.front_matter.root)
 
 
-def schema_issues(doc: Document, site: Site) -> list[SchemaIssue]:
-    """The schema's complaints about this document, computed once for all field rules."""
-    return doc.derived(_validate, site)
+def issues_of(doc: Document, site: Site, *kinds: IssueKind) -> Iterator[Issue]:
+    for issue in checked(doc, site).issues:
+        if issue.kind in kinds:
+            yield issue
 
 
-def _validate(doc: Document, site: Site) -> list[SchemaIssue]:
-    schema = _schema(doc, site)
-    if schema is None or doc.front_matter is None:
-        return []
-    return schema.validate(to_python(doc.front_matter.root))
+def at_issue(
+    rule: Rule, doc: Document, issue: Issue, message: str, fix: Fix | None = None
+) -> Finding:
+    """A finding on the issue's value (or its key, for a key), at the field's severity."""
+    node = issue.node
+    assert node is not None
+    finding = rule.at(doc, node.start, node.end, message, fix)
+    return with_severity(finding, issue.severity)
 
 
-def _filled(doc: Document, site: Site, kind: Kind) -> Iterator[tuple[Schema, FieldSpec, Node]]:
-    """Each field of a kind that the front matter has and fills in."""
-    schema = _schema(doc, site)
-    if schema is None or doc.front_matter is None:
-        return
-    for spec in schema.fields_of_kind(kind):
-        entry, node = lookup(doc.front_matter.root, spec.path)
-        if entry is not None and node is not None and not is_empty(node):
-            yield schema, spec, node
-
-
-def _impact(schema: Schema, path: tuple[str | int, ...]) -> str:
-    spec = schema.fields.get(tuple(str(part) for part in path if isinstance(part, str)))
-    return spec.impact if spec else "the site cannot use it"
+def with_severity(finding: Finding, severity: Severity | None) -> Finding:
+    if severity is None or severity is finding.severity:
+        return finding
+    return dataclasses.replace(finding, severity=severity)
 
 
 @rule(
@@ -69,22 +71,20 @@ def _impact(schema: Schema, path: tuple[str | int, ...]) -> str:
     fix=Applicability.UNSAFE,
 )
 def required_field(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc, site)
-    if schema is None or doc.front_matter is None:
-        return
-    for issue in schema_issues(doc, site):
-        if issue.type != "missing":
-            continue
-        parent_entry, _ = lookup(doc.front_matter.root, issue.path[:-1])
-        message = (
-            f"{dotted(issue.path)} is missing; {_impact(schema, issue.path)}. "
-            f"{_how_to_add(issue.path)}"
-        )
-        if parent_entry is not None and issue.path[:-1]:
-            yield required_field.at(doc, parent_entry.key.start, parent_entry.key.end, message)
+    for issue in issues_of(doc, site, "missing"):
+        assert issue.spec is not None
+        message = f"{dotted(issue.path)} is missing; {issue.spec.impact}. {_how_to_add(issue.path)}"
+        within = issue.within
+        if issue.parent is not None:
+            key = issue.parent.key
+            finding = required_field.at(doc, key.start, key.end, message)
+        elif len(issue.path) > 1 and within is not None and within.entries:
+            first = within.entries[0].key
+            finding = required_field.at(doc, first.start, first.end, message)
         else:
-            fix = _insert_draft(doc) if issue.path == ("draft",) else None
-            yield required_field.at(doc, 0, doc.lines.line_end(1), message, fix)
+            fix = _insert_draft(doc) if issue.spec.role == "draft" else None
+            finding = required_field.at(doc, 0, doc.lines.line_end(1), message, fix)
+        yield with_severity(finding, issue.spec.severity)
 
 
 def _insert_draft(doc: Document) -> Fix | None:
@@ -116,15 +116,9 @@ def _how_to_add(path: tuple[str | int, ...]) -> str:
 
 @rule("KLM102", "field-type", Severity.ERROR, "A value has the wrong type.")
 def field_type(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc, site)
-    if schema is None or doc.front_matter is None:
-        return
-    for issue in schema_issues(doc, site):
-        if issue.type != "type":
-            continue
-        entry, node = lookup(doc.front_matter.root, issue.path)
-        if node is None or is_empty(node) or entry is None:
-            continue
+    for issue in issues_of(doc, site, "type"):
+        node, spec = issue.node, issue.spec
+        assert node is not None and spec is not None
         shown = dotted(issue.path)
         expected = issue.expected
         advice = f"Write {shown} as {expected}."
@@ -141,11 +135,13 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
             advice = f"Write {shown} as one piece of text."
         elif expected == "a list" and isinstance(node, Scalar):
             advice = f"Write it as a list: {shown}: [{node.text}]."
+        elif spec.type == "enum":
+            advice = f"Use one of {choices(spec.values)}."
         message = (
             f"{shown} is {describe(node)}, but the site expects {expected}, so "
-            f"{_impact(schema, issue.path)}. {advice}"
+            f"{spec.impact}. {advice}"
         )
-        yield field_type.at(doc, node.start, node.end, message)
+        yield at_issue(field_type, doc, issue, message)
 
 
 @rule(
@@ -156,8 +152,9 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
     fix=Applicability.SAFE,
 )
 def date_format(doc: Document, site: Site) -> Iterator[Finding]:
-    for _, spec, node in _filled(doc, site, "date"):
-        name = spec.dotted
+    for valued in checked(doc, site).dates:
+        spec, node = valued.spec, valued.node
+        name = dotted(valued.path)
         if not isinstance(node, Scalar):
             message = (
                 f"{name} is {describe(node)}, not a date; {spec.impact}. "
@@ -165,7 +162,7 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
             )
             yield date_format.at(doc, node.start, node.end, message)
             continue
-        reason = _date_problem(node)
+        reason = _date_problem(node, spec.type)
         if reason is None:
             continue
         suggestion = dates.suggest(node.text, site.config.date_order)
@@ -187,8 +184,14 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
                 f"Write it as YYYY-MM-DD: {suggestion.text} if the month comes first, "
                 "or swap month and day."
             )
+        if reason == _NO_TIME:
+            fix = f"Add the time of day, such as {node.text.strip()}T09:00:00Z."
+        elif reason == _NO_DATE_ONLY:
+            fix = f"Write the date alone, such as {node.text.strip()[:10]}."
         message = f"{name} is {quote(node.text)}, which {reason}; {spec.impact}. {fix}"
-        yield date_format.at(doc, node.start, node.end, message, _date_fix(doc, site, node, name))
+        date_fix = None if reason in (_NO_TIME, _NO_DATE_ONLY) else _date_fix(doc, site, node, name)
+        finding = date_format.at(doc, node.start, node.end, message, date_fix)
+        yield with_severity(finding, spec.severity)
 
 
 def _date_fix(doc: Document, site: Site, node: Scalar, name: str) -> Fix | None:
@@ -202,12 +205,24 @@ def _date_fix(doc: Document, site: Site, node: Scalar, name: str) -> Fix | None:
     return Fix(safety, f"Write {name}: {suggestion.text}", (edit,))
 
 
-def _date_problem(node: Scalar) -> str | None:
+_NO_TIME = "has no time of day, and the site needs one"
+_NO_DATE_ONLY = "has a time of day, and the site takes a date alone"
+
+
+def _date_problem(node: Scalar, kind: str) -> str | None:
     if isinstance(node.value, dt.time):
         return "is a time without a day"
     if isinstance(node.value, (bool, int, float)):
         return "is a number, not a date" if not isinstance(node.value, bool) else "is not a date"
-    return dates.problem(node.text)
+    problem = dates.problem(node.text)
+    if problem is not None or kind == "date-or-datetime":
+        return problem
+    has_time = len(node.text.strip()) > len("YYYY-MM-DD")
+    if kind == "datetime" and not has_time:
+        return _NO_TIME
+    if kind == "date" and has_time:
+        return _NO_DATE_ONLY
+    return None
 
 
 @rule(
@@ -218,12 +233,15 @@ def _date_problem(node: Scalar) -> str | None:
     fix=Applicability.SAFE,
 )
 def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
-    for schema, spec, node in _filled(doc, site, "draft"):
-        if isinstance(node, Scalar) and isinstance(node.value, bool):
+    collection = site.collection_of(doc)
+    for valued in checked(doc, site).drafts:
+        node = valued.node
+        if collection is None or (isinstance(node, Scalar) and isinstance(node.value, bool)):
             continue
-        noun = "post" if schema.name == "post" else "page"
-        message = _draft_message(spec.dotted, node, noun)
-        yield draft_flag.at(doc, node.start, node.end, message, _draft_fix(doc, spec.dotted, node))
+        name = dotted(valued.path)
+        message = _draft_message(name, node, collection.noun)
+        finding = draft_flag.at(doc, node.start, node.end, message, _draft_fix(doc, name, node))
+        yield with_severity(finding, valued.spec.severity)
 
 
 def _meant(node: Node) -> str | None:
@@ -282,19 +300,14 @@ def _draft_message(name: str, node: Node, noun: str) -> str:
 
 @rule("KLM105", "unknown-field", Severity.WARNING, "A key the collection's schema does not know.")
 def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc, site)
     collection = site.collection_of(doc)
-    if schema is None or doc.front_matter is None or collection is None:
+    if collection is None:
         return
-    for issue in schema_issues(doc, site):
-        if issue.type != "unknown":
-            continue
-        entry, _ = lookup(doc.front_matter.root, issue.path)
-        if entry is None:
-            continue
-        parent = tuple(str(part) for part in issue.path[:-1])
+    for issue in issues_of(doc, site, "unknown"):
+        assert issue.entry is not None and issue.objects is not None
+        parent = issue.path[:-1]
         key = str(issue.path[-1])
-        suggestion = schema.suggest(parent, key)
+        suggestion = issue.objects.suggest(key)
         where = f"under {dotted(parent)} " if parent else ""
         hint = (
             f"Did you mean {suggestion}?"
@@ -305,28 +318,24 @@ def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
             f"{key} is not a field the site knows {where}for {collection.name}, so the site "
             f"ignores it. {hint}"
         )
-        yield unknown_field.at(doc, entry.key.start, entry.key.end, message)
+        key_node = issue.entry.key
+        finding = unknown_field.at(doc, key_node.start, key_node.end, message)
+        yield with_severity(finding, Severity.ERROR if issue.objects.unknown == "error" else None)
 
 
 @rule("KLM106", "empty-field", Severity.ERROR, "A required or text field is present but empty.")
 def empty_field(doc: Document, site: Site) -> Iterator[Finding]:
-    schema = _schema(doc, site)
-    if schema is None or doc.front_matter is None:
-        return
-    for spec in schema.must_be_filled:
-        entry, node = lookup(doc.front_matter.root, spec.path)
-        if entry is None or node is None or not is_empty(node):
-            continue
-        name = spec.dotted
+    for issue in issues_of(doc, site, "empty"):
+        spec, node, entry = issue.spec, issue.node, issue.entry
+        assert spec is not None and node is not None
+        name = dotted(issue.path)
         advice = f"Fill in {name}." if spec.required else f"Fill in {name}, or remove the line."
-        if _blank_in_text(doc, entry):
-            yield empty_field.at(
-                doc, entry.key.start, entry.key.end, f"{name} is empty; {spec.impact}. {advice}"
-            )
+        message = f"{name} is empty; {spec.impact}. {advice}"
+        if entry is not None and _blank_in_text(doc, entry):
+            finding = empty_field.at(doc, entry.key.start, entry.key.end, message)
         else:
-            yield empty_field.at(
-                doc, node.start, node.end, f"{name} is empty; {spec.impact}. {advice}"
-            )
+            finding = empty_field.at(doc, node.start, node.end, message)
+        yield with_severity(finding, spec.severity)
 
 
 def _blank_in_text(doc: Document, entry: Entry) -> bool:

@@ -36,7 +36,7 @@ def scheduled_post(doc: Document, site: Site) -> Iterator[Finding]:
     published = publication_time(date)
     if published is None or published <= site.now or not isinstance(date, Scalar):
         return
-    noun = "post" if collection.schema.name == "post" else "page"
+    noun = collection.noun
     message = (
         f"date is {date.text.strip()}, in the future, and draft is false: the theme hides a "
         f"{noun} until its date, so this {noun} appears with the first build on or after "

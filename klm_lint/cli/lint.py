@@ -17,6 +17,7 @@ from klm_lint.version import __version__
 if TYPE_CHECKING:
     import datetime as dt
 
+    from klm_lint.api import LintOptions
     from klm_lint.engine.result import Result
     from klm_lint.report import ReportOptions
 
@@ -126,6 +127,19 @@ def lint(
     list_rules: Annotated[
         bool, typer.Option("--list-rules", help="List every rule, and exit.")
     ] = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Print the effective settings and where each comes from, and exit.",
+        ),
+    ] = False,
+    show_files: Annotated[
+        bool,
+        typer.Option(
+            "--show-files", help="List each file to lint with its collection and schema, and exit."
+        ),
+    ] = False,
     version: Annotated[bool, typer.Option("--version", help="Show the version, and exit.")] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of an internal error.")
@@ -192,6 +206,19 @@ def lint(
         raise typer.Exit(EXIT_OK)
     if explain is not None:
         _explain(explain)
+        raise typer.Exit(EXIT_OK)
+    if show_settings or show_files:
+        from klm_lint.api import LintOptions
+
+        shown = LintOptions(
+            config=config,
+            select=_split(select),
+            ignore=_split(ignore) or (),
+            force_exclude=force_exclude,
+            changed_since=changed_since,
+            cache=cache,
+        )
+        _show(paths or [], shown, settings=show_settings)
         raise typer.Exit(EXIT_OK)
     report_format = _chosen_format(output_format, statistics=statistics)
     terminal_format = report_format if output_file is None else _chosen_format(OutputFormat.auto)
@@ -318,6 +345,23 @@ def _list_rules() -> None:
         fix = rule.fix.value if rule.fix else ""
         table.add_row(rule.code, rule.name, rule.severity.value, fix, rule.summary)
     Console(highlight=False, markup=False, soft_wrap=True).print(table)
+
+
+def _show(paths: list[Path], options: LintOptions, *, settings: bool) -> None:
+    """--show-settings and --show-files: what a run would use, in plain lines."""
+    import json
+
+    from klm_lint import api
+    from klm_lint.load.text import printable
+
+    if settings:
+        for setting in api.settings(paths, options):
+            value = json.dumps(setting.value, ensure_ascii=False, default=str)
+            sys.stdout.write(printable(f"{setting.key} = {value}  # {setting.origin}") + "\n")
+        return
+    for shown, collection, schema in api.files(paths, options):
+        where = f"{collection}  schema {schema}" if collection else "(no collection)"
+        sys.stdout.write(printable(f"{shown}  {where}") + "\n")
 
 
 def _explain(code: str) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from klm_lint.config.model import Config
+from klm_lint.config.validation import validated
 from klm_lint.errors import ConfigError
 from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
 
@@ -68,27 +67,40 @@ def load_config(path: Path | None, *, named: bool = False) -> LoadedConfig:
     it is. Either way it is read through the guard: a regular file, at most 1 MiB."""
     if path is None:
         return LoadedConfig(Config.model_construct(), None)
-    data = _read_toml(path, named=named)
+    text = _read_text(path, named=named)
+    data = _parse(path, text)
+    prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("klm-lint", {})
-    try:
-        return LoadedConfig(Config.model_validate(data), path)
-    except ValidationError as error:
-        raise ConfigError(_describe(path, error)) from None
+        prefix = ("tool", "klm-lint")
+    return LoadedConfig(validated(Config, data, str(path), text, prefix), path)
 
 
 def _has_tool_table(pyproject: Path) -> bool:
     return "klm-lint" in _read_toml(pyproject).get("tool", {})
 
 
-def _read_toml(path: Path, *, named: bool = False) -> dict[str, Any]:
+def _read_toml(path: Path) -> dict[str, Any]:
+    return _parse(path, _read_text(path))
+
+
+def _read_text(path: Path, *, named: bool = False) -> str:
+    """The config file's text, read through the guard (a file found in a folder must not lead
+    out of it through a link)."""
     project = None if named else ProjectRoot.at(path.parent)
     try:
         raw, _info = read_regular(path, NAMED_FILE_LIMIT, project)
-        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+        return raw.decode("utf-8")
     except Refused as refused:
         raise ConfigError(f"{path}: cannot read the config file ({refused.reason})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the config file is not UTF-8 text") from None
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         first = str(error).splitlines()[0] if str(error) else "syntax error"
         raise ConfigError(f"{path}: the config file is not valid TOML ({first})") from None
     except RecursionError:
@@ -96,11 +108,3 @@ def _read_toml(path: Path, *, named: bool = False) -> dict[str, Any]:
             f"{path}: the config file nests too deeply for klm-lint to read it"
         ) from None
     return data
-
-
-def _describe(path: Path, error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
-    if first["type"] == "extra_forbidden":
-        return f"{path}: unknown option '{where}'"
-    return f"{path}: {where}: {first['msg']}"

@@ -6,18 +6,47 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+FieldType = Literal[
+    "string",
+    "boolean",
+    "integer",
+    "number",
+    "date",
+    "datetime",
+    "date-or-datetime",
+    "asset",
+    "url",
+    "email",
+    "slug",
+    "enum",
+    "list",
+    "object",
+    "map",
+    "any",
+]
+"""The types of the schema language."""
 FieldKind = Literal[
     "string",
     "boolean",
     "integer",
     "number",
     "date",
+    "datetime",
+    "date-or-datetime",
     "asset",
+    "url",
+    "email",
+    "slug",
+    "any",
     "string-list",
     "list",
     "mapping",
-    "any",
+    "object",
 ]
+"""A field written as a type name alone (`subtitle = "string"`): the scalar types, and the
+older `string-list`, `list` and `mapping` of the collections' `fields` table."""
+Level = Literal["error", "warning"]
+Unknown = Literal["error", "warning", "allow"]
 
 
 def _kebab(name: str) -> str:
@@ -31,20 +60,81 @@ class _Model(BaseModel):
         populate_by_name=True,
         frozen=True,
         defer_build=True,
+        strict=True,
     )
     """Validators are built the first time a config file is read: a run without one (and the
     defaults below) never pays for them."""
 
 
+class LimitSpec(_Model):
+    """A bound with the severity of its finding: `max-length = { value = 60, severity =
+    "warning" }`."""
+
+    value: int = Field(ge=0)
+    severity: Level | None = None
+
+
+Limit = int | LimitSpec
+
+
+class FieldSpec(_Model):
+    """One field of a schema, in the schema language."""
+
+    type: FieldType = "any"
+    required: bool = False
+    nullable: bool = False
+    """null (`~`, `null`, or nothing after the colon) is a value it may have."""
+    empty: bool | str = False
+    """Empty is allowed; a text says why (`"falls back to the title"`)."""
+    impact: str | None = None
+    """What the site does when the field is wrong, for messages."""
+    description: str | None = None
+    role: Literal["draft"] | None = None
+    """`draft`: the flag that hides a post (KLM104 judges it)."""
+    values: list[str | int | float | bool] | None = None
+    pattern: str | None = None
+    min_length: Limit | None = None
+    max_length: Limit | None = None
+    min_items: Limit | None = None
+    max_items: Limit | None = None
+    unique: bool = False
+    items: FieldSpec | FieldKind | None = None
+    fields: dict[str, FieldSpec | FieldKind] | None = None
+    extends: str | None = None
+    unknown: Unknown | None = None
+    severity: Level | None = None
+    deprecated: bool | str = False
+    """Still read, but on its way out; a text names what replaces it."""
+    ref: str | None = None
+    """A data file (relative to the project root) whose keys the value must be one of."""
+    ref_key: str | None = None
+    """For a data file that is a list of mappings: the key that names each item."""
+
+
+class SchemaSpec(_Model):
+    """A named schema: `[schemas.NAME]`, or a schema file."""
+
+    extends: str | None = None
+    unknown: Unknown | None = None
+    description: str | None = None
+    fields: dict[str, FieldSpec | FieldKind] = Field(default_factory=dict)
+
+
 class CollectionConfig(_Model):
     include: list[str] = Field(default_factory=list)
-    """gitignore-style patterns, relative to the project root, of the collection's files."""
+    """gitignore-style patterns, relative to the project root, of the collection's files;
+    `{content}` stands for each content folder."""
     exclude: list[str] = Field(default_factory=list)
-    schema_name: Literal["post", "page"] | None = Field(default=None, alias="schema")
+    schema_name: str | None = Field(default=None, alias="schema")
+    """A schema's name, or a schema file: a TOML file in the schema language, or a JSON Schema
+    file (.json)."""
+    compare: bool | None = None
+    """Whole-site rules compare its files with each other (default: when its schema is `post`
+    or extends it)."""
     required: list[str] = Field(default_factory=list)
     """Keys that must be present, besides the schema's own (dotted for nested: author.avatar)."""
-    fields: dict[str, FieldKind] = Field(default_factory=dict)
-    """Keys the schema does not know, and their kind (date and asset fields are checked as such)."""
+    fields: dict[str, FieldSpec | FieldKind] = Field(default_factory=dict)
+    """Fields added to or changed in the schema, for this collection."""
 
 
 class ComponentConfig(_Model):
@@ -63,6 +153,7 @@ class Config(_Model):
     severity: dict[str, Literal["error", "warning"]] = Field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)
     collections: dict[str, CollectionConfig] = Field(default_factory=dict)
+    schemas: dict[str, SchemaSpec] = Field(default_factory=dict)
     components: dict[str, ComponentConfig] = Field(default_factory=dict)
     mdx: bool = True
     """The site compiles every content file as MDX (true) or only `.mdx` files (false)."""
@@ -85,3 +176,6 @@ class Config(_Model):
         if isinstance(value, list):
             return {name: {} for name in value}
         return value
+
+
+FieldSpec.model_rebuild()

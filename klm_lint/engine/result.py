@@ -46,6 +46,10 @@ class Result:
     """The site summary, when statistics were asked for."""
     tracebacks: list[str] = dataclasses.field(default_factory=list)
     """With debug: the traceback of each internal error (KLM000)."""
+    unmatched: int = 0
+    """Files in no collection: only the file checks ran on them."""
+    empty_collections: tuple[str, ...] = ()
+    """Collections the config defines whose patterns matched no file of a full run."""
 
     @property
     def errors(self) -> int:

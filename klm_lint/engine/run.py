@@ -599,7 +599,9 @@ def _missing_front_matter(doc: Document, collection: Collection) -> Finding:
             f"{'line' if line == 2 else f'{line - 1} lines'} before it."
         )
         return rule.at(doc, start, doc.lines.line_end(line), message)
-    missing = "title, date or author" if collection.schema.name == "post" else "title"
+    required = set(collection.schema.required_keys())
+    named = [key for key in ("title", "date", "author") if key in required] or ["title"]
+    missing = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
     message = (
         f"this file is in {collection.name} but has no front matter, so the site has no {missing} "
         "for it. Start the file with a --- line, the keys, and another --- line."

@@ -64,6 +64,8 @@ def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
             "fixed": len(result.fixed),
             "baselined": result.baselined,
             "baseline_stale": result.baseline_stale,
+            "unmatched_files": result.unmatched,
+            "empty_collections": list(result.empty_collections),
         },
     }
     if options.statistics:

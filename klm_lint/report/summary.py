@@ -33,8 +33,19 @@ def fix_marker(finding: Finding) -> str:
 
 
 def notes_lines(result: Result, options: ReportOptions) -> list[str]:
-    """What follows the summary: fixes made or possible, and the baseline's account."""
+    """What follows the summary: files no schema checked, fixes made or possible, and the
+    baseline's account."""
     lines: list[str] = []
+    if result.unmatched:
+        them = "it" if result.unmatched == 1 else "them"
+        lines.append(
+            f"{plural(result.unmatched, 'file')} matched no collection: only the file checks "
+            f"ran on {them} (klm-lint --show-files lists each file's collection)."
+        )
+    for name in result.empty_collections:
+        lines.append(
+            f"The collection {name} matched no file: check its include patterns in the config."
+        )
     if options.fixing:
         lines.append(
             f"Fixed {plural(len(result.fixed), 'finding')}; "

@@ -7,22 +7,16 @@ under an `authors` key (TOML has no top-level lists: use `[[authors]]` tables).
 from __future__ import annotations
 
 import difflib
-import json
-import sys
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from klm_lint.errors import ConfigError
-from klm_lint.files import ProjectRoot, read_config_file
+from klm_lint.site.data_files import read_data_file
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from pathlib import Path
 
-_LOADERS = {".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".json": "JSON"}
+    from klm_lint.files import ProjectRoot
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,31 +59,8 @@ def load_authors(
 ) -> Authors:
     """The authors file, read through the guard every file the config names goes through:
     in the project, a regular file, at most 1 MiB."""
-    kind = _LOADERS.get(Path(relative).suffix.lower())
-    if kind is None:
-        raise ConfigError(
-            f"authors: {relative} is not a .yaml, .yml, .toml or .json file; klm-lint cannot "
-            "read it"
-        )
-    path, text = read_config_file(project or ProjectRoot.at(root), "authors", relative, config)
-    data = _parse(text, kind, relative)
-    return Authors(Path(path), relative, _entries(data, relative))
-
-
-def _parse(text: str, kind: str, relative: str) -> object:
-    try:
-        if kind == "TOML":
-            return tomllib.loads(text)
-        if kind == "JSON":
-            return json.loads(text)
-        return yaml.safe_load(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
-        raise ConfigError(f"{relative}: the authors file is not valid {kind} ({first})") from None
-    except RecursionError:
-        raise ConfigError(
-            f"{relative}: the authors file nests too deeply for klm-lint to read it"
-        ) from None
+    data = read_data_file(root, relative, "authors", config, project=project)
+    return Authors(root / relative, relative, _entries(data, relative))
 
 
 def _valid_text(text: str) -> bool:

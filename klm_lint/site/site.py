@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pathspec
 
-from klm_lint.config.model import CollectionConfig, ComponentConfig, Config
+from klm_lint.config.model import ComponentConfig, Config
+from klm_lint.config.preset import DEFAULT_PRESET, load_preset
+from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.paths import inside
-from klm_lint.site.schema import Schema
+from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
     from klm_lint.load.document import Document
     from klm_lint.site.authors import Authors
+    from klm_lint.site.schema import Schema
 
 DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
     "Blockquote": ComponentConfig.model_construct(required=["name"]),
@@ -46,6 +49,12 @@ class Collection:
     include: pathspec.GitIgnoreSpec
     exclude: pathspec.GitIgnoreSpec
     schema: Schema
+    compare: bool
+    """Whole-site rules compare its files with each other (they are posts)."""
+    patterns: tuple[str, ...] = ()
+    """Its include patterns as written, for messages."""
+    source: str = ""
+    """Where it is defined: the preset, or the config file."""
 
     def contains(self, site_path: str) -> bool:
         return self.include.match_file(site_path) and not self.exclude.match_file(site_path)
@@ -53,7 +62,12 @@ class Collection:
     @property
     def indexed(self) -> bool:
         """Whether its files are posts that whole-site rules compare with each other."""
-        return self.schema.name == "post"
+        return self.compare
+
+    @property
+    def noun(self) -> str:
+        """How messages call its files."""
+        return "post" if self.compare else "page"
 
 
 class Site:
@@ -72,8 +86,12 @@ class Site:
         self.config_path = config_path
         self.content_folders = [self.named_path("content", folder) for folder in config.content]
         """The content folders, each checked to lie in the project."""
-        self.static = StaticRoots(root, [self.named_path("static", f) for f in config.static])
-        self.collections = _collections(config)
+        static = [self.named_path("static", folder) for folder in config.static]
+        if "static" in config.model_fields_set:
+            _static_folders_exist(root, static, config_path)
+        self.static = StaticRoots(root, static)
+        self.schemas = _schema_library(root, config, config_path)
+        self.collections = _collections(config, config_path, self.schemas)
         self.components = {**DEFAULT_COMPONENTS, **config.components}
         self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
@@ -112,34 +130,81 @@ class Site:
         return found
 
 
-def _default_collections(config: Config) -> dict[str, CollectionConfig]:
-    return {
-        "posts": CollectionConfig.model_construct(
-            include=["content/posts/**", "content/blog/**"], exclude=["_*"], schema_name="post"
-        ),
-        "pages": CollectionConfig.model_construct(
-            include=[f"{folder}/**" for folder in config.content], schema_name="page"
-        ),
-    }
+def _static_folders_exist(root: Path, folders: list[str], config_path: Path | None) -> None:
+    """A static folder the config names must exist: otherwise every asset of every post would be
+    reported missing, where one line about the config says it all."""
+    for folder in folders:
+        if not (root / folder).is_dir():
+            where = config_path if config_path is not None else "the config"
+            raise ConfigError(
+                f"{where}: static names {folder}/, which is not a folder in {root}; every image "
+                "path would be reported missing. Correct static, or create the folder"
+            )
 
 
-def _collections(config: Config) -> list[Collection]:
-    defaults = _default_collections(config)
-    merged: dict[str, CollectionConfig] = {}
-    for name, collection in config.collections.items():
-        base = defaults.pop(name, None)
+def _schema_library(root: Path, config: Config, config_path: Path | None) -> SchemaLibrary:
+    """The preset's schemas, with the config's written over them (field by field)."""
+    preset = load_preset()
+    named: dict[str, dict[str, Any]] = dict(preset.get("schemas", {}))
+    sources = {name: f"the {DEFAULT_PRESET} preset" for name in named}
+    for name, spec in config.schemas.items():
+        raw = spec.model_dump(by_alias=True, exclude_unset=True)
+        base = named.get(name)
         if base is not None:
-            collection = base.model_copy(update=collection.model_dump(exclude_unset=True))
-        merged[name] = collection
-    ordered = {**{k: v for k, v in defaults.items() if k != "pages"}, **merged}
-    if "pages" in defaults:
-        ordered["pages"] = defaults["pages"]
-    return [
-        Collection(
-            name,
-            gitignore(collection.include),
-            gitignore(collection.exclude),
-            Schema.build(collection, "post" if name == "posts" else "page"),
+            fields = {**base.get("fields", {}), **raw.get("fields", {})}
+            raw = {**base, **raw, "fields": fields}
+        named[name] = raw
+        sources[name] = str(config_path) if config_path is not None else "the config"
+    return SchemaLibrary(root, named, sources)
+
+
+def _collections(
+    config: Config, config_path: Path | None, library: SchemaLibrary
+) -> list[Collection]:
+    """The config's collections first, in the order it writes them, then the preset's."""
+    preset = load_preset()
+    written = {
+        name: collection.model_dump(by_alias=True, exclude_unset=True)
+        for name, collection in config.collections.items()
+    }
+    ordered: dict[str, tuple[dict[str, Any], str]] = {}
+    from_preset: dict[str, dict[str, Any]] = dict(preset.get("collections", {}))
+    shown = str(config_path) if config_path is not None else "the config"
+    for name, raw in written.items():
+        base = from_preset.pop(name, {})
+        ordered[name] = ({**base, **raw}, shown)
+    for name, raw in from_preset.items():
+        ordered[name] = (raw, f"the {DEFAULT_PRESET} preset")
+    collections = []
+    for name, (raw, source) in ordered.items():
+        include = _expand(raw.get("include", []), config.content)
+        where = f"collections.{name}"
+        schema_name = str(raw.get("schema") or "page")
+        schema = library.get(schema_name, f"{where}.schema")
+        schema = library.with_changes(
+            schema, list(raw.get("required", [])), dict(raw.get("fields", {})), where
         )
-        for name, collection in ordered.items()
-    ]
+        compare = raw.get("compare")
+        collections.append(
+            Collection(
+                name,
+                gitignore(include),
+                gitignore(_expand(raw.get("exclude", []), config.content)),
+                schema,
+                schema.is_a("post") if compare is None else bool(compare),
+                tuple(include),
+                source,
+            )
+        )
+    return collections
+
+
+def _expand(patterns: list[str], content: list[str]) -> list[str]:
+    """`{content}/**` once per content folder."""
+    expanded: list[str] = []
+    for pattern in patterns:
+        if "{content}" in pattern:
+            expanded += [pattern.replace("{content}", folder.strip("/")) for folder in content]
+        else:
+            expanded.append(pattern)
+    return expanded

@@ -48,8 +48,7 @@ def test_project_root_markers(tmp_path: Path) -> None:
         ('contnet = ["x"]\n', "unknown option 'contnet'"),
         ("static = 5\n", "static"),
         ('[severity]\nKLM104 = "fatal"\n', "severity.KLM104"),
-        ('[collections.posts]\nschema = "blog"\n', "collections.posts.schema"),
-        ('[collections.posts.fields]\nx = "datetime"\n', "collections.posts.fields.x"),
+        ('[collections.posts.fields]\nx = "dateish"\n', "collections.posts.fields.x"),
         ("max-file-size = 0\n", "max-file-size"),
         ("this is not toml\n", "not valid TOML"),
     ],
@@ -61,6 +60,15 @@ def test_invalid_config_names_file_and_key(tmp_path: Path, toml: str, says: str)
         load_config(path)
     assert str(path) in raised.value.message
     assert says in raised.value.message
+
+
+def test_an_unknown_schema_is_a_config_error(site: SiteBuilder) -> None:
+    site.config('[collections.posts]\nschema = "psot"\n')
+    site.post(GOOD_POST)
+    result = klm_lint(cwd=site.root)
+    assert result.returncode == 2
+    assert result.stderr.startswith("klm-lint: error: collections.posts.schema: no schema named")
+    assert "did you mean 'post'?" in result.stderr
 
 
 def test_invalid_config_is_exit_2_one_line(site: SiteBuilder) -> None:
