@@ -231,6 +231,49 @@ def test_a_config_that_nests_too_deeply_is_a_config_error(site: SiteBuilder) -> 
     one_line_error(klm_lint_here(cwd=site.root), "klm-lint.toml", "nests too deeply")
 
 
+NAMED_FILES = {
+    "schema": '[collections.posts]\nschema = "{path}"\n',
+    "ref": (
+        "[collections.posts.fields]\n"
+        'categories = {{ type = "list", items = {{ type = "string", ref = "{path}" }} }}\n'
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(NAMED_FILES))
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "outside", "absolute", "climbs"])
+def test_schema_and_data_files_go_through_the_guard(
+    site: SiteBuilder, outside: Path, key: str, kind: str
+) -> None:
+    """Every file the config names, not only the authors file."""
+    site.post(GOOD_POST)
+    suffix = ".toml" if key == "schema" else ".yaml"
+    (site.root / "data").mkdir()
+    path = site.root / "data" / f"named{suffix}"
+    (outside / f"named{suffix}").write_text("- a\n" if key == "ref" else "[fields]\n")
+    value = f"data/named{suffix}"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "/dev/zero":
+        os.symlink(kind, path)
+    elif kind == "outside":
+        os.symlink(outside / f"named{suffix}", path)
+    elif kind == "absolute":
+        value = str(outside / f"named{suffix}")
+    else:
+        value = f"../{outside.name}/named{suffix}"
+    site.config(NAMED_FILES[key].format(path=value))
+    says = {
+        "fifo": "not a regular file",
+        "/dev/zero": "a link that leads outside the project",
+        "outside": "a link that leads outside the project",
+        "absolute": "is an absolute path",
+        "climbs": "leads out of the project",
+    }[kind]
+    run = klm_lint if kind in ("fifo", "/dev/zero") else klm_lint_here
+    one_line_error(run(cwd=site.root), key, says)
+
+
 # 2. The site summary escapes what it shows, as every report does.
 
 HOSTILE_TITLE = (
