@@ -37,8 +37,8 @@ class Discovered:
 
 
 def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> Discovered:
-    include = gitignore(site.config.include)
-    exclude = gitignore(site.config.exclude)
+    include = gitignore(site.config.include, "include")
+    exclude = gitignore(site.config.exclude, "exclude")
     files: dict[str, Path] = {}
     unreadable: list[Unreadable] = []
 

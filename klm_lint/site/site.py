@@ -39,8 +39,12 @@ DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
 }
 
 
-def gitignore(patterns: list[str]) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+def gitignore(patterns: list[str], key: str = "a pattern") -> pathspec.GitIgnoreSpec:
+    """gitignore-style patterns (a ConfigError naming the config key for one that is not)."""
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(patterns)
+    except (ValueError, TypeError) as error:
+        raise ConfigError(f"{key}: {error}; write gitignore-style patterns") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +138,7 @@ def _static_folders_exist(root: Path, folders: list[str], config_path: Path | No
     """A static folder the config names must exist: otherwise every asset of every post would be
     reported missing, where one line about the config says it all."""
     for folder in folders:
-        if not (root / folder).is_dir():
+        if not os.path.isdir(root / folder):
             where = config_path if config_path is not None else "the config"
             raise ConfigError(
                 f"{where}: static names {folder}/, which is not a folder in {root}; every image "
@@ -188,8 +192,8 @@ def _collections(
         collections.append(
             Collection(
                 name,
-                gitignore(include),
-                gitignore(_expand(raw.get("exclude", []), config.content)),
+                gitignore(include, f"{where}.include"),
+                gitignore(_expand(raw.get("exclude", []), config.content), f"{where}.exclude"),
                 schema,
                 schema.is_a("post") if compare is None else bool(compare),
                 tuple(include),
