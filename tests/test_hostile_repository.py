@@ -305,6 +305,15 @@ def test_the_site_summary_escapes_titles_and_authors(site: SiteBuilder, output_f
     assert "Jane ::warning::forged ␛[31mred�" in str(shown)
 
 
+def test_errors_show_config_values_as_pictures(site: SiteBuilder) -> None:
+    site.post(GOOD_POST)
+    site.config('static = ["\\u001b]8;;https://evil.example\\u0007x\\n::error::forged"]\n')
+    result = klm_lint_here(cwd=site.root)
+    line = one_line_error(result, "static")
+    assert "\x1b" not in line and "\x07" not in line
+    assert "␛]8;;https:/evil.example␇x␊::error::forged/" in line
+
+
 # 3. --diff shows body lines as pictures where they would steer the terminal.
 
 
