@@ -36,6 +36,8 @@ RUNS: dict[str, list[str]] = {
     "github": ["--format", "github"],
     "sarif": ["--format", "sarif"],
     "junit": ["--format", "junit"],
+    "gitlab": ["--format", "gitlab"],
+    "rdjson": ["--format", "rdjson"],
     "statistics-json": ["--format", "json", "--statistics"],
     "statistics-concise": ["--format", "concise", "--statistics"],
     "diff": ["--diff", "--unsafe-fixes"],

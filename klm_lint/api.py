@@ -72,6 +72,10 @@ class LintOptions:
     """Keep the whole-site index between runs (None: the config's cache)."""
     debug: bool = False
     """Keep the traceback of each internal error (Result.tracebacks)."""
+    extend_select: Sequence[str] = ()
+    """These rules too, on top of the select in force (select, else the config's)."""
+    respect_gitignore: bool | None = None
+    """Skip what git ignores when walking folders (None: the config's respect-gitignore)."""
 
 
 def lint(
@@ -91,14 +95,18 @@ def lint(
 
     options = options or LintOptions()
     given, root, site, loaded = _site_for(
-        [Path(path) for path in paths], options.config, options.now
+        [Path(path) for path in paths], options.config, options.now, options.respect_gitignore
     )
     config_path = site.config_path
     selection = build_selection(
-        loaded.config, list(options.select) if options.select else None, list(options.ignore)
+        loaded.config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
     )
     if not given:
-        given = [root / folder for folder in site.content_folders if os.path.isdir(root / folder)]
+        folders_in_project = [root / folder for folder in site.content_folders]
+        given = [folder for folder in folders_in_project if os.path.isdir(folder)]
         if not given:
             folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
@@ -161,10 +169,18 @@ def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None 
 
 
 def _site_for(
-    given: list[Path], config: Path | None, now: dt.datetime | None
+    given: list[Path],
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
 ) -> tuple[list[Path], Path, Site, LoadedConfig]:
     """The config found from the paths (or named), the project root, and the site."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    from klm_lint.config.discovery import (
+        LoadedConfig,
+        find_config_file,
+        find_project_root,
+        load_config,
+    )
     from klm_lint.site.site import Site
 
     start = _common_folder(given) if given else Path.cwd()
@@ -173,6 +189,9 @@ def _site_for(
     discovered = None if config else find_config_file(start)
     config_path = config or discovered
     loaded = load_config(config_path, named=config is not None)
+    if respect_gitignore is not None:
+        overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
+        loaded = LoadedConfig(overridden, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
     return given, root, Site(root, loaded.config, config_path, now=now), loaded
 

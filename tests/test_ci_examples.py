@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -15,7 +14,6 @@ from pre_commit.clientlib import load_config, load_manifest
 
 from klm_lint.config.model import Config
 from tests.conftest import GOOD_POST, SiteBuilder
-from tests.report.test_sarif import assert_valid
 from tests.site.test_changed import git
 from tests.test_cli import BAD_POST
 
@@ -37,34 +35,39 @@ def test_readme_shows_the_files_as_they_are() -> None:
         assert f"]({path.relative_to(ROOT).as_posix()})" in README, path.name
 
 
-def test_the_hook_definition() -> None:
-    [hook] = load_manifest(str(HOOKS))
-    assert hook["id"] == "klm-lint"
-    assert hook["language"] == "python"
-    assert hook["types_or"] == ["markdown", "mdx"]
-    assert hook["require_serial"] is True
-    assert hook["minimum_pre_commit_version"] == "2.9.2"
-    assert hook["pass_filenames"] is True
-    program, *arguments = hook["entry"].split()
+def test_the_hook_definitions() -> None:
+    lint, fix = load_manifest(str(HOOKS))
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'{program} = "klm_lint.cli:main"' in pyproject
-    assert arguments == ["--force-exclude"]
-    assert f"- id: {hook['id']}\n  name: klm-lint\n" in README
-    assert f"  entry: {hook['entry']}\n" in README
+    for hook in (lint, fix):
+        assert hook["language"] == "python"
+        assert hook["types_or"] == ["markdown", "mdx"]
+        assert hook["require_serial"] is True
+        assert hook["minimum_pre_commit_version"] == "2.9.2"
+        assert hook["pass_filenames"] is True
+        program = hook["entry"].split()[0]
+        assert f'{program} = "klm_lint.cli:main"' in pyproject
+        assert f"- id: {hook['id']}\n" in README
+        assert f"  entry: {hook['entry']}\n" in README
+    assert lint["id"] == "klm-lint"
+    assert lint["entry"].split()[1:] == ["--force-exclude"]
+    assert "manual" not in lint["stages"]
+    assert fix["id"] == "klm-lint-fix"
+    assert fix["entry"].split()[1:] == ["--force-exclude", "--fix"]
+    assert fix["stages"] == ["manual"], "fixing is asked for, never done on commit"
 
 
 def test_the_hook_sees_every_file_klm_lint_lints() -> None:
-    [hook] = load_manifest(str(HOOKS))
-    for pattern in Config().include:
-        tags = tags_from_filename(pattern.replace("*", "post"))
-        assert tags & set(hook["types_or"]), pattern
+    for hook in load_manifest(str(HOOKS)):
+        for pattern in Config().include:
+            tags = tags_from_filename(pattern.replace("*", "post"))
+            assert tags & set(hook["types_or"]), pattern
 
 
 def test_the_example_config_uses_the_hook() -> None:
     config = load_config(str(EXAMPLE_CONFIG))
     [repository] = config["repos"]
-    [hook] = load_manifest(str(HOOKS))
-    assert [entry["id"] for entry in repository["hooks"]] == [hook["id"]]
+    hooks = [hook["id"] for hook in load_manifest(str(HOOKS))]
+    assert [entry["id"] for entry in repository["hooks"]] == hooks
 
 
 def run_shell(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -81,24 +84,16 @@ def run_shell(command: str, cwd: Path, env: dict[str, str]) -> subprocess.Comple
     )
 
 
-def test_the_workflow_lints_annotates_and_uploads(site: SiteBuilder) -> None:
+def test_the_workflow_is_a_checkout_and_the_action() -> None:
+    """What the action then does is tests/test_action.py's business."""
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read", "security-events": "write"}
     [job] = workflow["jobs"].values()
-    steps = {step.get("name", step.get("uses")): step for step in job["steps"]}
-    assert workflow["permissions"]["security-events"] == "write"
-    lint = steps["Lint the content"]["run"]
-    upload = steps["Upload the SARIF report"]
-    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
-    assert "always()" in upload["if"]
-    assert steps["Install klm-lint"]["run"].startswith("python -m pip install ")
-
-    site.post(BAD_POST)
-    result = run_shell(lint, site.root, {"GITHUB_ACTIONS": "true"})
-    assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith("::error file=content/posts/post.md,line=8,col=8,")
-    log = json.loads((site.root / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
-    assert_valid(log)
-    assert [res["ruleId"] for res in log["runs"][0]["results"]] == ["KLM104"]
+    checkout, lint = job["steps"]
+    assert checkout == {"uses": "actions/checkout@v5"}
+    assert re.fullmatch(r"YOUR-ORG/klm-lint@[0-9a-f]{40}", lint["uses"]), "pinned to a commit"
+    assert lint["with"] == {"sarif": True}
+    assert set(workflow[True]) == {"pull_request", "push"}  # YAML 1.1 reads `on` as true
 
 
 def test_the_readme_changed_since_step(site: SiteBuilder) -> None:

@@ -69,7 +69,9 @@ def test_output_file_under_github_actions_still_annotates(site: SiteBuilder) -> 
     assert (site.root / "klm.xml").read_text(encoding="utf-8").startswith("<?xml")
 
 
-@pytest.mark.parametrize("output_format", ["github", "sarif", "junit", "json-lines"])
+@pytest.mark.parametrize(
+    "output_format", ["github", "sarif", "junit", "json-lines", "gitlab", "rdjson"]
+)
 def test_statistics_only_where_a_report_can_show_them(
     site: SiteBuilder, output_format: str
 ) -> None:

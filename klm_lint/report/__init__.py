@@ -19,6 +19,8 @@ FORMATS = {
     "github": "github",
     "sarif": "sarif",
     "junit": "junit",
+    "gitlab": "gitlab",
+    "rdjson": "rdjson",
 }
 STATISTICS_FORMATS = ("full", "concise", "json")
 """The formats that can show --statistics; the others list findings and nothing else."""
@@ -27,9 +29,18 @@ STATISTICS_FORMATS = ("full", "concise", "json")
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     statistics: bool = False
-    quiet: bool = False
+    summary: bool = True
+    """False: only the findings, without the summary line and the notes after it."""
+    hidden_warnings: int = 0
+    """Warnings left out of the findings (--quiet): the summary says how many."""
+    safe_fix_command: str = "--fix"
+    unsafe_fix_command: str = "--fix --unsafe-fixes"
+    """What the notes tell the author to run for the fixes klm-lint could make."""
     color: bool | None = None
-    """None: colour only when writing to a terminal (and NO_COLOR is not set)."""
+    """None: colour when writing to a terminal, unless NO_COLOR is set; or when FORCE_COLOR is."""
+    width: int | None = None
+    """Lay the full report out for this many columns. None: a terminal's width; off a terminal,
+    COLUMNS when colour is forced, else no wrapping at all."""
     fixing: bool = False
     """The run applied fixes: the summary says how many were fixed and how many remain."""
     show_fixes: bool = False

@@ -22,6 +22,6 @@ def render(result: Result, stream: TextIO, options: ReportOptions) -> None:
             marker = fix_marker(finding)
             code = f"{finding.code} {marker}" if marker else finding.code
             stream.write(f"{finding.path}:{span.line}:{span.column}: {code} {finding.message}\n")
-    if not options.quiet:
-        stream.write(summary_line(result) + "\n")
+    if options.summary:
+        stream.write(summary_line(result, options.hidden_warnings) + "\n")
         stream.writelines(line + "\n" for line in notes_lines(result, options))

@@ -18,11 +18,14 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count:,} {word if count == 1 else (words or word + 's')}"
 
 
-def summary_line(result: Result) -> str:
+def summary_line(result: Result, hidden_warnings: int = 0) -> str:
     checked = f"Checked {plural(result.files, 'file')}"
-    if not result.findings:
+    if not result.findings and not hidden_warnings:
         return f"{checked}: all checks passed."
-    return f"{checked}: {plural(result.errors, 'error')}, {plural(result.warnings, 'warning')}."
+    errors = plural(result.errors, "error")
+    if hidden_warnings:
+        return f"{checked}: {errors}, {plural(hidden_warnings, 'warning')} not shown."
+    return f"{checked}: {errors}, {plural(result.warnings, 'warning')}."
 
 
 def fix_marker(finding: Finding) -> str:
@@ -49,18 +52,22 @@ def notes_lines(result: Result, options: ReportOptions) -> list[str]:
     if options.fixing:
         lines.append(
             f"Fixed {plural(len(result.fixed), 'finding')}; "
-            f"{plural(len(result.findings), 'finding')} remain."
+            f"{plural(len(result.findings), 'finding')} "
+            f"{'remains' if len(result.findings) == 1 else 'remain'}."
         )
     else:
         safe = sum(1 for f in result.findings if fix_marker(f) == "[fix]")
         unsafe = sum(1 for f in result.findings if fix_marker(f) == "[unsafe fix]")
-        if options.unsafe_fixes and safe + unsafe:
-            lines.append(f"{plural(safe + unsafe, 'finding')} fixable with --fix --unsafe-fixes.")
-        elif safe or unsafe:
-            parts = [f"{plural(safe, 'finding')} fixable with --fix"] if safe else []
-            if unsafe:
-                parts.append(f"{unsafe} {'more ' if safe else ''}with --fix --unsafe-fixes")
-            lines.append("; ".join(parts) + ".")
+        safe_command, unsafe_command = options.safe_fix_command, options.unsafe_fix_command
+        if (options.unsafe_fixes or not safe) and safe + unsafe:
+            lines.append(f"{plural(safe + unsafe, 'finding')} fixable with {unsafe_command}.")
+        elif safe and unsafe:
+            lines.append(
+                f"{plural(safe, 'finding')} fixable with {safe_command}; {unsafe:,} more with "
+                f"{unsafe_command}."
+            )
+        elif safe:
+            lines.append(f"{plural(safe, 'finding')} fixable with {safe_command}.")
     if result.baselined:
         lines.append(f"{plural(result.baselined, 'finding')} left out: the baseline knows them.")
     if result.baseline_stale:
