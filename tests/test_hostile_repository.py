@@ -274,6 +274,28 @@ def test_schema_and_data_files_go_through_the_guard(
     one_line_error(run(cwd=site.root), key, says)
 
 
+@pytest.mark.parametrize("kind", ["bad-pattern", "fifo", "/dev/zero", "outside"])
+def test_gitignore_files_go_through_the_guard(site: SiteBuilder, outside: Path, kind: str) -> None:
+    """git would skip a line it cannot read, and read no .gitignore that is not a regular file
+    of the work tree: a .gitignore that hides every post must not be taken from outside."""
+    subprocess.run(["git", "init", "-q"], cwd=site.root, check=True)
+    site.post(FIXABLE)
+    ignore = site.root / "content" / ".gitignore"
+    if kind == "bad-pattern":
+        ignore.write_text("!\nnothing-here.md\n")
+    elif kind == "fifo":
+        os.mkfifo(ignore)
+    elif kind == "/dev/zero":
+        os.symlink(kind, ignore)
+    else:
+        (outside / "ignore").write_text("*.md\n")
+        os.symlink(outside / "ignore", ignore)
+    run = klm_lint if kind in ("fifo", "/dev/zero") else klm_lint_here
+    result = run("--format", "concise", cwd=site.root)
+    assert result.returncode == 1, result.stderr
+    assert "content/posts/post.md:8:8: KLM104" in result.stdout
+
+
 # 2. The site summary escapes what it shows, as every report does.
 
 HOSTILE_TITLE = (
