@@ -27,15 +27,19 @@ def read_file(
     try:
         raw, info = read_regular(path, limit, project)
     except TooLarge:
-        return file_finding(
-            display_path(path),
-            FILE_TOO_LARGE.code,
-            f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
-            "Split it, or raise max-file-size in the config.",
-        )
+        return too_large(path, limit)
     except Refused as refused:
         return unreadable(path, refused.reason)
     return raw, stamp_of(info)
+
+
+def too_large(path: Path | str, limit: int) -> Finding:
+    return file_finding(
+        display_path(path),
+        FILE_TOO_LARGE.code,
+        f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
+        "Split it, or raise max-file-size in the config.",
+    )
 
 
 def unreadable(path: Path | str, reason: str) -> Finding:
