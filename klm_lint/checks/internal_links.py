@@ -14,6 +14,7 @@ from klm_lint.checks.body import MEDIA_ATTRIBUTES, unescape
 from klm_lint.checks.describe import dotted
 from klm_lint.checks.fields import checked
 from klm_lint.checks.rule import Problem, site_rule
+from klm_lint.files import Refused, read_regular
 from klm_lint.findings import Severity
 from klm_lint.load.nodes import Mapping, Scalar, lookup
 from klm_lint.site.facts import text_fact, texts_at, words_fact
@@ -236,7 +237,7 @@ def _zola_paths_kept(site: Site) -> bool:
     "off"` or "safe") instead of slugifying them."""
     for name in ("zola.toml", "config.toml"):
         path = site.root / name
-        text = _read(path) if path.is_file() else None
+        text = _read(path, site) if path.is_file() else None
         if text is not None:
             return slugify_paths(text) not in ("", "on")
     return False
@@ -263,22 +264,24 @@ def _hugo_taxonomies(site: Site) -> list[str]:
     paths = [site.root / "hugo.toml", site.root / "config.toml"]
     paths += [site.root / "config" / "_default" / name for name in ("hugo.toml", "config.toml")]
     for path in paths:
-        text = _read(path) if path.is_file() else None
+        text = _read(path, site) if path.is_file() else None
         if text is not None:
             names += toml_table_values(text, "taxonomies")
     taxonomies = site.root / "config" / "_default" / "taxonomies.toml"
-    text = _read(taxonomies) if taxonomies.is_file() else None
+    text = _read(taxonomies, site) if taxonomies.is_file() else None
     if text is not None:
         names += toml_table_values(f"[taxonomies]\n{text}", "taxonomies")
     return names
 
 
-def _read(path: Path) -> str | None:
+def _read(path: Path, site: Site) -> str | None:
+    """A small text file of the project the generator or the host reads, through the guarded
+    reader (a regular file in the project); None when there is none or it cannot be read."""
     try:
-        with path.open("rb") as file:
-            return file.read(_READ_LIMIT).decode("utf-8", errors="replace")
-    except OSError:
+        raw, _info = read_regular(path, _READ_LIMIT, site.project)
+    except Refused:
         return None
+    return raw.decode("utf-8", errors="replace")
 
 
 def _redirects(site: Site) -> tuple[list[str], list[str]]:
@@ -288,7 +291,7 @@ def _redirects(site: Site) -> tuple[list[str], list[str]]:
     files.append((site.root / "layouts" / "index.redirects", False))
     files += [(site.root / folder / "_redirects", False) for folder in site.config.static]
     for path, toml in files:
-        text = _read(path) if path.is_file() else None
+        text = _read(path, site) if path.is_file() else None
         if text is not None:
             more, wider = redirect_sources(text, toml)
             exact += more
@@ -317,7 +320,7 @@ def _unmodelled(site: Site) -> str:
     hooks = [*site.root.glob("layouts/**/render-link.*")]
     hooks += site.root.glob("themes/*/layouts/**/render-link.*")
     for hook in sorted(hooks):
-        text = _read(hook) if hook.is_file() else None
+        text = _read(hook, site) if hook.is_file() else None
         if text is not None and _RESOLVING_HOOK.search(text):
             return "a link render hook"
     candidates = [
@@ -329,7 +332,7 @@ def _unmodelled(site: Site) -> str:
     if folder.is_dir():
         candidates += sorted(folder.iterdir())
     for path in candidates:
-        text = _read(path) if path.is_file() else None
+        text = _read(path, site) if path.is_file() else None
         found = _HUGO_UNMODELLED.search(text) if text is not None else None
         if found is not None:
             return next(group for group in found.groups() if group)
