@@ -301,8 +301,8 @@ def _redirects(site: Site) -> tuple[list[str], list[str]]:
 
 _HUGO_CONFIGS = ("hugo", "config")
 _HUGO_UNMODELLED = re.compile(
-    r"^[\s{,]*(?:\[\s*(permalinks|uglyurls)\b|\"?(permalinks)\"?\s*[:=]"
-    r"|\"?(uglyurls|disablepathtolower)\"?\s*[:=]\s*true)",
+    r"^[ \t{,]*(?:\[[ \t]*(permalinks|uglyurls)\b|\"?(permalinks)\"?[ \t]*[:=]"
+    r"|\"?(uglyurls|disablepathtolower)\"?[ \t]*[:=][ \t]*true)",
     re.IGNORECASE | re.MULTILINE,
 )
 
