@@ -10,9 +10,13 @@ folders' lookup.
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
+import stat
 from typing import TYPE_CHECKING
 
+from klm_lint.load.document import Document, load_text
 from klm_lint.site.static import Resolution, StaticRoots, screen
 
 if TYPE_CHECKING:
@@ -20,10 +24,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from klm_lint.config.model import Config
-    from klm_lint.load.document import Document
     from klm_lint.site.urls import Address
 
 _BUNDLE_NAMES = ("index", "_index")
+_BUNDLE_FILE = re.compile(r"^_?index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown)$")
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class AssetResolver:
@@ -52,6 +58,8 @@ class AssetResolver:
         """A page's own address is served from the static folders, and from the content
         folders where bundles publish their files beside their pages."""
         self.base = "/" + generator.base_url.strip("/") if generator.base_url.strip("/") else ""
+        self.root = root
+        self._bundles: dict[str, str] | None = None
         self.aliases = {
             prefix: StaticRoots(root, [folder])
             for prefix, folder in generator.asset_aliases.items()
@@ -97,6 +105,7 @@ class AssetResolver:
         base = folder.split("/") if folder else []
         tried: list[str] = []
         mismatch: Resolution | None = None
+        invalid: Resolution | None = None
         for way in generator.relative_assets:
             if way == "bundle" and not _is_bundle(doc.site_path):
                 continue
@@ -112,19 +121,92 @@ class AssetResolver:
                 found = self.by_address.lookup_path(path, directory.strip("/").split("/"))
                 if found.status == "invalid":
                     found = Resolution("missing")
+                if found.status == "missing" and "bundle" in generator.relative_assets:
+                    found = self._in_bundle(posixpath.join(directory, path)) or found
                 where = f"at the {self.noun(doc)}'s address, {directory}"
             if found.status == "found":
                 return found
-            if found.status == "invalid":
-                return _located(found, value, where)
+            # The browser resolves the path against the page's address: a path that leaves
+            # the bundle's folder may still name a file published there.
+            if found.status == "invalid" and invalid is None:
+                invalid = _located(found, value, where)
             if found.status == "case-mismatch" and mismatch is None:
                 mismatch = _located(found, value, where)
             tried.append(where)
+        if invalid is not None:
+            return invalid
         if mismatch is not None:
             return mismatch
         if not tried:
             return self.static.resolve(value) or Resolution("missing")
         return Resolution("missing", where=" or ".join(tried))
+
+    def _in_bundle(self, url: str) -> Resolution | None:
+        """The file a URL names among the files a page bundle publishes beside its page, at
+        the bundle page's address (`../other-post/figure.svg` from a sibling post)."""
+        target = posixpath.normpath(url)
+        folder, name = posixpath.split(target)
+        bundle = self.bundles().get(folder.rstrip("/") + "/")
+        if bundle is None or not name:
+            return None
+        found = self.project.lookup_path(name, bundle.split("/") if bundle else [])
+        return found if found.status == "found" else None
+
+    def bundles(self) -> dict[str, str]:
+        """Each page bundle's address -> its folder (from the project root), read once, on
+        the first relative path not found otherwise."""
+        if self._bundles is None:
+            self._bundles = {}
+            for folder in self.config.content:
+                self._scan(folder.strip("/"))
+        return self._bundles
+
+    def _scan(self, folder: str) -> None:
+        assert self._bundles is not None
+        top = self.root / folder if folder not in ("", ".") else self.root
+        for current, folders, files in os.walk(top):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(files):
+                if not _BUNDLE_FILE.match(name):
+                    continue
+                site_path = posixpath.relpath(
+                    posixpath.join(os.fspath(current).replace(os.sep, "/"), name),
+                    os.fspath(self.root).replace(os.sep, "/"),
+                )
+                doc = self._load(site_path)
+                address = self.address(doc) if doc is not None else None
+                if address is not None and address.url.startswith("/"):
+                    url = address.url if address.url.endswith("/") else address.url + "/"
+                    self._bundles.setdefault(url, posixpath.dirname(site_path))
+
+    def _load(self, site_path: str) -> Document | None:
+        """The bundle's index file, read as the run reads content (regular files only, never
+        blocking, never past the front-matter limit)."""
+        path = self.root / site_path
+        limit = self.config.max_front_matter_size
+        try:
+            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
+            try:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    return None
+                raw = os.read(descriptor, limit)
+            finally:
+                os.close(descriptor)
+        except OSError:
+            return None
+        if len(raw) == limit:
+            raw = raw[: raw.rfind(b"\n") + 1]
+        generator = self.config.generator
+        loaded = load_text(
+            raw,
+            path,
+            site_path,
+            site_path,
+            limit,
+            yaml_dialect=generator.yaml,
+            after_blank_lines=generator.front_matter_after_blank_lines,
+        )
+        return loaded if isinstance(loaded, Document) else None
 
 
 def _located(found: Resolution, value: str, where: str) -> Resolution:
