@@ -173,3 +173,17 @@ def test_zola_images_from_a_sibling_bundle_resolve_at_its_address(tmp_path: Path
     result = run(site)
     assert found(result) == ["content/posts/09-impl/index.md:7 KLM204"]
     assert "missing.svg" in result.findings[0].message
+
+
+def test_jekyll_relative_images_climb_no_further_than_the_server_root(tmp_path: Path) -> None:
+    page = "---\ntitle: Convert a site\n---\n"
+    site = build(
+        tmp_path,
+        {
+            "_config.yml": "title: Docs\n",
+            "img/layout.png": b"png",
+            "tutorials/convert.md": page + '<img src="../../img/layout.png" alt="Layouts">\n',
+            "tutorials/broken.md": page + '<img src="../../img/gone.png" alt="Gone">\n',
+        },
+    )
+    assert found(run(site)) == ["tutorials/broken.md:4 KLM204"]

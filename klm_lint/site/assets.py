@@ -118,11 +118,13 @@ class AssetResolver:
                     continue
                 url = address.url
                 directory = url if url.endswith("/") else posixpath.dirname(url) + "/"
-                found = self.by_address.lookup_path(path, directory.strip("/").split("/"))
+                # The browser resolves it, and stops .. at the server's root.
+                target = posixpath.normpath(posixpath.join(directory, path))
+                found = self.by_address.lookup_path(target)
                 if found.status == "invalid":
                     found = Resolution("missing")
                 if found.status == "missing" and "bundle" in generator.relative_assets:
-                    found = self._in_bundle(posixpath.join(directory, path)) or found
+                    found = self._in_bundle(target) or found
                 where = f"at the {self.noun(doc)}'s address, {directory}"
             if found.status == "found":
                 return found
@@ -144,8 +146,7 @@ class AssetResolver:
     def _in_bundle(self, url: str) -> Resolution | None:
         """The file a URL names among the files a page bundle publishes beside its page, at
         the bundle page's address (`../other-post/figure.svg` from a sibling post)."""
-        target = posixpath.normpath(url)
-        folder, name = posixpath.split(target)
+        folder, name = posixpath.split(url)
         bundle = self.bundles().get(folder.rstrip("/") + "/")
         if bundle is None or not name:
             return None
