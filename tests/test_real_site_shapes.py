@@ -187,3 +187,21 @@ def test_jekyll_relative_images_climb_no_further_than_the_server_root(tmp_path: 
         },
     )
     assert found(run(site)) == ["tutorials/broken.md:4 KLM204"]
+
+
+def test_hugo_translations_by_file_name_may_share_a_title(tmp_path: Path) -> None:
+    page = "---\ntitle: Release notes\ndate: 2024-01-02\n---\nText.\n"
+    site = build(
+        tmp_path,
+        {
+            "hugo.toml": 'baseURL = "https://example.org/"\n',
+            "content/posts/notes.md": page,
+            "content/posts/notes.fr.md": page,
+            "content/posts/notes.pt-br.md": page,
+            "content/posts/copy.md": page,
+        },
+    )
+    assert found(run(site)) == [
+        "content/posts/copy.md:2 KLM402",
+        "content/posts/notes.md:2 KLM402",
+    ]
