@@ -13,9 +13,9 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import stat
 from typing import TYPE_CHECKING
 
+from klm_lint.files import ProjectRoot, Refused, read_regular
 from klm_lint.load.document import Document, load_text
 from klm_lint.site.static import Resolution, StaticRoots, screen
 
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 _BUNDLE_NAMES = ("index", "_index")
 _BUNDLE_FILE = re.compile(r"^_?index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown)$")
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class AssetResolver:
@@ -59,6 +57,7 @@ class AssetResolver:
         folders where bundles publish their files beside their pages."""
         self.base = "/" + generator.base_url.strip("/") if generator.base_url.strip("/") else ""
         self.root = root
+        self.project_root = ProjectRoot.at(root)
         self._bundles: dict[str, str] | None = None
         self.aliases = {
             prefix: StaticRoots(root, [folder])
@@ -181,29 +180,20 @@ class AssetResolver:
                     self._bundles.setdefault(url, posixpath.dirname(site_path))
 
     def _load(self, site_path: str) -> Document | None:
-        """The bundle's index file, read as the run reads content (regular files only, never
-        blocking, never past the front-matter limit)."""
+        """The bundle's index file, read through the guard as content files are (no link
+        followed out of the project, never past the file size limit)."""
         path = self.root / site_path
-        limit = self.config.max_front_matter_size
         try:
-            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | _NOFOLLOW)
-            try:
-                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                    return None
-                raw = os.read(descriptor, limit)
-            finally:
-                os.close(descriptor)
-        except OSError:
+            raw, _info = read_regular(path, self.config.max_file_size, self.project_root)
+        except Refused:
             return None
-        if len(raw) == limit:
-            raw = raw[: raw.rfind(b"\n") + 1]
         generator = self.config.generator
         loaded = load_text(
             raw,
             path,
             site_path,
             site_path,
-            limit,
+            self.config.max_front_matter_size,
             yaml_dialect=generator.yaml,
             after_blank_lines=generator.front_matter_after_blank_lines,
         )
