@@ -38,6 +38,7 @@ class AssetResolver:
         static: StaticRoots,
         address: Callable[[Document], Address | None],
         noun: Callable[[Document], str],
+        named: Callable[[str, str], str],
     ) -> None:
         self.config = config
         self.static = static
@@ -52,7 +53,9 @@ class AssetResolver:
         )
         """Only the static folders: the KLM theme's way, and the cached lookup."""
         self.project = StaticRoots(root, ["."])
-        self.by_address = StaticRoots(root, [*config.static, *config.content])
+        self.content = [named("content", folder) for folder in config.content]
+        folders = [named("static", folder) for folder in config.static] + self.content
+        self.by_address = StaticRoots(root, folders)
         """A page's own address is served from the static folders, and from the content
         folders where bundles publish their files beside their pages."""
         self.base = "/" + generator.base_url.strip("/") if generator.base_url.strip("/") else ""
@@ -60,7 +63,7 @@ class AssetResolver:
         self.project_root = ProjectRoot.at(root)
         self._bundles: dict[str, str] | None = None
         self.aliases = {
-            prefix: StaticRoots(root, [folder])
+            prefix: StaticRoots(root, [named("generator.asset-aliases", folder)])
             for prefix, folder in generator.asset_aliases.items()
         }
 
@@ -157,7 +160,7 @@ class AssetResolver:
         the first relative path not found otherwise."""
         if self._bundles is None:
             self._bundles = {}
-            for folder in self.config.content:
+            for folder in self.content:
                 self._scan(folder.strip("/"))
         return self._bundles
 
