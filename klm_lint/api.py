@@ -136,10 +136,10 @@ def lint(
             for collection in site.collections
             if collection.source == str(config_path) and collection.name not in seen
         )
+    detection = site.preset.detection
     notes = result.notes
     if engine.cache is not None and engine.cache.note:
         notes = [*notes, engine.cache.note]
-    detection = site.preset.detection
     return dataclasses.replace(
         result,
         unmatched=unmatched,

@@ -115,14 +115,17 @@ class Site:
         self.config_path = config_path
         self.content_folders = [self.named_path("content", folder) for folder in config.content]
         """The content folders, each checked to lie in the project."""
-        static = [self.named_path("static", folder) for folder in config.static]
+        self.static_folders = [self.named_path("static", folder) for folder in config.static]
+        """The static folders, each checked to lie in the project."""
         if "static" in self.written.model_fields_set:
-            _static_folders_exist(root, static, config_path)
-        self.static = StaticRoots(root, static)
-        self.assets = AssetResolver(root, config, self.static, self.address, self._noun)
+            _static_folders_exist(root, self.static_folders, config_path)
+        self.static = StaticRoots(root, self.static_folders)
+        self.assets = AssetResolver(
+            root, config, self.static, self.address, self._noun, self.named_path
+        )
         self.schemas = _schema_library(root, config, config_path, preset.name)
         self.collections = _collections(config, config_path, self.schemas, preset.name)
-        self.list_pages = gitignore(config.generator.list_pages)
+        self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
         self.components = {**DEFAULT_COMPONENTS, **config.components}
         self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
@@ -140,8 +143,10 @@ class Site:
 
     def files_changed(self) -> None:
         """Files the assets may name were created or deleted: look for them again."""
-        self.static = StaticRoots(self.root, self.config.static)
-        self.assets = AssetResolver(self.root, self.config, self.static, self.address, self._noun)
+        self.static = StaticRoots(self.root, self.static_folders)
+        self.assets = AssetResolver(
+            self.root, self.config, self.static, self.address, self._noun, self.named_path
+        )
 
     def site_path(self, path: Path | str) -> str:
         """The path relative to the project root with / separators, or "" when outside it."""
