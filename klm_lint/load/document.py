@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.findings import Edit, Span
+from klm_lint.load.dialects import DEFAULT_DIALECT
 from klm_lint.load.split import Misplaced, UnknownLanguage, locate
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.text import Decoded, LineIndex, decode
@@ -18,9 +19,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from klm_lint.load.dialects import YamlDialect
     from klm_lint.load.mdx import BodyScan
     from klm_lint.load.nodes import Mapping
     from klm_lint.load.split import Format
+    from klm_lint.load.yaml_build import Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,10 @@ class FrontMatter:
     end: int
     """Offset where the block's content ends (the closing delimiter's line starts there)."""
     root: Mapping
+    dialect: YamlDialect = DEFAULT_DIALECT
+    """The YAML reader the site's build uses (for YAML front matter)."""
+    notes: tuple[Note, ...] = ()
+    """What the site's reader reads but other common YAML readers refuse (KLM007)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +117,11 @@ def load_text(
     display_path: str,
     site_path: str,
     max_front_matter: int,
+    *,
+    yaml_dialect: YamlDialect = DEFAULT_DIALECT,
 ) -> Document | LoadProblem:
+    """The file loaded, or why it cannot be; YAML front matter is read as `yaml_dialect`'s
+    reader reads it."""
     decoded = decode(raw)
     if not isinstance(decoded, Decoded):
         span = Span(decoded.line, decoded.column, decoded.line, decoded.column + 1)
@@ -153,11 +164,18 @@ def load_text(
             "raise max-front-matter-size in the config.",
         )
     try:
-        root = located.handler.parse(text, located.content_start, located.content_end)
+        reading = located.handler.read(
+            text, located.content_start, located.content_end, yaml_dialect
+        )
     except FrontMatterError as error:
         return _problem(lines, "KLM002", error.start, error.end, error.message)
     front_matter = FrontMatter(
-        located.handler.name, located.content_start, located.content_end, root
+        located.handler.name,
+        located.content_start,
+        located.content_end,
+        reading.root,
+        yaml_dialect,
+        reading.notes,
     )
     return Document(
         path,

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
+from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
 from klm_lint.load.json_tree import parse_json
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.toml_tree import parse_toml
-from klm_lint.load.yaml_tree import parse_yaml
+from klm_lint.load.yaml_tree import Reading, read_yaml
 
 if TYPE_CHECKING:
     from klm_lint.load.nodes import Mapping
@@ -43,8 +44,12 @@ class YamlFormat(YAMLHandler):
     name: ClassVar[Format] = "yaml"
 
     @staticmethod
-    def parse(text: str, start: int, end: int) -> Mapping:
-        return parse_yaml(text, start, end)
+    def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
+        return read_yaml(text, start, end, dialect=dialect).root
+
+    @staticmethod
+    def read(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Reading:
+        return read_yaml(text, start, end, dialect=dialect)
 
 
 class TomlFormat(BaseHandler):
@@ -53,11 +58,17 @@ class TomlFormat(BaseHandler):
     name: ClassVar[Format] = "toml"
 
     @staticmethod
-    def parse(text: str, start: int, end: int) -> Mapping:
+    def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
         try:
             return parse_toml(text, start, end)
         except FrontMatterError as error:
             raise _syntax_error(error, "TOML") from None
+
+    @classmethod
+    def read(
+        cls, text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT
+    ) -> Reading:
+        return Reading(cls.parse(text, start, end))
 
 
 class JsonFormat(JSONHandler):
@@ -66,11 +77,17 @@ class JsonFormat(JSONHandler):
     name: ClassVar[Format] = "json"
 
     @staticmethod
-    def parse(text: str, start: int, end: int) -> Mapping:
+    def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
         try:
             return parse_json(text, start, end)
         except FrontMatterError as error:
             raise _syntax_error(error, "JSON") from None
+
+    @classmethod
+    def read(
+        cls, text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT
+    ) -> Reading:
+        return Reading(cls.parse(text, start, end))
 
 
 FormatHandler = YamlFormat | TomlFormat | JsonFormat
