@@ -258,7 +258,7 @@ def _js_yaml(
             js_yaml.compose(source, other)
         except JsYamlError:
             refusing.add("js-yaml-4" if other == 4 else "js-yaml-3")
-        notes.append(_libyaml_note(problem, start, frozenset(refusing)))
+        notes.append(_libyaml_note(problem, source, start, frozenset(refusing)))
     return root
 
 
@@ -302,6 +302,16 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ),
     ("nesting depth", "The front matter nests lists or mappings too deeply."),
 )
+
+_LIBYAML_NOTE_HINTS: tuple[tuple[str, str], ...] = (
+    ("tab character", "Delete the tab, or replace it with spaces."),
+    ("found character that cannot start any token", "Replace the tab with spaces."),
+    ("did not find expected node content", "Put the value in quotes."),
+    ("found unexpected ':'", "Put the value in quotes."),
+    ("mapping values are not allowed", "Shorten the key, or put the value in quotes."),
+    ("found duplicate anchor", "Give the second anchor another name."),
+)
+"""What to do, where js-yaml reads what libyaml refuses: the text is fine for the site."""
 
 _JS_HINTS: tuple[tuple[str, str], ...] = (
     ("unidentified alias", "A value that starts with * must be put in quotes."),
@@ -355,17 +365,21 @@ def _js_error(error: JsYamlError, start: int, dialect: YamlDialect) -> FrontMatt
     )
 
 
-def _libyaml_note(problem: yaml.YAMLError, start: int, refusing: frozenset[YamlDialect]) -> Note:
-    offset = start
+def _libyaml_note(
+    problem: yaml.YAMLError, source: str, start: int, refusing: frozenset[YamlDialect]
+) -> Note:
+    index = 0
     if isinstance(problem, yaml.MarkedYAMLError):
         mark = problem.problem_mark or problem.context_mark
-        offset += mark.index if mark is not None else 0
+        index = mark.index if mark is not None else 0
         reason = (problem.problem or "invalid YAML").rstrip(".")
     else:
         reason = str(problem)
+    width = 1 if index < len(source) and source[index] not in "\r\n" else 0
     return Note(
-        offset,
-        offset,
+        start + index,
+        start + index + width,
         f"the site's YAML reader reads this front matter, but {readers_named(refusing)} cannot "
-        f"({reason}). {_hint(reason, _HINTS)}",
+        f"({reason}), nor can the editors, CMSes and tools built on them. "
+        f"{_hint(reason, _LIBYAML_NOTE_HINTS + _HINTS)}",
     )
