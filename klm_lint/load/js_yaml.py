@@ -13,22 +13,13 @@ merge keys and duplicate keys is left to that builder, which does it for both.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from klm_lint.load.syntax import MAX_DEPTH
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-PLAIN = "tag:klm-lint:plain"
-QUOTED = "tag:klm-lint:quoted"
-NONSPECIFIC = "tag:klm-lint:nonspecific"
-SEQ = "tag:yaml.org,2002:seq"
-MAP = "tag:yaml.org,2002:map"
-_YAML = "tag:yaml.org,2002:"
+from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ, YAML
 
 _FLOW_IN, _FLOW_OUT, _BLOCK_IN, _BLOCK_OUT = 1, 2, 3, 4
 _CLIP, _STRIP, _KEEP = 1, 2, 3
@@ -771,7 +762,7 @@ class _Loader:
         elif handle == "!":
             self.tag = "!" + name
         elif handle == "!!":
-            self.tag = _YAML + name
+            self.tag = YAML + name
         else:
             raise self.fail(f'undeclared tag handle "{handle}"')
         return True
@@ -1135,9 +1126,3 @@ def _non_printable(segment: str) -> bool:
         elif _NON_PRINTABLE.match(char):
             return True
     return False
-
-
-COMPOSE: dict[int, Callable[[str], Node | None]] = {
-    3: lambda text: compose(text, 3),
-    4: lambda text: compose(text, 4),
-}

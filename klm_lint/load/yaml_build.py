@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from klm_lint.load.js_yaml import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ
 from klm_lint.load.nodes import Entry, Mapping, Node, Scalar, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
+from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ, YAML, Refused
 from klm_lint.load.yaml_readers import (
     DIALECTS,
     JS_YAML,
@@ -25,8 +25,7 @@ from klm_lint.load.yaml_readers import (
     key_identity,
     readers_named,
 )
-from klm_lint.load.yaml_scalars import PLAIN as PLAIN_VALUES
-from klm_lint.load.yaml_scalars import TYPED_STARTS, YAML, Refused, tagged
+from klm_lint.load.yaml_scalars import plain_reader, tagged, typed_starts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
@@ -103,8 +102,13 @@ class TreeBuilder:
         self._notes = notes
         self._built: dict[int, Node] = {}
         self._in_progress: set[int] = set()
-        self._plain = PLAIN_VALUES[dialect]
-        self._typed = TYPED_STARTS[dialect]
+        self._plain = plain_reader(dialect)
+        typed = typed_starts(dialect)
+        self._typed = typed or frozenset()
+        self._scalar: Callable[[ScalarNode], Node] = (
+            self._typed_scalar if typed is not None else self._ruby_scalar
+        )
+        self._drop_null_keys = dialect == "safe-yaml"
         self._limit = MAX_DEPTH - 1 if dialect == "js-yaml-4" else MAX_DEPTH
         self._fails = (
             "the build fails"
@@ -162,27 +166,42 @@ class TreeBuilder:
         self._built[identity] = built
         return built
 
-    def _scalar(self, node: ScalarNode) -> Node:
-        start = self._base + node.start_mark.index
-        end = self._base + node.end_mark.index
+    def _typed_scalar(self, node: ScalarNode) -> Node:
+        """A scalar, for readers whose plain scalars are text unless they start with one of a
+        few characters (js-yaml, go-yaml, serde_yaml)."""
         text: str = node.value
-        tag = node.tag
-        if tag == PLAIN:
-            typed = self._typed
-            if typed is not None and text and text[0] not in typed:
-                return Scalar(start, end, text, text, quoted=False)
+        if node.tag == PLAIN:
+            start = self._base + node.start_mark.index
+            end = self._base + node.end_mark.index
+            if text and text[0] not in self._typed:
+                return Scalar(start, end, text, text, False)
+            return Scalar(start, end, self._plain(text), text, False)
+        return self._not_plain(node, text)
+
+    def _ruby_scalar(self, node: ScalarNode) -> Node:
+        """A scalar, for Ruby's readers, which may read any plain scalar as something else and
+        refuse some (`:symbol`)."""
+        text: str = node.value
+        if node.tag == PLAIN:
+            start = self._base + node.start_mark.index
+            end = self._base + node.end_mark.index
             try:
                 value = self._plain(text)
             except Refused as error:
                 raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
-            return Scalar(start, end, value, text, quoted=False)
-        if tag == QUOTED:
+            return Scalar(start, end, value, text, False)
+        return self._not_plain(node, text)
+
+    def _not_plain(self, node: ScalarNode, text: str) -> Node:
+        start = self._base + node.start_mark.index
+        end = self._base + node.end_mark.index
+        if node.tag == QUOTED:
             style = node.style
             if style == "|" or style == ">":
                 self._block_header(start, end)
             elif self._js3_libyaml and self._text.find("\n", start, end) >= 0:
                 self._js3_folding(start, end)
-            return Scalar(start, end, text, text, quoted=True)
+            return Scalar(start, end, text, text, True)
         return self._tagged(node, start, end)
 
     def _js_multiline_flow(self, start: int, end: int) -> None:
@@ -367,20 +386,21 @@ class TreeBuilder:
         entries: list[Entry] = []
         merges: list[tuple[Scalar, Node, yaml.Node]] = []
         shallow = depth < self._limit
+        scalar, build = self._scalar, self.build
         for key_node, value_node in pairs:
             if shallow and key_node.__class__ is ScalarNode:
-                key: Node = self._scalar(key_node)
+                key: Node = scalar(key_node)
             else:
-                key = self.build(key_node, depth + 1)
-            if not isinstance(key, Scalar):
+                key = build(key_node, depth + 1)
+            if key.__class__ is not Scalar:
                 key = self._complex_key(key)
             if shallow and value_node.__class__ is ScalarNode:
-                value: Node = self._scalar(value_node)
+                value: Node = scalar(value_node)
             else:
-                value = self.build(value_node, depth + 1)
+                value = build(value_node, depth + 1)
             if key.text == "<<" and self._merges(key, key_node, value, value_node):
                 merges.append((key, value, value_node))
-            elif key.value is None and self._dialect == "safe-yaml":
+            elif self._drop_null_keys and key.value is None:
                 continue  # SafeYAML loses a null key and its value
             entries.append(Entry(key, value))
         if not merges:

@@ -22,9 +22,7 @@ from yaml.events import AliasEvent, StreamEndEvent
 from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from klm_lint.load import js_yaml
 from klm_lint.load.dialects import DEFAULT_DIALECT
-from klm_lint.load.js_yaml import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ, JsYamlError
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
 from klm_lint.load.yaml_build import (
@@ -35,12 +33,14 @@ from klm_lint.load.yaml_build import (
     TreeBuilder,
     added_by_aliases,
 )
+from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ
 from klm_lint.load.yaml_readers import JS_YAML, READERS, readers_named
 
 if TYPE_CHECKING:
     from typing import Any, Literal
 
     from klm_lint.load.dialects import YamlDialect
+    from klm_lint.load.js_yaml import JsYamlError
     from klm_lint.load.nodes import Node
 
 try:
@@ -244,10 +244,12 @@ def _js_yaml(
     notes: list[Note],
 ) -> yaml.Node | None:
     """The js-yaml port's reading, where libyaml failed or may read otherwise."""
+    from klm_lint.load import js_yaml  # the slow path only: most front matter never needs it
+
     version: Literal[3, 4] = 3 if dialect == "js-yaml-3" else 4
     try:
         root = js_yaml.compose(source, version)
-    except JsYamlError as error:
+    except js_yaml.JsYamlError as error:
         if problem is not None:
             raise _libyaml_error(problem, start, dialect) from None
         raise _js_error(error, start, dialect) from None
@@ -256,7 +258,7 @@ def _js_yaml(
         other: Literal[3, 4] = 4 if version == 3 else 3
         try:
             js_yaml.compose(source, other)
-        except JsYamlError:
+        except js_yaml.JsYamlError:
             refusing.add("js-yaml-4" if other == 4 else "js-yaml-3")
         notes.append(_libyaml_note(problem, source, start, frozenset(refusing)))
     return root
