@@ -66,7 +66,7 @@ def go_yaml(text: str) -> ScalarValue:
 # serde_yaml (Zola) -------------------------------------------------------------------------
 
 _SERDE_INT = re.compile(r"[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|0|[1-9][0-9]*)")
-_SERDE_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_SERDE_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 _SERDE_SPECIAL = {
     ".inf": math.inf,
