@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from klm_lint.engine.result import FixMode, Result
-from klm_lint.errors import ConfigError, KlmLintError
+from klm_lint.errors import ConfigError, KlmLintError, UsageError
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
     from klm_lint.config.discovery import LoadedConfig
+    from klm_lint.load.nodes import Mapping
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -84,15 +85,27 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
+    options = options or LintOptions()
+    given, root, site, loaded = _site_for(
+        [Path(path) for path in paths], options.config, options.now
+    )
+    return _run(given, root, site, loaded, options, progress)
+
+
+def _run(
+    given: list[Path],
+    root: Path,
+    site: Site,
+    loaded: LoadedConfig,
+    options: LintOptions,
+    progress: Progress | None,
+) -> Result:
+    """A run on the paths given (none: the content folders) of a site built from a config."""
     from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
 
-    options = options or LintOptions()
-    given, root, site, loaded = _site_for(
-        [Path(path) for path in paths], options.config, options.now
-    )
     config_path = site.config_path
     selection = build_selection(
         loaded.config, list(options.select) if options.select else None, list(options.ignore)
@@ -233,6 +246,123 @@ def settings(
         schema = site.schemas.get(name, f"schemas.{name}")
         found.append(Setting(f"schemas.{name}", f"{len(schema.fields)} fields", schema.source))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Initialised:
+    """What `klm-lint init` wrote (or would write), and how the site fares with it."""
+
+    path: Path
+    """The config file."""
+    text: str
+    written: bool
+    """False with dry_run: nothing was written."""
+    preset: str
+    reason: str
+    """Why this preset: what detection found, or that it was asked for."""
+    collections: int
+    """How many collections the config defines or changes."""
+    inferred: int
+    """From how many files it inferred schemas."""
+    declared: tuple[str, ...]
+    """The schemas the site declares that it uses (`decap:blog`)."""
+    result: Result
+    """The lint of the content folders with it."""
+    shadowed: Path | None = None
+    """A config the new one takes the place of without replacing it (pyproject.toml)."""
+
+
+def init_config(
+    path: str | os.PathLike[str] = ".",
+    *,
+    preset: str | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+) -> Initialised:
+    """Write a commented klm-lint.toml for the project at `path`: the preset (asked for, or
+    detected), the schemas the site declares, and schemas inferred from its content; then lint
+    the content with it. An existing config is replaced only with `force`; `dry_run` writes
+    nothing."""
+    from klm_lint.config.detect import detect_preset
+    from klm_lint.config.discovery import LoadedConfig, config_file_in, parse_config
+    from klm_lint.config.preset import preset_names
+    from klm_lint.site.declared import find_declared
+    from klm_lint.site.discover import discover
+    from klm_lint.site.init_config import Content, choose_preset, preset_config, write_config
+    from klm_lint.site.site import Site
+
+    root = Path(path)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder; name the project's root folder")
+    existing = config_file_in(root)
+    if existing is not None and not force and not dry_run:
+        raise KlmLintError(
+            f"{existing} exists: klm-lint init does not replace a config. Use --force to "
+            "replace it, or --dry-run to print the config it would write"
+        )
+    if preset is not None and preset not in preset_names():
+        raise UsageError(
+            f"--preset {preset}: no such preset; the presets are {', '.join(preset_names())}"
+        )
+    chosen = choose_preset(preset, detect_preset(root) if preset is None else None)
+    config = preset_config(chosen)
+    site = Site(root, config, None)
+    folders = [folder for folder in config.content if (root / folder).is_dir()]
+    if not folders:
+        shown = ", ".join(f"{folder}/" for folder in config.content)
+        raise KlmLintError(
+            f"no content folder ({shown}) in {root}; run klm-lint init in the project's root folder"
+        )
+    given = [root / folder for folder in folders]
+    paths = [site.site_path(each) for each in discover(given, site).files]
+    declared, problems = find_declared(root)
+    content = Content(paths, lambda relative: _front_matter(site, relative))
+    written = write_config(site, chosen, content, declared, problems, folders)
+    name = "klm-lint.toml"
+    if existing is not None and existing.name != "pyproject.toml":
+        name = existing.name
+    target = root / name
+    new_config = parse_config(written.text, target)
+    new_site = Site(root, new_config, target)
+    result = _run(given, root, new_site, LoadedConfig(new_config, target), LintOptions(), None)
+    if not dry_run:
+        try:
+            target.write_text(written.text, encoding="utf-8")
+        except OSError as error:
+            raise KlmLintError(f"cannot write {target} ({error.strerror or error})") from None
+    shadowed = existing if existing is not None and existing.name == "pyproject.toml" else None
+    return Initialised(
+        target,
+        written.text,
+        not dry_run,
+        chosen.name,
+        chosen.reason,
+        written.collections,
+        written.inferred,
+        written.declared,
+        result,
+        shadowed,
+    )
+
+
+def _front_matter(site: Site, relative: str) -> Mapping | None:
+    """A content file's front matter, read and loaded as a linted file's is; None when it has
+    none, or it does not load."""
+    from klm_lint.engine.read import read_file
+    from klm_lint.findings import Finding
+    from klm_lint.load.document import Document, load_text
+    from klm_lint.load.paths import display_path
+
+    path = site.root / relative
+    read = read_file(path, site.config.max_file_size)
+    if isinstance(read, Finding):
+        return None
+    loaded = load_text(
+        read[0], path, display_path(path), relative, site.config.max_front_matter_size
+    )
+    if not isinstance(loaded, Document) or loaded.front_matter is None:
+        return None
+    return loaded.front_matter.root
 
 
 def _plain(value: object) -> object:

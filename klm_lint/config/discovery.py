@@ -37,11 +37,24 @@ class LoadedConfig:
 
 def find_config_file(start: Path) -> Path | None:
     for folder in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
+        found = config_file_in(folder)
+        if found is not None:
+            return found
     return None
+
+
+def config_file_in(folder: Path) -> Path | None:
+    """The config file of this folder itself (not of a folder above it)."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    return None
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """A config file's text (klm-lint.toml's form), validated as a file at `path` would be."""
+    return validated(Config, _parse(path, text), str(path), text)
 
 
 def find_project_root(start: Path) -> Path:
