@@ -38,6 +38,7 @@ _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
 _NAMED_FILES = 3
 """A note names the files of a minority kind when there are at most this many."""
+_GROWN = "the schema's own field, written out with the keys the files add to it"
 _WORDS = {
     "string": "text",
     "boolean": "true/false",
@@ -215,6 +216,7 @@ class _Out:
                 self._required_inside(seen, spec.object, (*at, "fields"))
                 return None
             added = self.merge(seen, spec.object, raw.get("fields", {}), (*at, "fields"))
+            self.notes[at] = _GROWN
             return {**raw, "fields": {**raw.get("fields", {}), **added}}
         items = spec.items
         if (
@@ -230,6 +232,7 @@ class _Out:
                 seen.items, items.object, items_raw.get("fields", {}), (*at, "items", "fields")
             )
             grown = {**items_raw, "fields": {**items_raw.get("fields", {}), **added}}
+            self.notes[at] = _GROWN
             return {**raw, "items": grown}
         return None
 

@@ -34,6 +34,7 @@ CONFIG_FILES = (
 """Where sites keep Decap's config: in the folder served as /admin/."""
 _TEXT = frozenset({"string", "text", "markdown", "richtext", "color", "map"})
 _DATA_FORMATS = frozenset({"yml", "yaml", "toml", "json"})
+MAX_DEPTH = 32
 
 
 def read(root: Path, name: str, where: str) -> Declared:
@@ -151,8 +152,17 @@ class _Media:
 
 
 def _fields(
-    items: list[Any], file: str, where: str, ignored: set[str], media: _Media, *, top: bool = False
+    items: list[Any],
+    file: str,
+    where: str,
+    ignored: set[str],
+    media: _Media,
+    *,
+    top: bool = False,
+    depth: int = 0,
 ) -> Raw:
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"{file}: {where}: fields nest more than {MAX_DEPTH} levels deep")
     fields: Raw = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"]:
@@ -160,7 +170,7 @@ def _fields(
         name = item["name"]
         if top and name == "body":
             continue  # the entry's body, not a front-matter key
-        spec = _field(item, file, f"{where}, field {name}", ignored, media)
+        spec = _field(item, file, f"{where}, field {name}", ignored, media, depth)
         if item.get("required", True) is False:
             spec["empty"] = True
         else:
@@ -173,7 +183,9 @@ def _fields(
     return fields
 
 
-def _field(item: dict[str, Any], file: str, where: str, ignored: set[str], media: _Media) -> Raw:
+def _field(
+    item: dict[str, Any], file: str, where: str, ignored: set[str], media: _Media, depth: int
+) -> Raw:
     widget = item.get("widget", "string")
     multiple = item.get("multiple") is True
     if widget in _TEXT:
@@ -194,9 +206,9 @@ def _field(item: dict[str, Any], file: str, where: str, ignored: set[str], media
     if widget == "relation":
         return list_of(field_spec("string"), **_counts(item)) if multiple else field_spec("string")
     if widget == "object":
-        return _object(item, file, where, ignored, media)
+        return _object(item, file, where, ignored, media, depth)
     if widget == "list":
-        return _list(item, file, where, ignored, media)
+        return _list(item, file, where, ignored, media, depth)
     if widget not in ("hidden", "code"):
         ignored.add(f"widget {widget}")
     return field_spec("any")
@@ -260,22 +272,28 @@ def _counts(item: dict[str, Any]) -> dict[str, int]:
     return counts
 
 
-def _object(item: dict[str, Any], file: str, where: str, ignored: set[str], media: _Media) -> Raw:
+def _object(
+    item: dict[str, Any], file: str, where: str, ignored: set[str], media: _Media, depth: int
+) -> Raw:
     nested = item.get("fields")
     if not isinstance(nested, list):
         return field_spec("object", unknown="allow")
-    return field_spec("object", fields=_fields(nested, file, where, ignored, media))
+    nested_fields = _fields(nested, file, where, ignored, media, depth=depth + 1)
+    return field_spec("object", fields=nested_fields)
 
 
-def _list(item: dict[str, Any], file: str, where: str, ignored: set[str], media: _Media) -> Raw:
+def _list(
+    item: dict[str, Any], file: str, where: str, ignored: set[str], media: _Media, depth: int
+) -> Raw:
     counts = _counts(item)
     single = item.get("field")
     nested = item.get("fields")
     types = item.get("types")
     if isinstance(single, dict) and isinstance(single.get("name"), str):
-        items = _field(single, file, where, ignored, media)
+        items = _field(single, file, where, ignored, media, depth + 1)
     elif isinstance(nested, list):
-        items = field_spec("object", fields=_fields(nested, file, where, ignored, media))
+        nested_fields = _fields(nested, file, where, ignored, media, depth=depth + 1)
+        items = field_spec("object", fields=nested_fields)
     elif isinstance(types, list):
         names = [each["name"] for each in types if isinstance(each, dict) and "name" in each]
         key = str(item.get("typeKey", "type"))

@@ -33,6 +33,7 @@ _PAGE_FOLDERS = "frontMatter.content.pageFolders"
 _DRAFT_FIELD = "frontMatter.content.draftField"
 _DATE_FORMAT = "frontMatter.taxonomy.dateFormat"
 _WORKSPACE = "[[workspace]]"
+MAX_DEPTH = 32
 DEFAULT_TYPE: dict[str, Any] = {
     "name": "default",
     "fields": [
@@ -155,8 +156,11 @@ class _Reader:
 
     def fields(self, items: list[Any], where: str) -> Raw:
         self.depth += 1
-        if self.depth > 32:
-            raise ConfigError(f"{self.file}: {where}: field groups include each other")
+        if self.depth > MAX_DEPTH:
+            raise ConfigError(
+                f"{self.file}: {where}: fields nest more than {MAX_DEPTH} levels deep, or field "
+                "groups include each other"
+            )
         fields: Raw = {}
         for index, item in enumerate(items):
             if not isinstance(item, dict) or not isinstance(item.get("name"), str):
@@ -226,11 +230,13 @@ class _Reader:
         return field_spec("boolean", role="draft")
 
     def _block(self, group_ids: Any, where: str) -> Raw:
-        """A block's items: the fields of its one field group, or of any of several."""
+        """A block's items: the fields of its one field group; with several, an item names its
+        group (`fieldGroup`) and holds what that group has."""
         ids = group_ids if isinstance(group_ids, list) else [group_ids]
         groups = [group for each in ids if (group := self._group(each, where)) is not None]
-        tag = field_spec("enum", values=[group["id"] for group in groups]) if groups else None
-        if len(groups) == 1:
+        complete = len(groups) == len(ids)
+        tag = field_spec("enum", values=[group["id"] for group in groups]) if complete else None
+        if len(ids) == 1 and len(groups) == 1:
             fields = self.fields(groups[0]["fields"], f"field group {groups[0]['id']}")
             fields.setdefault("fieldGroup", tag)
             return field_spec("object", fields=fields)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 FOLDER = ".sitepins/schema"
 _TEXT = frozenset({"string", "textarea", "color"})
+MAX_DEPTH = 32
 
 
 def read(root: Path, name: str, where: str) -> Declared:
@@ -78,7 +79,9 @@ def _include(sample: Any, name: str) -> tuple[str, ...]:
     return ()
 
 
-def _fields(items: list[Any], file: str, where: str, ignored: set[str]) -> Raw:
+def _fields(items: list[Any], file: str, where: str, ignored: set[str], depth: int = 0) -> Raw:
+    if depth > MAX_DEPTH:
+        raise ConfigError(f"{file}: {where}: fields nest more than {MAX_DEPTH} levels deep")
     fields: Raw = {}
     for index, item in enumerate(items):
         at = f"{where}[{index}]"
@@ -87,7 +90,7 @@ def _fields(items: list[Any], file: str, where: str, ignored: set[str]) -> Raw:
         if item.get("isIgnored") is True:
             continue
         name = item["name"].rsplit(".", 1)[-1]
-        spec = _field(item, file, at, ignored)
+        spec = _field(item, file, at, ignored, depth)
         if item.get("isRequired") is True:
             spec["required"] = True
         else:
@@ -98,7 +101,7 @@ def _fields(items: list[Any], file: str, where: str, ignored: set[str]) -> Raw:
     return fields
 
 
-def _field(item: dict[str, Any], file: str, at: str, ignored: set[str]) -> Raw:
+def _field(item: dict[str, Any], file: str, at: str, ignored: set[str], depth: int) -> Raw:
     kind = item.get("type")
     options = _options(item)
     nested = item.get("fields")
@@ -116,7 +119,8 @@ def _field(item: dict[str, Any], file: str, at: str, ignored: set[str]) -> Raw:
         return list_of(field_spec("asset"))
     if kind == "Array":
         if isinstance(nested, list) and nested:
-            return list_of(field_spec("object", fields=_fields(nested, file, at, ignored)))
+            items = _fields(nested, file, at, ignored, depth + 1)
+            return list_of(field_spec("object", fields=items))
         if options:
             return list_of(field_spec("enum", values=options))
         return list_of(field_spec("string"))
@@ -124,7 +128,7 @@ def _field(item: dict[str, Any], file: str, at: str, ignored: set[str]) -> Raw:
         return field_spec("list")
     if kind == "object":
         if isinstance(nested, list) and nested:
-            return field_spec("object", fields=_fields(nested, file, at, ignored))
+            return field_spec("object", fields=_fields(nested, file, at, ignored, depth + 1))
         return field_spec("object", unknown="allow")
     ignored.add(f"type {kind}")
     return field_spec("any")

@@ -1,0 +1,205 @@
+"""Schemas a site already declares (`schema = "KIND:NAME"`): what every source shares. The
+sources' own tests (test_declared_*.py) use the small sites in tests/site/declared/, each in
+its CMS's or generator's real shape."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from klm_lint.api import LintOptions, lint, settings
+from klm_lint.errors import ConfigError
+from klm_lint.site.declared import find_declared, is_declared, read_declared
+from tests.test_cli import klm_lint
+
+if TYPE_CHECKING:
+    from klm_lint.findings import Finding
+
+FIXTURES = Path(__file__).parent / "declared"
+
+
+def fixture_site(tmp_path: Path, name: str, config: str = "") -> Path:
+    """A copy of a fixture site, with this klm-lint.toml (none when empty)."""
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / name, root)
+    if config:
+        (root / "klm-lint.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+def lint_site(root: Path, folder: str = "content") -> list[Finding]:
+    previous = os.getcwd()
+    os.chdir(root)
+    try:
+        return lint([root / folder], LintOptions(select=["ALL"])).findings
+    finally:
+        os.chdir(previous)
+
+
+def placed(findings: list[Finding]) -> list[tuple[str, str, int, int]]:
+    """Each finding's file name, code, line and column."""
+    return [(f.path.rsplit("/", 1)[-1], f.code, f.span.line, f.span.column) for f in findings]
+
+
+def test_a_declared_name_is_a_known_source_a_colon_and_a_name() -> None:
+    assert is_declared("decap:blog")
+    assert is_declared("decap:cms/config.yml#blog")
+    assert not is_declared("decap:")
+    assert not is_declared("post")
+    assert not is_declared("schemas/post.toml")
+    assert not is_declared("strapi:blog")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sitepins:../../etc/passwd",
+        "sitepins:/etc/passwd",
+        "astro:a/../b",
+        "decap:../config.yml#blog",
+        "frontmatter:C:\\frontmatter.json#post",
+        "decap:cms//config.yml#blog",
+    ],
+)
+def test_a_declared_name_cannot_reach_outside_the_project(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ConfigError, match="not a path inside the project"):
+        read_declared(tmp_path, name, "collections.blog.schema")
+
+
+def test_an_unknown_name_is_a_config_error_with_a_did_you_mean(tmp_path: Path) -> None:
+    root = fixture_site(
+        tmp_path,
+        "decap",
+        '[collections.blog]\ninclude = ["content/blog/**"]\nschema = "decap:blgo"\n',
+    )
+    result = klm_lint("content", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "klm-lint: error: collections.blog.schema: static/admin/config.yml declares no 'blgo' "
+        "(did you mean decap:blog?); it declares decap:blog, decap:pages\n"
+    )
+
+
+def test_a_missing_source_file_says_where_it_was_looked_for(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    with pytest.raises(ConfigError) as raised:
+        read_declared(tmp_path, "decap:blog", "collections.blog.schema")
+    assert raised.value.message == (
+        "collections.blog.schema: no Decap CMS config in static/admin/config.yml, "
+        "public/admin/config.yml, admin/config.yml, src/admin/config.yml; name the file, such "
+        "as decap:cms/config.yml#blog"
+    )
+    with pytest.raises(ConfigError, match=r"frontmatter\.json does not exist"):
+        read_declared(tmp_path, "frontmatter:post", "collections.posts.schema")
+    with pytest.raises(ConfigError, match="npx astro sync"):
+        read_declared(tmp_path, "astro:blog", "collections.blog.schema")
+
+
+def test_a_source_file_that_is_not_one_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / ".sitepins" / "schema").mkdir(parents=True)
+    (tmp_path / ".sitepins" / "schema" / "posts.json").write_text('{"name": "posts"}')
+    with pytest.raises(ConfigError, match="not a Sitepins schema"):
+        read_declared(tmp_path, "sitepins:posts", "collections.posts.schema")
+    (tmp_path / ".sitepins" / "schema" / "posts.json").write_text("{nope")
+    with pytest.raises(ConfigError, match="not valid JSON"):
+        read_declared(tmp_path, "sitepins:posts", "collections.posts.schema")
+
+
+def test_show_settings_names_the_file_each_schema_comes_from(tmp_path: Path) -> None:
+    root = fixture_site(
+        tmp_path,
+        "decap",
+        '[collections.blog]\ninclude = ["content/blog/**"]\nschema = "decap:blog"\n',
+    )
+    previous = os.getcwd()
+    os.chdir(root)
+    try:
+        shown = {each.key: each for each in settings([root / "content"])}
+    finally:
+        os.chdir(previous)
+    assert shown["collections.blog.schema"].value == "decap:blog"
+    assert shown["collections.blog.schema"].origin.endswith(
+        'the schema is from static/admin/config.yml (the Decap CMS collection "blog")'
+    )
+    assert shown["schemas.decap:blog"].origin == (
+        'static/admin/config.yml (the Decap CMS collection "blog")'
+    )
+
+
+def test_what_a_source_cannot_say_is_named_in_the_settings(tmp_path: Path) -> None:
+    root = fixture_site(tmp_path, "decap")
+    config = root / "static" / "admin" / "config.yml"
+    config.write_text(
+        config.read_text().replace(
+            "{ label: Rating, name: rating, widget: number, value_type: float, required: false }",
+            "{ label: Colour, name: colour, widget: color-picker, required: false }",
+        )
+    )
+    declared = read_declared(root, "decap:blog", "collections.blog.schema")
+    assert declared.ignored == ("widget color-picker",)
+    assert declared.origin == (
+        'static/admin/config.yml (the Decap CMS collection "blog"; ignored: widget color-picker)'
+    )
+
+
+def test_a_collection_may_change_a_declared_schema_and_a_schema_may_extend_one(
+    tmp_path: Path,
+) -> None:
+    root = fixture_site(
+        tmp_path,
+        "decap",
+        "[collections.blog]\n"
+        'include = ["content/blog/**"]\n'
+        'exclude = ["_*"]\n'
+        'schema = "news"\n'
+        'fields = { title = "string" }\n'
+        "[schemas.news]\n"
+        'extends = "decap:blog"\n'
+        "[schemas.news.fields.category]\n"
+        'type = "string"\n',
+    )
+    codes = [(f.code, f.message.split(" ")[0]) for f in lint_site(root)]
+    assert ("KLM101", "title") not in codes
+    assert ("KLM107", "category") not in codes
+    assert ("KLM109", "author.email") in codes
+
+
+def test_find_declared_lists_every_source_and_the_files_it_cannot_read(tmp_path: Path) -> None:
+    root = fixture_site(tmp_path, "frontmatter")
+    shutil.copytree(FIXTURES / "sitepins" / ".sitepins", root / ".sitepins")
+    shutil.copytree(FIXTURES / "astro5" / ".astro", root / ".astro")
+    (root / "static" / "admin").mkdir(parents=True)
+    (root / "static" / "admin" / "config.yml").write_text("collections: [: broken\n")
+    found, problems = find_declared(root)
+    assert [each.reference for each in found] == [
+        "astro:blog",
+        "frontmatter:default",
+        "frontmatter:post",
+        "sitepins:posts",
+    ]
+    assert len(problems) == 1
+    assert problems[0].startswith("static/admin/config.yml: the static/admin/config.yml file is")
+
+
+def test_fields_nested_past_any_real_schema_are_a_config_error(tmp_path: Path) -> None:
+    decap: dict[str, object] = {"name": "leaf", "widget": "string"}
+    sitepins: dict[str, object] = {"name": "leaf", "type": "string"}
+    for _ in range(40):
+        decap = {"name": "box", "widget": "object", "fields": [decap]}
+        sitepins = {"name": "box", "type": "object", "fields": [sitepins]}
+    (tmp_path / "admin").mkdir()
+    (tmp_path / "admin" / "config.yml").write_text(
+        json.dumps({"collections": [{"name": "deep", "folder": "x", "fields": [decap]}]})
+    )
+    (tmp_path / ".sitepins" / "schema").mkdir(parents=True)
+    (tmp_path / ".sitepins" / "schema" / "deep.json").write_text(
+        json.dumps({"template": [sitepins]})
+    )
+    for name in ("decap:deep", "sitepins:deep"):
+        with pytest.raises(ConfigError, match="fields nest more than 32 levels deep"):
+            read_declared(tmp_path, name, "collections.deep.schema")
