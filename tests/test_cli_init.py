@@ -87,7 +87,7 @@ def test_the_written_config_loads_and_only_the_planted_defect_is_found(tmp_path:
     assert result.stdout == (
         "Wrote klm-lint.toml: preset nextjs (package.json depends on next); schemas inferred "
         "from 8 files.\n"
-        "With it, 7 of 8 files pass; 1 file has 1 error and 0 warnings. Run klm-lint to see "
+        "With it, 7 of 8 files pass; 1 file has 1 error. Run klm-lint to see "
         "them.\n"
     )
     loaded = load_config(root / "klm-lint.toml")
@@ -262,3 +262,33 @@ def test_the_readme_documents_every_option_of_init() -> None:
     for option in re.findall(r"(--[a-z][a-z-]+)", help_text):
         assert f"`{option}" in readme, option
     assert "klm-lint init" in readme
+
+
+def test_a_cms_folder_named_from_the_repository_root_is_found_in_the_site(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "decap"
+    shutil.copytree(FIXTURES / "decap", root)
+    config = root / "static" / "admin" / "config.yml"
+    config.write_text(
+        config.read_text().replace("folder: content/blog", "folder: site/content/blog")
+    )
+    assert klm_lint("init", cwd=root).returncode == 0
+    text = (root / "klm-lint.toml").read_text()
+    assert (
+        "# static/admin/config.yml names site/content/blog/*.md, from a folder above this one\n"
+        'include = ["content/blog/*.md"]\n'
+    ) in text
+
+
+def test_a_preset_collection_written_only_to_keep_its_place_is_no_empty_collection(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "content").mkdir()
+    for n in range(5):
+        (tmp_path / "content" / f"page-{n}.md").write_text(f"---\ntitle: P{n}\nhero: h{n}\n---\n")
+    assert klm_lint("init", cwd=tmp_path).returncode == 0
+    config = tomllib.loads((tmp_path / "klm-lint.toml").read_text())
+    assert config["collections"] == {"posts": {}, "pages": {"schema": "pages"}}
+    result = klm_lint("--format", "concise", cwd=tmp_path)
+    assert result.stdout == "Checked 5 files: all checks passed.\n"

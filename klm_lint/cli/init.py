@@ -85,7 +85,11 @@ def _outcome(done: Initialised) -> str:
     total = result.files
     if not with_any:
         return f"With it, all {_count(total, 'file')} pass with no finding."
-    counts = f"{_count(result.errors, 'error')} and {_count(result.warnings, 'warning')}"
+    counts = " and ".join(
+        _count(count, noun)
+        for count, noun in ((result.errors, "error"), (result.warnings, "warning"))
+        if count
+    )
     where = f"{_count(len(with_any), 'file')} {'has' if len(with_any) == 1 else 'have'} {counts}"
     passing = total - len(with_errors)
     start = (

@@ -33,8 +33,9 @@ def dumps(
     for the comment lines that open the file; `ordered`: the tables whose tables must be read
     back in their order (each is then written as a table of its own)."""
     writer = _Writer(comments or {}, ordered)
-    for line in header.splitlines():
-        writer.lines.append(_comment_line(line).rstrip())
+    for paragraph in header.splitlines():
+        for line in textwrap.wrap(paragraph, _WIDTH - 2) or [""]:
+            writer.lines.append(_comment_line(line).rstrip())
     if header:
         writer.lines.append("")
     writer.table((), data)

@@ -345,7 +345,7 @@ def _disagree(seen: _Seen, kinds: set[str]) -> str:
         if kind != counted[0] and len(files) <= _NAMED_FILES:
             parts.append(f"{_WORDS.get(kind, kind)} in {', '.join(files)}")
         else:
-            parts.append(f"{_WORDS.get(kind, kind)} in {len(files)} files")
+            parts.append(f"{_WORDS.get(kind, kind)} in {len(files)} file{'s' * (len(files) > 1)}")
     return "the files disagree (" + "; ".join(parts) + "), so any value is allowed"
 
 

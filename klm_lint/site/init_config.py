@@ -169,8 +169,7 @@ def _declared_collection(
     """A collection for the files a declared schema covers; None when it covers none."""
     if not declared.include:
         return None
-    spec = gitignore(list(declared.include))
-    covered = [path for path in content.paths if spec.match_file(path) and path not in claimed]
+    include, covered = _covered(declared.include, content, claimed)
     listed = [path for path in covered if not path.rsplit("/", 1)[-1].startswith("_")]
     if not listed:
         notes.append(
@@ -182,7 +181,11 @@ def _declared_collection(
     name = rest.rsplit("#", 1)[-1].replace("/", "-")
     if name in collections or any(each.name == name for each in site.collections):
         name = f"{kind}-{name}"
-    table: Raw = {"include": list(declared.include)}
+    table: Raw = {"include": include}
+    if include != list(declared.include):
+        comments[("collections", name, "include")] = (
+            f"{declared.file} names {', '.join(declared.include)}, from a folder above this one"
+        )
     if len(listed) < len(covered):
         table["exclude"] = ["_*"]
         comments[("collections", name, "exclude")] = "list pages such as _index.md"
@@ -204,6 +207,26 @@ def _declared_collection(
             f"klm-lint cannot check: {', '.join(declared.ignored)}"
         )
     return name
+
+
+def _covered(
+    include: tuple[str, ...], content: Content, claimed: set[str]
+) -> tuple[list[str], list[str]]:
+    """The patterns a declared schema covers, and the files they match. A CMS config may name
+    folders from a folder above the project (Decap's from the repository's root, for a site in
+    a subfolder): when the patterns match no file, they are tried without their first folders."""
+    patterns = list(include)
+    while True:
+        spec = gitignore(patterns)
+        covered = [path for path in content.paths if spec.match_file(path) and path not in claimed]
+        shorter = [pattern.split("/", 1)[1] for pattern in patterns if "/" in pattern]
+        if (
+            covered
+            or len(shorter) < len(patterns)
+            or any(part.startswith("*") for part in (each.split("/", 1)[0] for each in shorter))
+        ):
+            return patterns, covered
+        patterns = shorter
 
 
 def _inferred(
