@@ -11,6 +11,7 @@ The command line, the tests and the editor server all go through it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from dataclasses import dataclass
@@ -295,9 +296,14 @@ def init_config(
     if not root.is_dir():
         raise UsageError(f"{root}: no such folder; name the project's root folder")
     existing = config_file_in(root)
-    if existing is not None and not force and not dry_run:
+    name = "klm-lint.toml"
+    if existing is not None and existing.name != "pyproject.toml":
+        name = existing.name
+    target = root / name
+    occupied = existing or (target if target.is_symlink() or target.exists() else None)
+    if occupied is not None and not force and not dry_run:
         raise KlmLintError(
-            f"{existing} exists: klm-lint init does not replace a config. Use --force to "
+            f"{occupied} exists: klm-lint init does not replace a config. Use --force to "
             "replace it, or --dry-run to print the config it would write"
         )
     if preset is not None and preset not in preset_names():
@@ -318,16 +324,12 @@ def init_config(
     declared, problems = find_declared(root)
     content = Content(paths, lambda relative: _front_matter(site, relative))
     written = write_config(site, chosen, content, declared, problems, folders)
-    name = "klm-lint.toml"
-    if existing is not None and existing.name != "pyproject.toml":
-        name = existing.name
-    target = root / name
     new_config = parse_config(written.text, target)
     new_site = Site(root, new_config, target)
     result = _run(given, root, new_site, LoadedConfig(new_config, target), LintOptions(), None)
     if not dry_run:
         try:
-            target.write_text(written.text, encoding="utf-8")
+            _write_config(target, written.text)
         except OSError as error:
             raise KlmLintError(f"cannot write {target} ({error.strerror or error})") from None
     shadowed = existing if existing is not None and existing.name == "pyproject.toml" else None
@@ -343,6 +345,27 @@ def init_config(
         result,
         shadowed,
     )
+
+
+def _write_config(path: Path, text: str) -> None:
+    """Through a temporary file and a rename, so that a link in the config's place is replaced,
+    never written through, and an interrupted write leaves the old file whole."""
+    import stat
+    import tempfile
+
+    mode = 0o644
+    if path.is_file() and not path.is_symlink():
+        mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def _front_matter(site: Site, relative: str) -> Mapping | None:

@@ -292,3 +292,17 @@ def test_a_preset_collection_written_only_to_keep_its_place_is_no_empty_collecti
     assert config["collections"] == {"posts": {}, "pages": {"schema": "pages"}}
     result = klm_lint("--format", "concise", cwd=tmp_path)
     assert result.stdout == "Checked 5 files: all checks passed.\n"
+
+
+def test_a_link_in_the_configs_place_is_replaced_never_written_through(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep\n")
+    (root / "klm-lint.toml").symlink_to(outside)
+    refused = klm_lint("init", cwd=root)
+    assert refused.returncode == 2
+    assert "klm-lint.toml exists" in refused.stderr
+    assert klm_lint("init", "--force", cwd=root).returncode == 0
+    assert outside.read_text() == "keep\n"
+    assert not (root / "klm-lint.toml").is_symlink()
+    assert (root / "klm-lint.toml").stat().st_mode & 0o777 == 0o644
