@@ -87,17 +87,16 @@ def lint(
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
     options = options or LintOptions()
-    given, root, site, loaded = _site_for(
+    given, root, site, _loaded = _site_for(
         [Path(path) for path in paths], options.config, options.now
     )
-    return _run(given, root, site, loaded, options, progress)
+    return _run(given, root, site, options, progress)
 
 
 def _run(
     given: list[Path],
     root: Path,
     site: Site,
-    loaded: LoadedConfig,
     options: LintOptions,
     progress: Progress | None,
 ) -> Result:
@@ -107,14 +106,15 @@ def _run(
     from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
 
+    config = site.config
     config_path = site.config_path
     selection = build_selection(
-        loaded.config, list(options.select) if options.select else None, list(options.ignore)
+        config, list(options.select) if options.select else None, list(options.ignore)
     )
     if not given:
-        given = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+        given = [root / folder for folder in config.content if (root / folder).is_dir()]
         if not given:
-            folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
+            folders = ", ".join(f"{folder}/" for folder in config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
     if not files.files and not files.unreadable and not options.force_exclude:
@@ -124,7 +124,7 @@ def _run(
 
         files = only_changed(files, changed_files(root, options.changed_since))
     known = Baseline.read(options.baseline) if options.baseline is not None else None
-    use_cache = loaded.config.cache if options.cache is None else options.cache
+    use_cache = config.cache if options.cache is None else options.cache
     engine = Engine(
         site,
         selection,
@@ -136,7 +136,7 @@ def _run(
     if use_cache and engine.index is not None:
         from klm_lint.site.cache import IndexCache
 
-        engine.cache = IndexCache(root / loaded.config.cache_dir, site, engine.layout)
+        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
@@ -285,7 +285,7 @@ def init_config(
     the content with it. An existing config is replaced only with `force`; `dry_run` writes
     nothing."""
     from klm_lint.config.detect import detect_preset
-    from klm_lint.config.discovery import LoadedConfig, config_file_in, parse_config
+    from klm_lint.config.discovery import config_file_in, parse_config
     from klm_lint.config.preset import preset_names
     from klm_lint.site.declared import find_declared
     from klm_lint.site.discover import discover
@@ -326,7 +326,7 @@ def init_config(
     written = write_config(site, chosen, content, declared, problems, folders)
     new_config = parse_config(written.text, target)
     new_site = Site(root, new_config, target)
-    result = _run(given, root, new_site, LoadedConfig(new_config, target), LintOptions(), None)
+    result = _run(given, root, new_site, LintOptions(), None)
     if not dry_run:
         try:
             _write_config(target, written.text)
