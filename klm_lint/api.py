@@ -74,6 +74,10 @@ class LintOptions:
     """Keep the whole-site index between runs (None: the config's cache)."""
     debug: bool = False
     """Keep the traceback of each internal error (Result.tracebacks)."""
+    extend_select: Sequence[str] = ()
+    """These rules too, on top of the select in force (select, else the config's)."""
+    respect_gitignore: bool | None = None
+    """Skip what git ignores when walking folders (None: the config's respect-gitignore)."""
 
 
 def lint(
@@ -88,7 +92,7 @@ def lint(
     `klm_lint.errors.KlmLintError`, with a one-line message."""
     options = options or LintOptions()
     given, root, site, _loaded = _site_for(
-        [Path(path) for path in paths], options.config, options.now
+        [Path(path) for path in paths], options.config, options.now, options.respect_gitignore
     )
     return _run(given, root, site, options, progress)
 
@@ -109,7 +113,10 @@ def _run(
     config = site.config
     config_path = site.config_path
     selection = build_selection(
-        config, list(options.select) if options.select else None, list(options.ignore)
+        config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
     )
     if not given:
         given = [root / folder for folder in config.content if (root / folder).is_dir()]
@@ -171,10 +178,18 @@ def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None 
 
 
 def _site_for(
-    given: list[Path], config: Path | None, now: dt.datetime | None
+    given: list[Path],
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
 ) -> tuple[list[Path], Path, Site, LoadedConfig]:
     """The config found from the paths (or named), the project root, and the site."""
-    from klm_lint.config.discovery import find_config_file, find_project_root, load_config
+    from klm_lint.config.discovery import (
+        LoadedConfig,
+        find_config_file,
+        find_project_root,
+        load_config,
+    )
     from klm_lint.site.site import Site
 
     start = _common_folder(given) if given else Path.cwd()
@@ -183,6 +198,9 @@ def _site_for(
     discovered = None if config else find_config_file(start)
     config_path = config or discovered
     loaded = load_config(config_path)
+    if respect_gitignore is not None:
+        overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
+        loaded = LoadedConfig(overridden, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
     return given, root, Site(root, loaded.config, config_path, now=now), loaded
 

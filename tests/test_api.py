@@ -41,6 +41,8 @@ def test_the_shape_of_the_api() -> None:
         ("jobs", None),
         ("cache", None),
         ("debug", False),
+        ("extend_select", ()),
+        ("respect_gitignore", None),
     ]
     assert [field.name for field in dataclasses.fields(klm_lint.Result)] == [
         "files",

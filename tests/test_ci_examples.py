@@ -91,7 +91,7 @@ def test_the_workflow_is_a_checkout_and_the_action() -> None:
     [job] = workflow["jobs"].values()
     checkout, lint = job["steps"]
     assert checkout == {"uses": "actions/checkout@v5"}
-    assert re.fullmatch(r"YOUR-ORG/klm-lint@v\d+\.\d+\.\d+", lint["uses"])
+    assert re.fullmatch(r"YOUR-ORG/klm-lint@[0-9a-f]{40}", lint["uses"]), "pinned to a commit"
     assert lint["with"] == {"sarif": True}
     assert set(workflow[True]) == {"pull_request", "push"}  # YAML 1.1 reads `on` as true
 

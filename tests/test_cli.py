@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import os
+import platform
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +19,9 @@ BAD_POST = GOOD_POST.replace("draft: false", 'draft: "false"')
 def klm_lint(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment = {**os.environ, "NO_COLOR": "1"}
     environment.pop("FORCE_COLOR", None)
+    environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "klm_lint", *args],
         cwd=cwd,
@@ -185,10 +188,20 @@ def test_statistics(site: SiteBuilder) -> None:
     ]
 
 
-def test_version() -> None:
-    result = klm_lint("--version", cwd=Path.cwd())
-    assert result.stdout == f"klm-lint {__version__}\n"
+def test_version_names_python_and_the_config_in_use(site: SiteBuilder) -> None:
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    result = klm_lint("--version", cwd=site.root)
     assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"klm-lint {__version__}",
+        f"Python: {python} ({sys.executable})",
+        f"Config: none found from {site.root} upward; the defaults apply",
+    ]
+    site.config("")
+    result = klm_lint("--version", "content", cwd=site.root)
+    assert result.stdout.splitlines()[2] == f"Config: {site.root / 'klm-lint.toml'}"
+    result = klm_lint("--version", "--config", "other.toml", cwd=site.root)
+    assert result.stdout.splitlines()[2] == "Config: other.toml (--config: no such file)"
 
 
 def test_list_rules() -> None:
@@ -215,7 +228,93 @@ def test_explain_unknown_code() -> None:
     assert "no rule 'KLM999'" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (
+            ["--select", "date-fromat"],
+            "unknown rule 'date-fromat' in --select: did you mean date-format?",
+        ),
+        (["--ignore", "KLM1O4"], "unknown rule 'KLM1O4' in --ignore: did you mean KLM104?"),
+        (["--explain", "drft-flag"], "no rule 'drft-flag': did you mean draft-flag?"),
+    ],
+)
+def test_unknown_rules_get_a_did_you_mean(
+    site: SiteBuilder, arguments: list[str], expected: str
+) -> None:
+    site.post(GOOD_POST)
+    result = klm_lint(*arguments, cwd=site.root)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert expected in result.stderr
+
+
+def test_unknown_rule_in_the_config_gets_a_did_you_mean(site: SiteBuilder) -> None:
+    site.post(GOOD_POST)
+    site.config('ignore = ["unknown-feild"]\n')
+    result = klm_lint(cwd=site.root)
+    assert result.returncode == 2
+    assert "unknown rule 'unknown-feild' in the config's ignore: did you mean unknown-field?" in (
+        result.stderr
+    )
+
+
+def test_explain_takes_a_rule_name() -> None:
+    by_name = klm_lint("--explain", "draft-flag", cwd=Path.cwd())
+    assert by_name.returncode == 0, by_name.stderr
+    assert by_name.stdout == klm_lint("--explain", "KLM104", cwd=Path.cwd()).stdout
+
+
 def test_no_color_off_a_terminal(site: SiteBuilder) -> None:
     site.post(BAD_POST)
     result = klm_lint("content", cwd=site.root, env={"NO_COLOR": ""})
     assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "coloured"),
+    [
+        ([], {}, False),
+        (["--color", "always"], {}, True),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--color", "never"], {"FORCE_COLOR": "1"}, False),
+        (["--color", "auto"], {"FORCE_COLOR": ""}, False),
+    ],
+)
+def test_color_option_no_color_and_force_color(
+    site: SiteBuilder, arguments: list[str], environment: dict[str, str], coloured: bool
+) -> None:
+    site.post(BAD_POST)
+    result = klm_lint("content", *arguments, cwd=site.root, env={"NO_COLOR": "", **environment})
+    assert result.returncode == 1, result.stderr
+    assert ("\x1b[" in result.stdout) is coloured
+    assert "KLM104 draft-flag" in re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+
+
+def test_list_rules_and_explain_follow_color() -> None:
+    assert "\x1b[" in klm_lint("--list-rules", "--color", "always", cwd=Path.cwd()).stdout
+    assert "\x1b[" not in klm_lint("--list-rules", cwd=Path.cwd()).stdout
+
+
+@pytest.mark.parametrize("columns", [40, 80, 200])
+def test_on_a_terminal_the_report_fits_its_width(site: SiteBuilder, columns: int) -> None:
+    from rich.cells import cell_len
+
+    from tests.cli.test_help import run_klm_lint
+
+    body = "日本語のテキスト\t🎉 " * 8 + '<Youtub id="x" /> and more text after it, ' * 3
+    site.post(GOOD_POST + body + "\n")
+    shown = run_klm_lint("content", terminal=True, cwd=site.root, columns=columns)
+    piped = run_klm_lint("content", terminal=False, cwd=site.root, columns=columns)
+    assert "KLM303 unknown-component" in shown
+    assert max(cell_len(line) for line in shown.splitlines()) <= columns, shown
+    lines = shown.splitlines()
+    source = next(i for i, line in enumerate(lines) if " | " in line and "<Youtub" in line)
+    marker = lines[source + 1]
+    assert marker.strip().startswith("|") and "^^^^^^^" in marker
+    under = cell_len(marker[: marker.index("^")])
+    assert under == cell_len(lines[source][: lines[source].index("<Youtub")]), shown
+    assert "<Youtub> is not a component the site knows; MDX cannot render it" in piped
+    assert max(len(line) for line in piped.splitlines()) > 200, "off a terminal: no wrapping"

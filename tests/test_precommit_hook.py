@@ -6,6 +6,7 @@ This takes a minute the first time: pre-commit builds klm-lint into a virtualenv
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -70,14 +71,27 @@ def snapshot_of_this_checkout(target: Path, env: dict[str, str]) -> str:
     return run("git", "rev-parse", "HEAD", cwd=target, env=env).stdout.strip()
 
 
-def hook_config(repository: Path, commit: str) -> str:
-    """The README's pre-commit snippet, pointed at the snapshot instead of the public repository."""
-    config = yaml.safe_load(EXAMPLE_CONFIG.read_text(encoding="utf-8"))
-    [entry] = config["repos"]
+DOCUMENTED_REPOSITORY = "https://github.com/YOUR-ORG/klm-lint"
+PINNED = re.compile(r"^    rev: ([0-9a-f]{40}) #", re.M)
+
+
+def test_the_documented_snippet_pins_a_commit_not_a_tag() -> None:
+    """No release is tagged yet: the snippet pins a full sha, which YAML reads as text."""
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    [entry] = yaml.safe_load(text)["repos"]
+    assert entry["repo"] == DOCUMENTED_REPOSITORY
+    assert isinstance(entry["rev"], str) and re.fullmatch(r"[0-9a-f]{40}", entry["rev"])
+    assert PINNED.search(text)
+
+
+def hook_config(repository: Path, commit: str | None = None) -> str:
+    """The README's pre-commit snippet as it is, pointed at the snapshot instead of the public
+    repository; pinned to `commit` when given, else with its placeholder sha still in place."""
+    text = EXAMPLE_CONFIG.read_text(encoding="utf-8")
+    [entry] = yaml.safe_load(text)["repos"]
     assert [hook["id"] for hook in entry["hooks"]] == ["klm-lint", "klm-lint-fix"]
-    entry["repo"] = str(repository)
-    entry["rev"] = commit
-    return yaml.safe_dump(config, sort_keys=False)
+    text = text.replace(DOCUMENTED_REPOSITORY, str(repository))
+    return text if commit is None else PINNED.sub(f"    rev: {commit} #", text)
 
 
 @dataclass(frozen=True)
@@ -110,15 +124,31 @@ def test_the_hook_blocks_a_bad_commit_and_passes_the_fixed_one(
     site.post(BROKEN_MDX, "health-camp.mdx")
     site.write("content/drafts/wip.md", BAD_POST.replace("Spring", "Autumn"))
     site.write("README.md", "# The Kids Lives Matter site\n")
-    site.write(".pre-commit-config.yaml", hook_config(repository, commit))
+    site.write(".pre-commit-config.yaml", hook_config(repository))
     run("git", "init", "-q", cwd=site.root, env=env)
-    run(sys.executable, "-m", "pre_commit", "install", cwd=site.root, env=env)
+    # The README's command puts the newest commit's sha in place of the placeholder.
+    pre_commit = (sys.executable, "-m", "pre_commit")
+    run(
+        *pre_commit,
+        "autoupdate",
+        "--bleeding-edge",
+        "--freeze",
+        "--repo",
+        str(repository),
+        cwd=site.root,
+        env=env,
+    )
+    config = (site.root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    pinned = PINNED.search(config)
+    assert pinned is not None and pinned.group(1) == commit, config
+    run(*pre_commit, "install", cwd=site.root, env=env)
     run("git", "add", "-A", cwd=site.root, env=env)
 
     refused = run("git", "commit", "-m", "New posts", cwd=site.root, env=env, check=False)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "klm-lint" in output and "Failed" in output
+    assert "mutable reference" not in output, "a sha is no moving reference"
     assert "content/posts/bad.md" in output
     assert "KLM104 draft-flag" in output
     assert "content/posts/health-camp.mdx" in output

@@ -54,6 +54,7 @@ ALL_RULES: tuple[Rule, ...] = (
     schedule.scheduled_post,
     duplicate_description.duplicate_description,
     loading.UNUSED_SUPPRESSION,
+    loading.UNKNOWN_SUPPRESSION,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

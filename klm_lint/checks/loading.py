@@ -1,7 +1,8 @@
 """Rules the engine reports itself rather than through a check function.
 
 The loading rules fire while reading a file: when one does, the file cannot be read as a post,
-so no other rule runs on it. KLM900 is reported after the checks, when suppressions are applied.
+so no other rule runs on it. KLM900 and KLM901 are reported after the checks, when suppressions are
+applied.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ UNUSED_SUPPRESSION = Rule(
     Severity.WARNING,
     "A klm-lint suppression comment silences nothing.",
     fix=Applicability.SAFE,
+)
+UNKNOWN_SUPPRESSION = Rule(
+    "KLM901",
+    "unknown-suppression",
+    Severity.WARNING,
+    "A klm-lint suppression comment names a rule that does not exist.",
 )
 
 LOADING_RULES = (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from klm_lint.checks.names import rule_named, suggestion
 from klm_lint.errors import UsageError
 
 _PACKAGED = Path(__file__).parent.parent / "rulebook_pages"
@@ -71,9 +72,13 @@ def pages_folder() -> Path:
 
 
 def load_page(code: str) -> RulePage:
-    path = pages_folder() / f"{code.upper()}.md"
-    if not path.is_file():
-        raise UsageError(f"no rule {code!r}; klm-lint --list-rules shows them all")
+    """The page of a rule, given by code (KLM104) or name (draft-flag)."""
+    rule = rule_named(code)
+    path = pages_folder() / f"{rule.code if rule else code.upper()}.md"
+    if rule is None or not path.is_file():
+        meant = suggestion(code)
+        hint = f": did you mean {meant}?" if meant else ""
+        raise UsageError(f"no rule {code!r}{hint} (klm-lint --list-rules shows them all)")
     return _parse(path)
 
 

@@ -24,7 +24,7 @@ def init(
     path: Annotated[
         Path,
         typer.Argument(
-            metavar="[PATH]", help="The project's root folder (default: the working directory)."
+            metavar="PATH", help="The project's root folder (default: the working directory)."
         ),
     ] = Path("."),
     dry_run: Annotated[

@@ -11,11 +11,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from klm_lint.cli.combinations import refuse_conflicts, refuse_unshown
+from klm_lint.cli.help import CI, EPILOG, FIXING, OUTPUT, PERFORMANCE, RULES, SELECTION, LintCommand
 from klm_lint.errors import KlmLintError, UsageError
 from klm_lint.version import __version__
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from rich.console import Console
 
     from klm_lint.api import LintOptions
     from klm_lint.engine.result import Result
@@ -37,10 +41,16 @@ class OutputFormat(str, Enum):
     rdjson = "rdjson"
 
 
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -51,13 +61,15 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@app.command()
+@app.command(cls=LintCommand, epilog=EPILOG)
 def lint(
+    ctx: typer.Context,
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer reads this annotation at run time
         typer.Argument(
-            metavar="PATHS",
+            metavar="[PATHS]...",
             help="Files or folders to lint (default: the configured content folders).",
+            show_default=False,
         ),
     ] = None,
     output_format: Annotated[
@@ -66,7 +78,10 @@ def lint(
             "--format",
             "--output-format",
             "-f",
-            help="How to report findings (auto: github under GitHub Actions, else full).",
+            metavar="FORMAT",
+            help="How to report findings: auto (github under GitHub Actions, else full), full, "
+            "concise, json, json-lines, github, sarif or junit.",
+            rich_help_panel=OUTPUT,
         ),
     ] = OutputFormat.auto,
     output_file: Annotated[
@@ -75,40 +90,94 @@ def lint(
             "--output-file",
             metavar="FILE",
             help="Write the report to FILE; standard output still gets the findings.",
+            rich_help_panel=OUTPUT,
         ),
     ] = None,
     force_exclude: Annotated[
         bool,
         typer.Option(
-            "--force-exclude", help="Apply the config's exclude to files named on the command line."
+            "--force-exclude",
+            help="Apply the config's exclude and what git ignores to the paths named too.",
+            rich_help_panel=SELECTION,
         ),
     ] = False,
     changed_since: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(metavar="REF", help="Lint only the content files changed since this git ref."),
+        typer.Option(
+            metavar="REF",
+            help="Lint only the content files changed since this git ref.",
+            rich_help_panel=CI,
+        ),
     ] = None,
     select: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             metavar="CODES",
-            help="Only these rules: codes, prefixes (KLM1) or names, comma-separated.",
+            help="Only these rules: codes, prefixes (KLM1) or names, comma-separated. Files "
+            "that cannot be read (KLM000, KLM002, KLM003, KLM005, KLM006) are reported "
+            "whatever it says; --ignore them to leave them out.",
+            rich_help_panel=SELECTION,
         ),
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
-            metavar="CODES", help="Skip these rules: codes, prefixes or names, comma-separated."
+            metavar="CODES",
+            help="Skip these rules: codes, prefixes or names, comma-separated.",
+            rich_help_panel=SELECTION,
         ),
     ] = None,
+    extend_select: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--extend-select",
+            metavar="CODES",
+            help="Run these rules too, on top of --select or the config's select.",
+            rich_help_panel=SELECTION,
+        ),
+    ] = None,
+    extend_ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--extend-ignore",
+            metavar="CODES",
+            help="Skip these rules too (the same as --ignore, as in Ruff).",
+            rich_help_panel=SELECTION,
+        ),
+    ] = None,
+    respect_gitignore: Annotated[
+        bool,
+        typer.Option(
+            "--respect-gitignore",
+            help="Skip what git ignores when walking folders (the default).",
+            rich_help_panel=SELECTION,
+        ),
+    ] = False,
+    no_respect_gitignore: Annotated[
+        bool,
+        typer.Option(
+            "--no-respect-gitignore",
+            help="Walk into what git ignores too (or respect-gitignore = false in the config).",
+            rich_help_panel=SELECTION,
+        ),
+    ] = False,
     config: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--config", metavar="FILE", help="Use this config file instead of looking for one."
+            "--config",
+            metavar="FILE",
+            help="Use this config file instead of looking for one.",
+            rich_help_panel=SELECTION,
         ),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings fail the run too.", rich_help_panel=CI)
+    ] = False,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even when there are findings.", rich_help_panel=CI
+        ),
     ] = False,
     statistics: Annotated[
         bool,
@@ -118,16 +187,34 @@ def lint(
                 "Instead of each finding, a site summary: findings by rule, folder and "
                 "author; drafts and scheduled posts."
             ),
+            rich_help_panel=OUTPUT,
         ),
     ] = False,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour in the full report: auto (on a terminal, unless NO_COLOR is set, or "
+            "when FORCE_COLOR is), always or never.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = ColorChoice.auto,
     quiet: Annotated[
         bool,
         typer.Option(
-            "--quiet", help="Report errors only; warnings still count for --max-warnings."
+            "--quiet",
+            help="Report errors only; warnings still count for --max-warnings.",
+            rich_help_panel=OUTPUT,
         ),
     ] = False,
     no_summary: Annotated[
-        bool, typer.Option("--no-summary", help="Only the findings: no summary line or notes.")
+        bool,
+        typer.Option(
+            "--no-summary",
+            help="Only the findings: no summary line or notes.",
+            rich_help_panel=OUTPUT,
+        ),
     ] = False,
     max_warnings: Annotated[
         Optional[int],  # noqa: UP045
@@ -136,31 +223,50 @@ def lint(
             min=0,
             metavar="N",
             help="Fail (exit 1) when there are more than N warnings.",
+            rich_help_panel=CI,
         ),
     ] = None,
     explain: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(metavar="CODE", help="Show the rule book's page for a rule, and exit."),
+        typer.Option(
+            metavar="RULE",
+            help="Show the rule book's page for a rule (its code or name), and exit.",
+            rich_help_panel=RULES,
+        ),
     ] = None,
     list_rules: Annotated[
-        bool, typer.Option("--list-rules", help="List every rule, and exit.")
+        bool, typer.Option("--list-rules", help="List every rule, and exit.", rich_help_panel=RULES)
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version, the Python that runs it and the config file a run here "
+            "would use, and exit.",
+            rich_help_panel=RULES,
+        ),
     ] = False,
     show_settings: Annotated[
         bool,
         typer.Option(
             "--show-settings",
             help="Print the effective settings and where each comes from, and exit.",
+            rich_help_panel=RULES,
         ),
     ] = False,
     show_files: Annotated[
         bool,
         typer.Option(
-            "--show-files", help="List each file to lint with its collection and schema, and exit."
+            "--show-files",
+            help="List each file to lint with its collection and schema, and exit.",
+            rich_help_panel=RULES,
         ),
     ] = False,
-    version: Annotated[bool, typer.Option("--version", help="Show the version, and exit.")] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show the traceback of an internal error.")
+        bool,
+        typer.Option(
+            "--debug", help="Show the traceback of an internal error.", rich_help_panel=RULES
+        ),
     ] = False,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
@@ -170,6 +276,7 @@ def lint(
             min=1,
             metavar="N",
             help="Processes to lint with (default: one per core for large runs, else one).",
+            rich_help_panel=PERFORMANCE,
         ),
     ] = None,
     cache: Annotated[
@@ -177,6 +284,7 @@ def lint(
         typer.Option(
             "--cache/--no-cache",
             help="Keep the whole-site index between runs (default: the config's cache).",
+            rich_help_panel=PERFORMANCE,
         ),
     ] = None,
     now: Annotated[
@@ -185,45 +293,67 @@ def lint(
             "--now",
             metavar="DATE",
             help="Judge scheduled posts as of this date (YYYY-MM-DD or ISO date-time, UTC).",
+            rich_help_panel=CI,
         ),
     ] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes in place.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes in place.", rich_help_panel=FIXING)
+    ] = False,
     unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="Also apply fixes marked unsafe.")
+        bool,
+        typer.Option(
+            "--unsafe-fixes", help="Also apply fixes marked unsafe.", rich_help_panel=FIXING
+        ),
     ] = False,
     diff: Annotated[
         bool,
-        typer.Option("--diff", help="Show the changes --fix would make, as a diff; write nothing."),
+        typer.Option(
+            "--diff",
+            help="Show the changes --fix would make, as a diff; write nothing.",
+            rich_help_panel=FIXING,
+        ),
     ] = False,
     show_fixes: Annotated[
-        bool, typer.Option("--show-fixes", help="List what --fix fixed.")
+        bool, typer.Option("--show-fixes", help="List what --fix fixed.", rich_help_panel=FIXING)
     ] = False,
     no_suppressions: Annotated[
         bool,
-        typer.Option("--no-suppressions", help="Ignore klm-lint suppression comments (audits)."),
+        typer.Option(
+            "--no-suppressions",
+            help="Ignore klm-lint suppression comments (audits).",
+            rich_help_panel=SELECTION,
+        ),
     ] = False,
     baseline: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--baseline", metavar="FILE", help="Report only findings this baseline does not know."
+            "--baseline",
+            metavar="FILE",
+            help="Report only findings this baseline does not know.",
+            rich_help_panel=CI,
         ),
     ] = None,
     write_baseline: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--write-baseline", metavar="FILE", help="Record today's findings as the baseline."
+            "--write-baseline",
+            metavar="FILE",
+            help="Record today's findings as the baseline.",
+            rich_help_panel=CI,
         ),
     ] = None,
 ) -> None:
     """Lint the front matter and MDX components of the site's content files."""
+    refuse_conflicts(ctx)
+    colour = {ColorChoice.always: True, ColorChoice.never: False}.get(color)
     if version:
-        typer.echo(f"klm-lint {__version__}")
+        _version(config, paths or [])
         raise typer.Exit(EXIT_OK)
     if list_rules:
-        _list_rules()
+        _list_rules(colour)
         raise typer.Exit(EXIT_OK)
     if explain is not None:
-        _explain(explain)
+        _explain(explain, colour)
         raise typer.Exit(EXIT_OK)
     if show_settings or show_files:
         from klm_lint.api import LintOptions
@@ -240,6 +370,7 @@ def lint(
         raise typer.Exit(EXIT_OK)
     report_format = _chosen_format(output_format, statistics=statistics)
     terminal_format = report_format if output_file is None else _chosen_format(OutputFormat.auto)
+    refuse_unshown(ctx, terminal_format, report_format if output_file is not None else None)
     if baseline is not None and write_baseline is not None:
         raise UsageError("--baseline and --write-baseline do not go together")
     if (fix or diff) and write_baseline is not None:
@@ -258,7 +389,11 @@ def lint(
     options = LintOptions(
         config=config,
         select=_split(select),
-        ignore=_split(ignore) or (),
+        ignore=(_split(ignore) or []) + (_split(extend_ignore) or []),
+        extend_select=_split(extend_select) or (),
+        respect_gitignore=(respect_gitignore or None) and True
+        if not no_respect_gitignore
+        else False,
         fix=fix,
         unsafe_fixes=unsafe_fixes,
         diff=diff,
@@ -290,7 +425,7 @@ def lint(
     if diff:
         sys.stdout.write("".join(result.diffs))
         sys.stderr.write(f"Would fix {len(result.fixed)} finding(s).\n")
-        raise typer.Exit(EXIT_FINDINGS if result.diffs else EXIT_OK)
+        raise typer.Exit(EXIT_FINDINGS if result.diffs and not exit_zero else EXIT_OK)
     from klm_lint.report import ReportOptions, reporter
 
     reported = _errors_only(result) if quiet else result
@@ -301,6 +436,7 @@ def lint(
         fixing=fix or diff,
         show_fixes=show_fixes,
         unsafe_fixes=unsafe_fixes,
+        color=colour,
     )
     if pre_commit:
         from klm_lint.cli.precommit import fix_commands
@@ -378,8 +514,31 @@ def _exit_code(
     return EXIT_FINDINGS if failing or too_many else EXIT_OK
 
 
-def _list_rules() -> None:
-    from rich.console import Console
+def _version(config: Path | None, paths: list[Path]) -> None:
+    """The version, the Python that runs it, and the config file a run would use."""
+    import platform
+
+    from klm_lint.config.discovery import find_config_file
+
+    if config is not None:
+        where = f"{config} (--config)" if config.is_file() else f"{config} (--config: no such file)"
+    else:
+        start = _start_folder(paths)
+        found = find_config_file(start)
+        where = str(found) if found else f"none found from {start} upward; the defaults apply"
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    typer.echo(f"klm-lint {__version__}\nPython: {python} ({sys.executable})\nConfig: {where}")
+
+
+def _start_folder(paths: list[Path]) -> Path:
+    """Where a run with these paths looks for its config (as the api does)."""
+    if not paths:
+        return Path.cwd()
+    common = Path(os.path.commonpath([os.path.abspath(path) for path in paths]))
+    return common if common.is_dir() else common.parent
+
+
+def _list_rules(colour: bool | None) -> None:
     from rich.table import Table
 
     from klm_lint.checks import ALL_RULES
@@ -390,7 +549,7 @@ def _list_rules() -> None:
     for rule in ALL_RULES:
         fix = rule.fix.value if rule.fix else ""
         table.add_row(rule.code, rule.name, rule.severity.value, fix, rule.summary)
-    Console(highlight=False, markup=False, soft_wrap=True).print(table)
+    _console(colour, soft_wrap=True).print(table)
 
 
 def _show(paths: list[Path], options: LintOptions, *, settings: bool) -> None:
@@ -410,15 +569,32 @@ def _show(paths: list[Path], options: LintOptions, *, settings: bool) -> None:
         sys.stdout.write(printable(f"{shown}  {where}") + "\n")
 
 
-def _explain(code: str) -> None:
-    from rich.console import Console
+def _explain(code: str, colour: bool | None) -> None:
     from rich.markdown import Markdown
 
     from klm_lint.checks.rulebook import load_page
 
     page = load_page(code)
-    console = Console(highlight=False)
+    console = _console(colour)
     if console.is_terminal:
         console.print(Markdown(page.body))
     else:
         sys.stdout.write(page.body + "\n")
+
+
+def _console(colour: bool | None, *, soft_wrap: bool = False) -> Console:
+    """A console for stdout that follows --color, NO_COLOR and FORCE_COLOR."""
+    from rich.console import Console
+
+    if colour is None:
+        if os.environ.get("NO_COLOR"):
+            colour = False
+        elif os.environ.get("FORCE_COLOR"):
+            colour = True
+    return Console(
+        highlight=False,
+        markup=False,
+        soft_wrap=soft_wrap,
+        force_terminal=colour,
+        no_color=colour is False,
+    )

@@ -32,9 +32,11 @@ class ProgressBar:
         if not wants_progress(total, human_report=self._human_report):
             return
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import BarColumn, Progress, TextColumn
 
-        columns = (TextColumn("Linting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"))
+        # Counted and worded as the summary line counts them: "Checked 10,000 files".
+        counts = TextColumn("{task.completed:,}/{task.total:,} files")
+        columns = (TextColumn("Checking"), BarColumn(), counts)
         self._bar = Progress(*columns, console=Console(stderr=True), transient=True)
         self._task = self._bar.add_task("lint", total=total)
         self._bar.start()

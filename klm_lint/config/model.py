@@ -148,7 +148,11 @@ class Config(_Model):
     static: list[str] = Field(default_factory=lambda: ["public", "static"])
     include: list[str] = Field(default_factory=lambda: ["*.md", "*.mdx", "*.markdown"])
     exclude: list[str] = Field(default_factory=list)
+    respect_gitignore: bool = True
+    """Skip what git ignores (.gitignore files, .git/info/exclude) when walking folders."""
     select: list[str] = Field(default_factory=list)
+    extend_select: list[str] = Field(default_factory=list)
+    """Rules to run on top of the select in force (the config's, or --select's)."""
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Literal["error", "warning"]] = Field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.checks import ALL_RULES
+from klm_lint.checks.names import rule_named, suggestion
 from klm_lint.errors import ConfigError, UsageError
 from klm_lint.findings import Severity
 from klm_lint.site.site import gitignore
@@ -48,29 +49,39 @@ def resolve_codes(
     for item in (part.strip() for part in items):
         if not item:
             continue
+        named = rule_named(item)
         matched = {
             rule.code
             for rule in ALL_RULES
-            if item.upper() == "ALL"
-            or rule.code.startswith(item.upper())
-            or rule.name == item.lower()
+            if item.upper() == "ALL" or rule.code.startswith(item.upper()) or rule is named
         }
         if not matched:
-            raise error(f"unknown rule {item!r} in {where}; klm-lint --list-rules shows them all")
+            meant = suggestion(item)
+            hint = f": did you mean {meant}?" if meant else ""
+            raise error(
+                f"unknown rule {item!r} in {where}{hint} (klm-lint --list-rules shows them all)"
+            )
         codes |= matched
     return codes
 
 
 def build_selection(
-    config: Config, select: list[str] | None = None, ignore: list[str] | None = None
+    config: Config,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
 ) -> Selection:
+    """The rules to run: --select (else the config's select, else every rule), plus both
+    extend-selects, plus the loading rules, minus the config's ignore and --ignore."""
     if select:
-        enabled = resolve_codes(select, "--select", UsageError) | UNREADABLE_FILE_CODES
+        enabled = resolve_codes(select, "--select", UsageError)
     elif config.select:
         enabled = resolve_codes(config.select, "the config's select", ConfigError)
-        enabled |= UNREADABLE_FILE_CODES
     else:
         enabled = {rule.code for rule in ALL_RULES}
+    enabled |= resolve_codes(config.extend_select, "the config's extend-select", ConfigError)
+    enabled |= resolve_codes(extend_select or [], "--extend-select", UsageError)
+    enabled |= UNREADABLE_FILE_CODES
     enabled -= resolve_codes(config.ignore, "the config's ignore", ConfigError)
     enabled -= resolve_codes(ignore or [], "--ignore", UsageError)
     severities = {rule.code: rule.severity for rule in ALL_RULES}

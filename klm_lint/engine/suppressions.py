@@ -7,7 +7,9 @@ Body (HTML comments in Markdown, JSX comments in MDX):
     <!-- klm-lint-disable KLM301 --> … <!-- klm-lint-enable KLM301 -->
     {/* klm-lint-disable-next-line KLM301 */}
 
-A suppression that silences nothing is reported itself (KLM900), with a fix that removes it.
+A suppression that silences nothing is reported itself (KLM900), with a fix that removes it. A
+word in a suppression that names no rule (a typo: KLM1O1, date-fromat) is KLM901, with a
+did-you-mean and no fix: removing it would hide the typo instead of correcting it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from klm_lint.checks.loading import UNUSED_SUPPRESSION
+from klm_lint.checks.loading import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
+from klm_lint.checks.names import is_prefix, suggestion
 from klm_lint.findings import Applicability, Fix
 from klm_lint.load.nodes import iter_mappings, iter_scalars
 
@@ -33,7 +36,8 @@ _BODY = re.compile(r"klm-lint-(disable-next-line|disable|enable)\b([^\r\n]*)")
 _CODE = re.compile(r"[A-Za-z0-9-]+")
 _EVERY_LINE = 1 << 30
 
-Kind = Literal["key", "file", "range", "next-line"]
+Kind = Literal["key", "file", "range", "next-line", "enable"]
+""""enable" closes ranges; it is kept only to report the unknown rules it names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class Suppression:
     """KLM900 for the whole comment, when nothing it names is used."""
     unused_codes: dict[str, Finding]
     """KLM900 for one code of its list, when the others are used."""
+    unknown: tuple[Finding, ...] = ()
+    """KLM901 for each word of its list that names no rule."""
 
     def covers(self, finding: Finding) -> bool:
         if not self.first_line <= finding.span.line <= self.last_line:
@@ -65,11 +71,14 @@ class _Found:
     start: int
     end: int
     removal: tuple[int, int]
+    unknown: list[tuple[int, int]]
+    """Where each word that names no rule is."""
 
     def made(self, doc: Document) -> Suppression:
         """The suppression, with the findings that report it unused (made here, where the
         document is, so that applying it needs only the findings)."""
         fix = _removal_fix(doc, self.removal, "Remove the unused suppression")
+        unknown = tuple(_unknown(doc, start, end, self.kind) for start, end in self.unknown)
         if self.codes is None:
             message = (
                 "this suppression silences nothing: no finding is where it applies. Remove it."
@@ -83,7 +92,7 @@ class _Found:
         )
         whole = UNUSED_SUPPRESSION.at(doc, self.start, self.end, message, fix)
         each: dict[str, Finding] = {}
-        if len(self.codes) > 1:
+        if len(self.codes) > 1 or unknown:
             for code, (start, end) in self.codes.items():
                 message = (
                     f"{doc.text[start:end]} in this suppression silences nothing: no such "
@@ -92,7 +101,28 @@ class _Found:
                 item = _removal_fix(doc, _list_item(doc.text, start, end), f"Remove {code}")
                 each[code] = UNUSED_SUPPRESSION.at(doc, start, end, message, item)
         codes = tuple(self.codes)
-        return Suppression(self.kind, self.first_line, self.last_line, codes, whole, each)
+        return Suppression(self.kind, self.first_line, self.last_line, codes, whole, each, unknown)
+
+
+def _unknown(doc: Document, start: int, end: int, kind: Kind) -> Finding:
+    word = doc.text[start:end]
+    meant = suggestion(word)
+    if is_prefix(word):
+        correct = "A suppression takes whole codes or names, not prefixes: list each rule."
+    elif meant:
+        correct = f"Did you mean {meant}?"
+    else:
+        correct = "klm-lint --list-rules shows every rule."
+    effect = (
+        "this comment turns nothing back on"
+        if kind == "enable"
+        else "this suppression silences nothing"
+    )
+    message = (
+        f"{word} is not a klm-lint rule, so {effect} for it. {correct} Correct it to the rule's "
+        "code or name."
+    )
+    return UNKNOWN_SUPPRESSION.at(doc, start, end, message)
 
 
 def find(doc: Document, names: dict[str, str]) -> tuple[Suppression, ...]:
@@ -106,9 +136,10 @@ def apply(
     enabled: Iterable[str],
     known: Iterable[str],
 ) -> tuple[list[Finding], list[Finding]]:
-    """The findings no suppression covers, and a KLM900 finding per unused suppression.
+    """The findings no suppression covers, and the suppressions' own findings: KLM900 for each
+    unused suppression, KLM901 for each word that names no rule.
 
-    A code counts as unused only when its rule ran (is enabled), or when no rule has it."""
+    A code counts as unused only when its rule ran (is enabled)."""
     listed = list(suppressions)
     used: list[set[str]] = [set() for _ in listed]
     kept: list[Finding] = []
@@ -124,7 +155,7 @@ def apply(
     unused = [
         finding
         for suppression, codes in zip(listed, used, strict=True)
-        for finding in _unused(suppression, codes, active, rules)
+        for finding in (*_unused(suppression, codes, active, rules), *suppression.unknown)
     ]
     return kept, unused
 
@@ -135,13 +166,11 @@ def _unused(
     if suppression.codes is None:
         return [] if used else [suppression.unused]
     stale = [
-        code
-        for code in suppression.codes
-        if code not in used and (code in enabled or code not in known)
+        code for code in suppression.codes if code not in used and code in enabled and code in known
     ]
     if not stale:
         return []
-    if len(stale) == len(suppression.codes):
+    if len(stale) == len(suppression.codes) and not suppression.unknown:
         return [suppression.unused]
     return [suppression.unused_codes[code] for code in stale]
 
@@ -163,13 +192,22 @@ def _list_item(text: str, start: int, end: int) -> tuple[int, int]:
     return before, end
 
 
-def _codes(text: str, offset: int, names: dict[str, str]) -> dict[str, tuple[int, int]]:
+def _codes(
+    text: str, offset: int, names: dict[str, str]
+) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int]]]:
+    """The codes a list names, each with where it is written, and where the words are that
+    name no rule."""
     codes: dict[str, tuple[int, int]] = {}
+    unknown: list[tuple[int, int]] = []
     for match in _CODE.finditer(text):
         word = match.group()
-        code = names.get(word.upper()) or names.get(word.lower()) or word.upper()
-        codes.setdefault(code, (offset + match.start(), offset + match.end()))
-    return codes
+        where = (offset + match.start(), offset + match.end())
+        code = names.get(word.upper()) or names.get(word.lower())
+        if code is None:
+            unknown.append(where)
+        else:
+            codes.setdefault(code, where)
+    return codes, unknown
 
 
 def _front_matter(doc: Document, names: dict[str, str]) -> list[_Found]:
@@ -190,17 +228,18 @@ def _front_matter(doc: Document, names: dict[str, str]) -> list[_Found]:
             continue
         line, _ = doc.lines.position(at)
         comment_end = doc.lines.line_end(line)
-        codes = None
+        codes: dict[str, tuple[int, int]] | None = None
+        unknown: list[tuple[int, int]] = []
         if match.group(2) is not None:
-            codes = _codes(match.group(2), front.start + match.start(2), names)
+            codes, unknown = _codes(match.group(2), front.start + match.start(2), names)
         removal = (_whitespace_before(doc.text, at, doc.lines.line_start(line)), comment_end)
         if removal[0] == doc.lines.line_start(line):
             removal = (removal[0], doc.lines.line_start(line + 1))
         if match.group(1) == "ignore-file":
-            found.append(_Found("file", 1, _EVERY_LINE, codes, at, comment_end, removal))
+            found.append(_Found("file", 1, _EVERY_LINE, codes, at, comment_end, removal, unknown))
         else:
             last = key_lines.get(line, line)
-            found.append(_Found("key", line, last, codes, at, comment_end, removal))
+            found.append(_Found("key", line, last, codes, at, comment_end, removal, unknown))
     return found
 
 
@@ -234,7 +273,10 @@ def _body(doc: Document, names: dict[str, str]) -> list[_Found]:
         line, _ = doc.lines.position(comment.start)
         end_line, _ = doc.lines.position(max(comment.end - 1, comment.start))
         offset = doc.text.find(match.group(2), comment.start, comment.end) if match.group(2) else -1
-        codes = _codes(match.group(2), offset, names) if match.group(2).strip() else None
+        codes: dict[str, tuple[int, int]] | None = None
+        unknown: list[tuple[int, int]] = []
+        if match.group(2).strip():
+            codes, unknown = _codes(match.group(2), offset, names)
         removal = _comment_removal(doc, comment.start, comment.end)
         verb = match.group(1)
         if verb == "disable-next-line":
@@ -247,16 +289,21 @@ def _body(doc: Document, names: dict[str, str]) -> list[_Found]:
                     comment.start,
                     comment.end,
                     removal,
+                    unknown,
                 )
             )
         elif verb == "disable":
             suppression = _Found(
-                "range", line, _EVERY_LINE, codes, comment.start, comment.end, removal
+                "range", line, _EVERY_LINE, codes, comment.start, comment.end, removal, unknown
             )
             found.append(suppression)
             open_ranges.append(suppression)
         else:
             _close_ranges(open_ranges, codes, line)
+            if unknown:
+                found.append(
+                    _Found("enable", 0, -1, {}, comment.start, comment.end, removal, unknown)
+                )
     return found
 
 

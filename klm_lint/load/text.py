@@ -161,6 +161,9 @@ def decode(raw: bytes) -> Decoded | EncodingProblem:
         return _undecodable(body, error.start)
     nul = text.find("\0")
     if nul >= 0:
+        binary = _binary_problem(body)
+        if binary is not None:
+            return binary
         line, column = LineIndex(text).position(nul)
         utf16 = _looks_like_utf16(body)
         what = "is saved as UTF-16 without a byte-order mark" if utf16 else "contains a NUL byte"
@@ -174,6 +177,9 @@ def decode(raw: bytes) -> Decoded | EncodingProblem:
 
 
 def _undecodable(body: bytes, bad: int) -> EncodingProblem:
+    binary = _binary_problem(body)
+    if binary is not None:
+        return binary
     prefix = body[:bad].decode("utf-8", errors="replace")
     line, column = LineIndex(prefix).position(len(prefix))
     guess = _guess_encoding(body)
@@ -187,9 +193,88 @@ def _undecodable(body: bytes, bad: int) -> EncodingProblem:
     )
 
 
+def _binary_problem(body: bytes) -> EncodingProblem | None:
+    """KLM003 for a file that is not text at all (a program, an image, an archive)."""
+    kind = _signature(body)
+    if kind is None:
+        if _looks_like_utf16(body) or not _looks_binary(body):
+            return None
+        kind = ("binary data", "")
+    what, extension = kind
+    named = f" (and name it {extension})" if extension else ""
+    return EncodingProblem(
+        1,
+        1,
+        f"the file is {what}, not text, so the site cannot build a page from it. If it is "
+        f"in the content folder by mistake, move it out{named}; a post must be UTF-8 text.",
+    )
+
+
+_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x7fELF", "a program (ELF)", ""),
+    (b"MZ", "a Windows program", ".exe"),
+    (b"\xcf\xfa\xed\xfe", "a macOS program", ""),
+    (b"\xca\xfe\xba\xbe", "a macOS program or Java class", ""),
+    (b"\x00asm", "a WebAssembly module", ".wasm"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", ".png"),
+    (b"\xff\xd8\xff", "a JPEG image", ".jpg"),
+    (b"GIF87a", "a GIF image", ".gif"),
+    (b"GIF89a", "a GIF image", ".gif"),
+    (b"II*\x00", "a TIFF image", ".tif"),
+    (b"MM\x00*", "a TIFF image", ".tif"),
+    (b"%PDF-", "a PDF document", ".pdf"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word, Excel or OpenDocument file)", ".zip"),
+    (b"\x1f\x8b", "a gzip archive", ".gz"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", ".7z"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-style Word or Excel document", ".doc"),
+    (b"SQLite format 3\x00", "an SQLite database", ".sqlite"),
+    (b"ID3", "an MP3 file", ".mp3"),
+    (b"OggS", "an Ogg audio or video file", ".ogg"),
+    (b"fLaC", "a FLAC audio file", ".flac"),
+    (b"\x1aE\xdf\xa3", "a WebM or Matroska video", ".webm"),
+)
+"""The first bytes of common binary files: (signature, what it is, its usual extension). Only
+looked at when the bytes are not valid UTF-8 text, so a post starting with "MZ" is still a post."""
+
+
+def _signature(body: bytes) -> tuple[str, str] | None:
+    for signature, what, extension in _SIGNATURES:
+        if body.startswith(signature):
+            return what, extension
+    if body[:4] == b"RIFF" and body[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return {
+            b"WEBP": ("a WebP image", ".webp"),
+            b"WAVE": ("a WAV audio file", ".wav"),
+            b"AVI ": ("an AVI video", ".avi"),
+        }[body[8:12]]
+    if body[4:8] == b"ftyp":
+        return "an MP4 video or HEIC/AVIF image", ".mp4"
+    return None
+
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
+_BINARY_SAMPLE = 4096
+
+
+def _looks_binary(body: bytes) -> bool:
+    """Many control bytes: no text, in any encoding, has them (one stray NUL in a post does
+    not make it binary)."""
+    sample = body[:_BINARY_SAMPLE]
+    controls = sum(
+        1 for byte in sample if (byte < 0x20 or byte == 0x7F) and byte not in _TEXT_CONTROLS
+    )
+    return controls * 20 >= len(sample) and controls >= 4
+
+
 def _looks_like_utf16(body: bytes) -> bool:
+    """Text saved as UTF-16: mostly ASCII, so every other byte is zero, on the same side."""
     sample = body[:200]
-    return len(sample) >= 4 and sample.count(0) * 3 >= len(sample)
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    zeros = max(even.count(0), odd.count(0))
+    other_side = min(even.count(0), odd.count(0))
+    return zeros * 3 >= len(sample) and other_side * 20 <= zeros
 
 
 def _guess_encoding(body: bytes) -> str:

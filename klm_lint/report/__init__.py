@@ -37,7 +37,10 @@ class ReportOptions:
     unsafe_fix_command: str = "--fix --unsafe-fixes"
     """What the notes tell the author to run for the fixes klm-lint could make."""
     color: bool | None = None
-    """None: colour only when writing to a terminal (and NO_COLOR is not set)."""
+    """None: colour when writing to a terminal, unless NO_COLOR is set; or when FORCE_COLOR is."""
+    width: int | None = None
+    """Lay the full report out for this many columns. None: a terminal's width; off a terminal,
+    COLUMNS when colour is forced, else no wrapping at all."""
     fixing: bool = False
     """The run applied fixes: the summary says how many were fixed and how many remain."""
     show_fixes: bool = False

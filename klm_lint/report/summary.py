@@ -52,19 +52,22 @@ def notes_lines(result: Result, options: ReportOptions) -> list[str]:
     if options.fixing:
         lines.append(
             f"Fixed {plural(len(result.fixed), 'finding')}; "
-            f"{plural(len(result.findings), 'finding')} remain."
+            f"{plural(len(result.findings), 'finding')} "
+            f"{'remains' if len(result.findings) == 1 else 'remain'}."
         )
     else:
         safe = sum(1 for f in result.findings if fix_marker(f) == "[fix]")
         unsafe = sum(1 for f in result.findings if fix_marker(f) == "[unsafe fix]")
         safe_command, unsafe_command = options.safe_fix_command, options.unsafe_fix_command
-        if options.unsafe_fixes and safe + unsafe:
+        if (options.unsafe_fixes or not safe) and safe + unsafe:
             lines.append(f"{plural(safe + unsafe, 'finding')} fixable with {unsafe_command}.")
-        elif safe or unsafe:
-            parts = [f"{plural(safe, 'finding')} fixable with {safe_command}"] if safe else []
-            if unsafe:
-                parts.append(f"{unsafe} {'more ' if safe else ''}with {unsafe_command}")
-            lines.append("; ".join(parts) + ".")
+        elif safe and unsafe:
+            lines.append(
+                f"{plural(safe, 'finding')} fixable with {safe_command}; {unsafe:,} more with "
+                f"{unsafe_command}."
+            )
+        elif safe:
+            lines.append(f"{plural(safe, 'finding')} fixable with {safe_command}.")
     if result.baselined:
         lines.append(f"{plural(result.baselined, 'finding')} left out: the baseline knows them.")
     if result.baseline_stale:

@@ -1,4 +1,10 @@
-"""From the paths on the command line to the content files to lint."""
+"""From the paths on the command line to the content files to lint.
+
+Walking a folder skips hidden folders, `node_modules`, the config's `exclude` and, unless the
+config's `respect-gitignore` is false, what git ignores. A file named on the command line is
+always linted, unless `force_exclude` applies those to it too. A folder named on the command
+line is walked even when git ignores it; the `.gitignore` files inside it still apply.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import UsageError
+from klm_lint.site.gitignore import GitIgnore, work_tree_top
 from klm_lint.site.site import gitignore
 
 if TYPE_CHECKING:
@@ -16,6 +23,7 @@ if TYPE_CHECKING:
 
     from pathspec import GitIgnoreSpec
 
+    from klm_lint.site.gitignore import Chain
     from klm_lint.site.site import Site
 
 _SKIPPED_FOLDERS = {"node_modules"}
@@ -38,12 +46,25 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
     exclude = gitignore(site.config.exclude)
     files: dict[str, Path] = {}
     unreadable: list[Unreadable] = []
+    git_ignores: dict[Path, GitIgnore] = {}
 
     def excluded(path: Path, is_dir: bool) -> bool:
         if not site.config.exclude:
             return False
         relative = site.site_path(path)
         return bool(relative) and exclude.match_file(relative + ("/" if is_dir else ""))
+
+    def ignores_for(path: Path, is_dir: bool) -> GitIgnore | None:
+        if not site.config.respect_gitignore:
+            return None
+        top = work_tree_top(path if is_dir else path.parent, site.root)
+        if top not in git_ignores:
+            git_ignores[top] = GitIgnore(top)
+        return git_ignores[top]
+
+    def git_ignored(path: Path, is_dir: bool) -> bool:
+        ignores = ignores_for(path, is_dir)
+        return ignores is not None and ignores.ignores_anywhere(str(path), is_dir)
 
     for given in paths:
         try:
@@ -54,11 +75,15 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
             unreadable.append(Unreadable(given, error.strerror or str(error)))
             continue
         if stat.S_ISDIR(mode):
-            if force_exclude and excluded(given, True):
+            ignored = git_ignored(given, True)
+            if force_exclude and (excluded(given, True) or ignored):
                 continue
-            _walk(given, include, excluded, files, unreadable)
+            # A folder named on the command line is walked even when git ignores it: then only
+            # the .gitignore files inside it apply.
+            ignores = GitIgnore(given) if ignored else ignores_for(given, True)
+            _walk(given, include, excluded, ignores, files, unreadable)
         elif stat.S_ISREG(mode):
-            if not (force_exclude and excluded(given, False)):
+            if not (force_exclude and (excluded(given, False) or git_ignored(given, False))):
                 files.setdefault(os.path.normpath(given), given)
         else:
             unreadable.append(Unreadable(given, "not a regular file"))
@@ -70,6 +95,7 @@ def _walk(
     top: Path,
     include: GitIgnoreSpec,
     excluded: Callable[[Path, bool], bool],
+    ignores: GitIgnore | None,
     files: dict[str, Path],
     unreadable: list[Unreadable],
 ) -> None:
@@ -87,15 +113,33 @@ def _walk(
         if identity in visited:
             continue
         visited.add(identity)
+        absolute = os.path.abspath(folder)
+        chain: Chain = ()
+        ignores_here = None
+        if ignores is not None:
+            has_file = any(entry.name == ".gitignore" for entry in entries)
+            chain = ignores.chain(absolute, has_ignore_file=has_file)
+            if chain or ignores.has_exclude:
+                ignores_here = ignores
         for entry in sorted(entries, key=lambda entry: entry.name, reverse=True):
             # DirEntry's type tests follow symlinks like stat(), mostly without a system call.
             if entry.is_dir():
                 if entry.name.startswith(".") or entry.name in _SKIPPED_FOLDERS:
                     continue
                 path = Path(entry.path)
-                if not excluded(path, True):
-                    stack.append(path)
+                if excluded(path, True):
+                    continue
+                if ignores_here and ignores_here.ignores(
+                    os.path.join(absolute, entry.name), True, chain
+                ):
+                    continue
+                stack.append(path)
             elif entry.is_file() and include.match_file(entry.name):
                 path = Path(entry.path)
-                if not excluded(path, False):
-                    files.setdefault(os.path.normpath(entry.path), path)
+                if excluded(path, False):
+                    continue
+                if ignores_here and ignores_here.ignores(
+                    os.path.join(absolute, entry.name), False, chain
+                ):
+                    continue
+                files.setdefault(os.path.normpath(entry.path), path)

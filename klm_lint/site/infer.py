@@ -338,7 +338,7 @@ def _refined(seen: _Seen) -> tuple[Raw, str]:
 
 def _disagree(seen: _Seen, kinds: set[str]) -> str:
     """Which kinds of value the files write, naming the files of the rarer ones."""
-    counted = sorted(kinds, key=lambda kind: -len(seen.kinds[kind]))
+    counted = sorted(kinds, key=lambda kind: (-len(seen.kinds[kind]), kind))
     parts = []
     for kind in counted:
         files = sorted(set(seen.kinds[kind]))

@@ -84,7 +84,7 @@ def test_progress_bar_on_a_terminal_for_a_long_run(big_site: SiteBuilder) -> Non
     assert code == 0
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal)
     total = PROGRESS_THRESHOLD + 1
-    assert f"Linting {'━' * 40}   0/{total} files" in shown
+    assert f"Checking {'━' * 40} 0/{total} files" in shown
     assert f"{total}/{total} files" in shown
     assert terminal.endswith("\x1b[2K"), "the bar is erased when the run is done"
     assert stdout == f"Checked {PROGRESS_THRESHOLD + 1} files: all checks passed.\n"
@@ -102,3 +102,15 @@ def test_no_progress_bar_for_a_short_run(site: SiteBuilder) -> None:
     site.post(GOOD_POST)
     code, _, terminal = run_on_a_terminal(site)
     assert (code, terminal) == (0, "")
+
+
+def test_the_bar_counts_as_the_summary_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Checking 1,234/1,234 files" then "Checked 1,234 files": the same words and numbers."""
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    bar = ProgressBar(human_report=True)
+    bar.start(1234)
+    bar.advance(1234)
+    bar.close()
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue())
+    assert "Checking" in shown and "1,234/1,234 files" in shown

@@ -134,7 +134,68 @@ def test_unused_body_suppression_removes_its_line(site: SiteBuilder) -> None:
 
 def test_unknown_code_in_a_suppression_is_reported(site: SiteBuilder) -> None:
     site.post(GOOD_POST.replace("draft: false", "draft: false  # klm-lint: ignore[KLM999]"))
-    only(site.lint(), "KLM900")
+    finding = only(site.lint(), "KLM901")
+    assert finding.message.startswith(
+        "KLM999 is not a klm-lint rule, so this suppression silences nothing for it."
+    )
+    assert "klm-lint --list-rules shows every rule" in finding.message
+    assert finding.fix is None
+
+
+def test_a_typo_in_a_code_is_its_own_finding_with_a_did_you_mean(site: SiteBuilder) -> None:
+    site.post(
+        MISSING_IMAGE.replace(
+            "image: /images/legacy.jpg", "image: /images/legacy.jpg  # klm-lint: ignore[KLM2O1]"
+        )
+    )
+    findings = site.lint()
+    assert [f.code for f in findings] == ["KLM201", "KLM901"]
+    typo = findings[1]
+    assert typo.message == (
+        "KLM2O1 is not a klm-lint rule, so this suppression silences nothing for it. "
+        "Did you mean KLM201? Correct it to the rule's code or name."
+    )
+    assert (typo.span.line, typo.span.column, typo.span.end_column) == (3, 47, 53)
+
+
+def test_a_typo_in_a_name_is_never_removed_by_fix(site: SiteBuilder) -> None:
+    text = GOOD_POST.replace("date: 2022-04-04T05:00:00Z", "date: April 4, 2022")
+    text = text.replace(
+        "date: April 4, 2022", "date: April 4, 2022  # klm-lint: ignore[date-fromat]"
+    )
+    path = site.post(text)
+    findings = site.lint()
+    assert [f.code for f in findings] == ["KLM103", "KLM901"]
+    assert "Did you mean date-format?" in findings[1].message
+    klm_lint("content", "--fix", cwd=site.root)
+    assert "# klm-lint: ignore[date-fromat]" in path.read_text()
+    assert [f.code for f in site.lint()] == ["KLM901"]
+
+
+def test_a_typo_beside_an_unused_code_keeps_the_typo(site: SiteBuilder) -> None:
+    path = site.post(
+        GOOD_POST.replace("draft: false", "draft: false  # klm-lint: ignore[KLM104, drat-flag]")
+    )
+    assert [f.code for f in site.lint()] == ["KLM900", "KLM901"]
+    klm_lint("content", "--fix", cwd=site.root)
+    assert "draft: false  # klm-lint: ignore[drat-flag]\n" in path.read_text()
+
+
+def test_a_typo_in_a_body_comment_is_reported_where_it_is_written(site: SiteBuilder) -> None:
+    site.post(
+        GOOD_POST
+        + "<!-- klm-lint-disable KLM3O1 -->\n"
+        + '<Notice type="info">\n'
+        + "<!-- klm-lint-enable unbalanced-componnet -->\n"
+    )
+    findings = site.lint()
+    assert [(f.code, f.span.line) for f in findings] == [
+        ("KLM901", 11),
+        ("KLM301", 12),
+        ("KLM901", 13),
+    ]
+    assert "so this comment turns nothing back on for it" in findings[2].message
+    assert "Did you mean unbalanced-component?" in findings[2].message
 
 
 def test_suppressing_a_rule_that_did_not_run_is_not_reported(site: SiteBuilder) -> None:
@@ -151,3 +212,9 @@ def test_no_suppressions_flag(site: SiteBuilder) -> None:
     result = klm_lint("content", "--no-suppressions", "-f", "concise", cwd=site.root)
     assert result.returncode == 1
     assert "KLM201" in result.stdout and "KLM900" not in result.stdout
+
+
+def test_a_prefix_in_a_suppression_is_unknown_and_says_why(site: SiteBuilder) -> None:
+    site.post(GOOD_POST.replace("draft: false", "draft: false  # klm-lint: ignore[KLM1]"))
+    finding = only(site.lint(), "KLM901")
+    assert "A suppression takes whole codes or names, not prefixes" in finding.message

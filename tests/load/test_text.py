@@ -65,3 +65,39 @@ def test_placing_an_offset_without_the_line_index_agrees_with_it(text: str, offs
     assert LineIndex(text).position(offset) == indexed.position(offset)
     assert LineIndex(text).line_end(1) == indexed.line_end(1)
     assert LineIndex(text).line_end(0) == indexed.line_end(0)
+
+
+ELF_HEADER = b"\x7fELF\x02\x01\x01" + bytes(9) + b"\x02\x00\x3e\x00\x01\x00\x00\x00" + bytes(200)
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256))
+
+
+def test_a_program_is_binary_not_utf16() -> None:
+    problem = decode(ELF_HEADER)
+    assert isinstance(problem, EncodingProblem)
+    assert (problem.line, problem.column) == (1, 1)
+    assert "a program (ELF), not text" in problem.message
+    assert "UTF-16" not in problem.message
+
+
+def test_an_image_is_named_with_its_extension() -> None:
+    problem = decode(PNG_HEADER)
+    assert isinstance(problem, EncodingProblem)
+    assert "a PNG image, not text" in problem.message and "(and name it .png)" in problem.message
+
+
+def test_binary_without_a_known_signature() -> None:
+    problem = decode(bytes(range(256)) * 8)
+    assert isinstance(problem, EncodingProblem)
+    assert "binary data, not text" in problem.message
+
+
+def test_text_with_a_stray_nul_or_in_utf16_is_still_text() -> None:
+    problem = decode(b"---\ntitle: a\x00b\n---\n")
+    assert isinstance(problem, EncodingProblem) and "contains a NUL byte" in problem.message
+    problem = decode("---\ntitle: a\n---\n".encode("utf-16-le"))
+    assert isinstance(problem, EncodingProblem) and "UTF-16 without a byte-order mark" in (
+        problem.message
+    )
+    assert decode(b"MZ is how this post starts.\n") == Decoded(
+        "MZ is how this post starts.\n", False
+    )

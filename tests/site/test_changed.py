@@ -78,7 +78,8 @@ def test_lints_added_modified_renamed_and_uncommitted_files(repository: SiteBuil
     ]
     everything = linted(repository)
     assert "content/posts/kept.md" in everything
-    assert "content/posts/ignored.md" in everything
+    assert "content/posts/ignored.md" not in everything, "git ignores it"
+    assert "content/posts/ignored.md" in linted(repository, "--no-respect-gitignore")
 
 
 def test_a_ref_that_moved_on_is_compared_where_the_branch_left_it(

@@ -61,8 +61,8 @@ def test_files_that_disagree_allow_any_value_and_the_note_names_the_odd_ones() -
     found = inferred(*(["weight: 1\n"] * 4), "weight: heavy\n", "weight: [1]\n")
     assert found.fields["weight"] == {"type": "any", "required": True}
     assert found.notes[("weight",)] == (
-        "in every file; the files disagree (a whole number in 4 files; text in content/4.md; "
-        "a list in content/5.md), so any value is allowed"
+        "in every file; the files disagree (a whole number in 4 files; a list in content/5.md; "
+        "text in content/4.md), so any value is allowed"
     )
 
 
