@@ -329,19 +329,19 @@ def init_config(
             f"--preset {preset}: no such preset; the presets are {', '.join(preset_names())}"
         )
     chosen = choose_preset(preset, detect_preset(root) if preset is None else None)
-    config = preset_config(chosen)
-    site = Site(root, config, None)
-    folders = [folder for folder in config.content if (root / folder).is_dir()]
+    site = Site(root, preset_config(chosen), None)
+    content = site.config.content
+    folders = [folder for folder in content if (root / folder).is_dir()]
     if not folders:
-        shown = ", ".join(f"{folder}/" for folder in config.content)
+        shown = ", ".join(f"{folder}/" for folder in content)
         raise KlmLintError(
             f"no content folder ({shown}) in {root}; run klm-lint init in the project's root folder"
         )
     given = [root / folder for folder in folders]
     paths = [site.site_path(each) for each in discover(given, site).files]
     declared, problems = find_declared(root)
-    content = Content(paths, lambda relative: _front_matter(site, relative))
-    written = write_config(site, chosen, content, declared, problems, folders)
+    files = Content(paths, lambda relative: _front_matter(site, relative))
+    written = write_config(site, chosen, files, declared, problems, folders)
     new_config = parse_config(written.text, target)
     new_site = Site(root, new_config, target)
     result = _run(given, root, new_site, LintOptions(), None)

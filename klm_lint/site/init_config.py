@@ -348,9 +348,10 @@ def _header(
         lines.append(f"The {other}files add nothing to the schemas the preset gives them.")
     lines.append("Every key is explained in klm-lint's README (Configuration, Schemas).")
     if content.unread:
+        unread = len(content.unread)
         lines.append(
-            f"{_files(len(content.unread))} have no front matter that loads; nothing was "
-            "inferred from them."
+            f"{_files(unread)} {'has' if unread == 1 else 'have'} no front matter that loads; "
+            f"nothing was inferred from {'it' if unread == 1 else 'them'}."
         )
     lines += notes
     return "\n".join(lines)
