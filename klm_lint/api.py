@@ -16,7 +16,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from klm_lint.config.discovery import LoadedConfig
+    from klm_lint.engine.run import Engine
     from klm_lint.load.nodes import Mapping
+    from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -91,37 +93,23 @@ def lint(
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
     options = options or LintOptions()
-    given, root, site, _loaded = _site_for(
-        [Path(path) for path in paths], options.config, options.now, options.respect_gitignore
-    )
-    return _run(given, root, site, options, progress)
+    given = [Path(path) for path in paths]
+    project = open_project(_common_folder(given) if given else Path.cwd(), options)
+    return _run(given, project, options, progress)
 
 
 def _run(
-    given: list[Path],
-    root: Path,
-    site: Site,
-    options: LintOptions,
-    progress: Progress | None,
+    given: list[Path], project: Project, options: LintOptions, progress: Progress | None
 ) -> Result:
-    """A run on the paths given (none: the content folders) of a site built from a config."""
-    from klm_lint.engine.baseline import Baseline
-    from klm_lint.engine.run import Engine
-    from klm_lint.engine.selection import build_selection
+    """A run on the paths given (none: the content folders) of a project."""
     from klm_lint.site.discover import discover
 
-    config = site.config
+    root, site, engine = project.root, project.site, project.engine
     config_path = site.config_path
-    selection = build_selection(
-        config,
-        list(options.select) if options.select else None,
-        list(options.ignore),
-        list(options.extend_select),
-    )
     if not given:
-        given = [root / folder for folder in config.content if (root / folder).is_dir()]
+        given = [root / folder for folder in site.config.content if (root / folder).is_dir()]
         if not given:
-            folders = ", ".join(f"{folder}/" for folder in config.content)
+            folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
     if not files.files and not files.unreadable and not options.force_exclude:
@@ -130,20 +118,6 @@ def _run(
         from klm_lint.site.changed import changed_files, only_changed
 
         files = only_changed(files, changed_files(root, options.changed_since))
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
-    use_cache = config.cache if options.cache is None else options.cache
-    engine = Engine(
-        site,
-        selection,
-        debug=options.debug,
-        suppressions=options.suppressions,
-        baseline=known,
-        statistics=options.statistics,
-    )
-    if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
-
-        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
@@ -184,6 +158,19 @@ def _site_for(
     respect_gitignore: bool | None = None,
 ) -> tuple[list[Path], Path, Site, LoadedConfig]:
     """The config found from the paths (or named), the project root, and the site."""
+    start = _common_folder(given) if given else Path.cwd()
+    root, site, loaded = _site_at(start, config, now, respect_gitignore)
+    return given, root, site, loaded
+
+
+def _site_at(
+    start: Path,
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
+) -> tuple[Path, Site, LoadedConfig]:
+    """The config found from the folder `start` upward (or named), the project root, and the
+    site."""
     from klm_lint.config.discovery import (
         LoadedConfig,
         find_config_file,
@@ -192,7 +179,6 @@ def _site_for(
     )
     from klm_lint.site.site import Site
 
-    start = _common_folder(given) if given else Path.cwd()
     if config is not None and not config.is_file():
         raise ConfigError(f"{config}: no such config file")
     discovered = None if config else find_config_file(start)
@@ -202,7 +188,7 @@ def _site_for(
         overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
         loaded = LoadedConfig(overridden, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
-    return given, root, Site(root, loaded.config, config_path, now=now), loaded
+    return root, Site(root, loaded.config, config_path, now=now), loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +330,7 @@ def init_config(
     written = write_config(site, chosen, files, declared, problems, folders)
     new_config = parse_config(written.text, target)
     new_site = Site(root, new_config, target)
-    result = _run(given, root, new_site, LintOptions(), None)
+    result = _run(given, _project_of(root, new_site, LintOptions()), LintOptions(), None)
     if not dry_run:
         try:
             _write_config(target, written.text)
@@ -457,6 +443,57 @@ def _nothing_found(given: list[Path], site: Site) -> str:
         f"no content file in {shown}: klm-lint lints the files whose names match {patterns} "
         "(the config's include); name the files, or change include"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """What every lint of a project is made from: its root, the site the config describes, and
+    the engine that lints it (with its whole-site index)."""
+
+    root: Path
+    site: Site
+    engine: Engine
+
+
+def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] = ()) -> Project:
+    """The project the folder `start` is in: its config found from there upward (or
+    options.config), read and validated; `facts`: what the index keeps besides what the rules
+    declare. Raises KlmLintError for a config a user can fix."""
+    root, site, _loaded = _site_at(start, options.config, options.now, options.respect_gitignore)
+    return _project_of(root, site, options, facts)
+
+
+def _project_of(
+    root: Path, site: Site, options: LintOptions, facts: Sequence[Fact[Any]] = ()
+) -> Project:
+    """The project of a site: the engine that lints it, with its whole-site index."""
+    from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.run import Engine
+    from klm_lint.engine.selection import build_selection
+
+    config = site.config
+    selection = build_selection(
+        config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
+    )
+    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    use_cache = config.cache if options.cache is None else options.cache
+    engine = Engine(
+        site,
+        selection,
+        debug=options.debug,
+        suppressions=options.suppressions,
+        baseline=known,
+        statistics=options.statistics,
+        facts=facts,
+    )
+    if use_cache and engine.index is not None:
+        from klm_lint.site.cache import IndexCache
+
+        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
+    return Project(root, site, engine)
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:

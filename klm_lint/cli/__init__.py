@@ -15,7 +15,11 @@ import traceback
 from klm_lint.cli.exits import EXIT_ERROR, EXIT_OK
 from klm_lint.errors import KlmLintError
 
-COMMANDS: dict[str, str] = {"schema": "klm_lint.cli.schema", "init": "klm_lint.cli.init"}
+COMMANDS: dict[str, str] = {
+    "schema": "klm_lint.cli.schema",
+    "server": "klm_lint.cli.server",
+    "init": "klm_lint.cli.init",
+}
 """Command word → the module whose `app` runs it; anything else is the lint command."""
 
 

@@ -36,13 +36,17 @@ def read_file(path: Path | str, limit: int) -> tuple[bytes, Stamp] | Finding:
     except OSError as error:
         return unreadable(path, error.strerror or str(error))
     if len(raw) > limit:
-        return file_finding(
-            display_path(path),
-            FILE_TOO_LARGE.code,
-            f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
-            "Split it, or raise max-file-size in the config.",
-        )
+        return too_large(path, limit)
     return raw, (info.st_size, info.st_mtime_ns)
+
+
+def too_large(path: Path | str, limit: int) -> Finding:
+    return file_finding(
+        display_path(path),
+        FILE_TOO_LARGE.code,
+        f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
+        "Split it, or raise max-file-size in the config.",
+    )
 
 
 def unreadable(path: Path | str, reason: str) -> Finding:

@@ -29,7 +29,7 @@ from klm_lint.engine.fixes import (
 )
 from klm_lint.engine.index_build import complete_index, load_post
 from klm_lint.engine.overview import OVERVIEW_FACTS, build_overview
-from klm_lint.engine.read import file_finding, read_file, unreadable
+from klm_lint.engine.read import file_finding, read_file, too_large, unreadable
 from klm_lint.engine.result import Result
 from klm_lint.findings import Finding, Span
 from klm_lint.load.document import Document, load_text
@@ -117,6 +117,7 @@ class Engine:
         baseline: Baseline | None = None,
         statistics: bool = False,
         cache: IndexCache | None = None,
+        facts: Sequence[Fact[Any]] = (),
     ) -> None:
         self.site = site
         self.selection = selection
@@ -131,13 +132,28 @@ class Engine:
         self.rule_names = {rule.code: rule.code for rule in ALL_RULES} | {
             rule.name: rule.code for rule in ALL_RULES
         }
-        self.layout = Layout.of(facts_for(self.site_rules, statistics=statistics))
+        declared = facts_for(self.site_rules, statistics=statistics)
+        names = {fact.name for fact in declared}
+        self.layout = Layout.of([*declared, *(fact for fact in facts if fact.name not in names)])
+        """`facts`: what the index keeps besides what the rules declared (the editor completes
+        tags from it)."""
         self.index: SiteIndex | None = (
-            SiteIndex(self.layout) if self.site_rules or statistics else None
+            SiteIndex(self.layout) if self.site_rules or statistics or facts else None
         )
         self._complete = False
         """The index holds every post of the site: a later run on the same engine (the
         editor's, a test's) only puts the posts it lints again."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the index holds every post of the site."""
+        return self._complete
+
+    def adopt(self, index: SiteIndex) -> None:
+        """Use an index of every post of the site, built apart (the editor builds it in the
+        background) with complete_index and this engine's layout."""
+        self.index = index
+        self._complete = True
 
     # The run
 
@@ -311,14 +327,31 @@ class Engine:
     def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
         return load_post(path, self.site, self.layout, stamped=True)
 
-    def lint_bytes(self, path: Path, relative: str, raw: bytes, *, whole_site: bool) -> _Lint:
+    def lint_bytes(
+        self, path: Path, relative: str, raw: bytes, *, whole_site: bool, put: bool = False
+    ) -> _Lint:
         """A file's findings (filtered by the selection) and its suppressions; with whole_site,
-        the whole-site rules' findings too, against the index (fixing needs them in place)."""
+        the whole-site rules' findings too, against the index (fixing needs them in place).
+        With put, the file's post first takes the place of the one the index holds for it (a
+        text not saved yet: the editor's, standard input)."""
         tracebacks: list[str] = []
-        document, findings = self._check(path, relative, raw, tracebacks)
-        if document is not None and whole_site and self.index is not None:
-            post = post_for(document, self.site.collection_of(document), self.layout)
-            if post is not None:
+        if len(raw) > self.site.config.max_file_size:
+            # Only a text not read from a file (read_file stops at the limit) can be larger.
+            document, findings = (
+                None,
+                self._filter([too_large(path, self.site.config.max_file_size)], relative),
+            )
+        else:
+            document, findings = self._check(path, relative, raw, tracebacks)
+        if whole_site and self.index is not None:
+            post = None
+            if document is not None:
+                post = post_for(document, self.site.collection_of(document), self.layout)
+            if put and post is not None:
+                self.index.put(post)
+            elif put:
+                self.index.remove(os.path.abspath(path))
+            if post is not None and document is not None:
                 problems = self._site_problems(post)
                 findings += self._place(document.lines, path, problems, tracebacks)
         found: tuple[Suppression, ...] = ()
@@ -326,13 +359,18 @@ class Engine:
             found = suppressions.find(document, self.rule_names)
         return _Lint(document, findings, found, tracebacks)
 
-    def lint_document_fully(self, path: Path, raw: bytes) -> tuple[Document | None, list[Finding]]:
-        """A file's final findings, whole-site rules and suppressions included (for fixing)."""
+    def lint_document_fully(
+        self, path: Path, raw: bytes, *, whole_site: bool = True, put: bool = False
+    ) -> tuple[Document | None, list[Finding]]:
+        """A file's final findings, whole-site rules and suppressions included (for fixing, and
+        for texts not saved yet). Without whole_site, the whole-site rules do not run, and a
+        suppression of one of them is not reported unused."""
         relative = self.site.site_path(path)
-        lint = self.lint_bytes(path, relative, raw, whole_site=True)
+        lint = self.lint_bytes(path, relative, raw, whole_site=whole_site, put=put)
         findings = lint.findings
         if lint.suppressions:
-            findings = self._suppressed(findings, lint.suppressions, relative)
+            skipped = () if whole_site else [rule.code for rule in self.site_rules]
+            findings = self._suppressed(findings, lint.suppressions, relative, skipped)
         return lint.document, findings
 
     def _check(
@@ -443,14 +481,9 @@ class Engine:
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative))
         raw, _stamp = read
-        document, findings = self.lint_document_fully(path, raw)
-        if document is None or not any(applicable(f, fix.unsafe) for f in findings):
-            return FileResult(findings)
-
-        def relint(text: str) -> tuple[Document | None, list[Finding]]:
-            return self.lint_document_fully(path, encode(text, document.bom))
-
-        fixed: FileFix = fix_text(document, findings, relint, unsafe=fix.unsafe)
+        document, fixed = self.fixed_bytes(path, raw, unsafe=fix.unsafe)
+        if document is None or not (fixed.fixed or fixed.problem):
+            return FileResult(fixed.findings)
         if fixed.problem:
             note = (
                 f"{document.display_path}: fixes not applied, because the fixed file would not "
@@ -464,6 +497,23 @@ class Engine:
             return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff)
         write_atomically(path, encode(fixed.text, document.bom))
         return FileResult(fixed.findings, fixed=tuple(fixed.fixed))
+
+    def fixed_bytes(
+        self, path: Path, raw: bytes, *, unsafe: bool, put: bool = False
+    ) -> tuple[Document | None, FileFix]:
+        """A file's text fixed in memory, rule by rule, with the findings that remain (what
+        fixed_file writes; the editor and standard input take the text). With put, as in
+        lint_bytes."""
+        document, findings = self.lint_document_fully(path, raw, put=put)
+        if document is None or not any(applicable(f, unsafe) for f in findings):
+            text = document.text if document is not None else ""
+            return document, FileFix(findings, original=text, text=text)
+        bom = document.bom
+
+        def relint(text: str) -> tuple[Document | None, list[Finding]]:
+            return self.lint_document_fully(path, encode(text, bom))
+
+        return document, fix_text(document, findings, relint, unsafe=unsafe)
 
     # Filters
 
@@ -485,9 +535,15 @@ class Engine:
         return kept
 
     def _suppressed(
-        self, findings: list[Finding], found: tuple[Suppression, ...], relative: str
+        self,
+        findings: list[Finding],
+        found: tuple[Suppression, ...],
+        relative: str,
+        skipped: Iterable[str] = (),
     ) -> list[Finding]:
-        enabled = self.selection.enabled - self.selection.ignored_for(relative)
+        """The findings no suppression covers, and KLM900 for the suppressions that silence
+        nothing (a suppression of a rule that was `skipped` silences nothing yet)."""
+        enabled = self.selection.enabled - self.selection.ignored_for(relative) - set(skipped)
         kept, unused = suppressions.apply(findings, found, enabled, self.rule_names.values())
         return kept + self._filter(unused, relative)
 

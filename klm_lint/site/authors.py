@@ -38,6 +38,10 @@ class Authors:
     def find(self, name: str) -> Author | None:
         return self._by_name.get(name_key(name))
 
+    def names(self) -> list[str]:
+        """Every listed author's name, in the file's order."""
+        return [author.name for author in self._by_name.values()]
+
     def suggest(self, name: str) -> str | None:
         """The listed name closest to an unknown one."""
         wanted = name_key(name)

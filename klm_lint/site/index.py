@@ -7,6 +7,7 @@ rules ask it for the posts that share a key with one of theirs.
 
 from __future__ import annotations
 
+import bisect
 import os
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -110,30 +111,40 @@ class SiteIndex:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self._posts: dict[str, Post] = {}
-        self._groups: dict[object, _Groups[Any]] = {}
+        self._groups: dict[Callable[[Post], Hashable | None], _Groups[Any]] = {}
         self._derived: dict[tuple[object, object], object] = {}
 
     def add(self, post: Post) -> None:
         """A post, unless one with its path is there already."""
         if post.key not in self._posts:
             self._posts[post.key] = post
-            self._forget()
+            self._changed(None, post)
 
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
         known = self._posts.get(post.key)
         if known is None or not _same(known, post):
             self._posts[post.key] = post
-            self._forget()
+            self._changed(known, post)
 
     def remove(self, key: str) -> None:
         """Forget a post (a file that no longer is one)."""
-        if self._posts.pop(key, None) is not None:
-            self._forget()
+        known = self._posts.pop(key, None)
+        if known is not None:
+            self._changed(known, None)
 
-    def _forget(self) -> None:
-        if self._groups or self._derived:
-            self._groups.clear()
+    def _changed(self, old: Post | None, new: Post | None) -> None:
+        """The groups made so far take the change (it costs the post's own keys, not a pass
+        over every post: the editor changes one post at each keystroke); what rules derived
+        from the posts is forgotten."""
+        for key_of, groups in self._groups.items():
+            old_key = key_of(old) if old is not None else None
+            if old is not None and old_key is not None:
+                groups.discard(old_key, old)
+            new_key = key_of(new) if new is not None else None
+            if new is not None and new_key is not None:
+                groups.insert(new_key, new)
+        if self._derived:
             self._derived.clear()
 
     def __contains__(self, key: str) -> bool:
@@ -151,7 +162,7 @@ class SiteIndex:
     def group(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[Post]:
         """The posts whose key is `key`, in path order.
 
-        Groups are made on the first question with a key function, once every post is in."""
+        Groups are made on the first question with a key function, then kept as posts change."""
         groups = self._groups.get(key_of)
         if groups is None:
             groups = self._groups[key_of] = _Groups()
@@ -187,6 +198,7 @@ class _Groups(Generic[K]):
         self._many: dict[K, list[Post]] = {}
 
     def add(self, key: K, post: Post) -> None:
+        """A post that comes after every post added so far, in path order."""
         many = self._many.get(key)
         if many is None:
             first = self._one.pop(key, None)
@@ -195,6 +207,29 @@ class _Groups(Generic[K]):
                 return
             many = self._many[key] = [first]
         many.append(post)
+
+    def insert(self, key: K, post: Post) -> None:
+        """A post in its place in path order."""
+        others = self.get(key)
+        if not others:
+            self._one[key] = post
+            return
+        at = bisect.bisect([_path_order(other) for other in others], _path_order(post))
+        self._one.pop(key, None)
+        self._many[key] = [*others[:at], post, *others[at:]]
+
+    def discard(self, key: K, post: Post) -> None:
+        many = self._many.get(key)
+        if many is None:
+            if self._one.get(key) is post:
+                del self._one[key]
+            return
+        rest = [other for other in many if other is not post]
+        if len(rest) == 1:
+            del self._many[key]
+            self._one[key] = rest[0]
+        else:
+            self._many[key] = rest
 
     def get(self, key: K) -> list[Post]:
         many = self._many.get(key)
