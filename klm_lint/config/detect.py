@@ -61,6 +61,10 @@ _CONFIG_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("zola", ("zola.toml",)),
     ("jekyll", ("_config.yml", "_config.yaml", "_config.toml")),
 )
+MARKER_FILES: tuple[str, ...] = tuple(
+    file for _name, files in _CONFIG_FILES for file in files if "/" not in file
+)
+"""Files that mark a project's root: its generator keeps them there."""
 _GENERATOR_NAMES = {
     "astro": "Astro",
     "docusaurus": "Docusaurus",
