@@ -124,10 +124,10 @@ def test_show_settings_names_the_file_each_schema_comes_from(tmp_path: Path) -> 
         os.chdir(previous)
     assert shown["collections.blog.schema"].value == "decap:blog"
     assert shown["collections.blog.schema"].origin.endswith(
-        'the schema is from static/admin/config.yml (the Decap CMS collection "blog")'
+        'the schema is from static/admin/config.yml, the Decap CMS collection "blog"'
     )
     assert shown["schemas.decap:blog"].origin == (
-        'static/admin/config.yml (the Decap CMS collection "blog")'
+        'static/admin/config.yml, the Decap CMS collection "blog"'
     )
 
 
@@ -143,7 +143,7 @@ def test_what_a_source_cannot_say_is_named_in_the_settings(tmp_path: Path) -> No
     declared = read_declared(root, "decap:blog", "collections.blog.schema")
     assert declared.ignored == ("widget color-picker",)
     assert declared.origin == (
-        'static/admin/config.yml (the Decap CMS collection "blog"; ignored: widget color-picker)'
+        'static/admin/config.yml, the Decap CMS collection "blog" (ignored: widget color-picker)'
     )
 
 

@@ -49,10 +49,10 @@ class Declared:
 
     @property
     def origin(self) -> str:
-        """Where it comes from, for --show-settings: `static/admin/config.yml (the Decap CMS
-        collection "blog"; ignored: widget color-picker)`."""
-        left_out = f"; ignored: {', '.join(self.ignored)}" if self.ignored else ""
-        return f"{self.file} ({self.what}{left_out})"
+        """Where it comes from, for --show-settings: `static/admin/config.yml, the Decap CMS
+        collection "blog" (ignored: widget color-picker)`."""
+        left_out = f" (ignored: {', '.join(self.ignored)})" if self.ignored else ""
+        return f"{self.file}, {self.what}{left_out}"
 
 
 class _Source(Protocol):
