@@ -293,7 +293,7 @@ def init_config(
     from klm_lint.config.preset import preset_names
     from klm_lint.site.declared import find_declared
     from klm_lint.site.discover import discover
-    from klm_lint.site.init_config import Content, choose_preset, preset_config, write_config
+    from klm_lint.site.init_config import Content, init_preset, preset_config, write_config
     from klm_lint.site.site import Site
 
     root = Path(path)
@@ -314,7 +314,7 @@ def init_config(
         raise UsageError(
             f"--preset {preset}: no such preset; the presets are {', '.join(preset_names())}"
         )
-    chosen = choose_preset(preset, detect_preset(root) if preset is None else None)
+    chosen = init_preset(preset, detect_preset(root) if preset is None else None)
     site = Site(root, preset_config(chosen), None)
     content = site.config.content
     folders = [folder for folder in content if (root / folder).is_dir()]

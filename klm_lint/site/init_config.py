@@ -43,6 +43,9 @@ _SHORTHANDS = frozenset(
     }
 )
 """Types a field may be written as alone (`featured = "boolean"`)."""
+PRESET_KEY = "preset" in Config.model_fields
+"""Whether a config names its preset (`preset = "hugo"`); without the key, the written file
+names the preset in a comment, and the default preset is the one used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class Preset:
     reason: str
 
 
-def choose_preset(asked: str | None, detection: Detection | None) -> Preset:
+def init_preset(asked: str | None, detection: Detection | None) -> Preset:
     """The preset asked for, else the one detected, else the default."""
     if asked is not None:
         return Preset(asked, "asked for with --preset")
@@ -69,7 +72,7 @@ def choose_preset(asked: str | None, detection: Detection | None) -> Preset:
 
 def preset_config(preset: Preset) -> Config:
     """The config of a run with the preset alone (no config file)."""
-    if "preset" in Config.model_fields:
+    if PRESET_KEY:
         return Config.model_validate({"preset": preset.name})
     return Config.model_construct()
 
@@ -118,7 +121,7 @@ def write_config(
     data: Raw = {}
     comments: dict[tuple[str, ...], str] = {}
     notes = list(problems)
-    if "preset" in Config.model_fields:
+    if PRESET_KEY:
         data["preset"] = preset.name
         comments[("preset",)] = preset.reason
     collections: Raw = {}
@@ -323,28 +326,28 @@ def _header(
     declared: bool,
     inferred: bool,
 ) -> str:
+    """The comment that opens the file, a paragraph a line (the writer wraps them)."""
     shown = ", ".join(f"{folder.strip('/')}/" for folder in folders)
     lines = [
         "klm-lint's configuration, written by `klm-lint init` from the "
-        f"{_files(len(content.paths))} in {shown}.",
+        f"{_files(len(content.paths))} in {shown}."
     ]
-    if "preset" not in Config.model_fields:
+    if not PRESET_KEY:
         lines.append(f"The generator's preset: {preset.name} ({preset.reason}).")
     if declared:
-        lines += [
-            "A collection whose front matter the site declares for its CMS or generator uses",
-            'that schema (schema = "KIND:NAME").',
-        ]
+        lines.append(
+            "A collection whose front matter the site declares for its CMS or generator uses "
+            'that schema (schema = "KIND:NAME").'
+        )
+    other = "other " if declared else ""
     if inferred:
-        lines += [
-            "The other schemas hold what the files have today: a field has a type when every"
-            if declared
-            else "The schemas below hold what the files have today: a field has a type when every",
-            "file that has it agrees, is required when every file has it filled, and is limited",
-            "to a few values when a few short values repeat. Review them before you rely on them.",
-        ]
+        lines.append(
+            f"The {other}schemas below hold what the files have today: a field has a type when "
+            "every file that has it agrees, is required when every file has it filled, and is "
+            "limited to a few values when a few short values repeat. Review them before you "
+            "rely on them."
+        )
     else:
-        other = "other " if declared else ""
         lines.append(f"The {other}files add nothing to the schemas the preset gives them.")
     lines.append("Every key is explained in klm-lint's README (Configuration, Schemas).")
     if content.unread:
@@ -353,8 +356,7 @@ def _header(
             f"{_files(unread)} {'has' if unread == 1 else 'have'} no front matter that loads; "
             f"nothing was inferred from {'it' if unread == 1 else 'them'}."
         )
-    lines += notes
-    return "\n".join(lines)
+    return "\n".join([*lines, *notes])
 
 
 def _files(count: int) -> str:
