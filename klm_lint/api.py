@@ -107,7 +107,8 @@ def _run(
     root, site, engine = project.root, project.site, project.engine
     config_path = site.config_path
     if not given:
-        given = [root / folder for folder in site.config.content if (root / folder).is_dir()]
+        folders_in_project = [root / folder for folder in site.content_folders]
+        given = [folder for folder in folders_in_project if os.path.isdir(folder)]
         if not given:
             folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
@@ -142,7 +143,10 @@ def _run(
             for collection in site.collections
             if collection.source == str(config_path) and collection.name not in seen
         )
-    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty)
+    notes = result.notes
+    if engine.cache is not None and engine.cache.note:
+        notes = [*notes, engine.cache.note]
+    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty, notes=notes)
 
 
 def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None = None) -> Site:
@@ -183,7 +187,7 @@ def _site_at(
         raise ConfigError(f"{config}: no such config file")
     discovered = None if config else find_config_file(start)
     config_path = config or discovered
-    loaded = load_config(config_path)
+    loaded = load_config(config_path, named=config is not None)
     if respect_gitignore is not None:
         overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
         loaded = LoadedConfig(overridden, loaded.path)
@@ -381,7 +385,7 @@ def _front_matter(site: Site, relative: str) -> Mapping | None:
     from klm_lint.load.paths import display_path
 
     path = site.root / relative
-    read = read_file(path, site.config.max_file_size)
+    read = read_file(path, site.config.max_file_size, site.project)
     if isinstance(read, Finding):
         return None
     loaded = load_text(
@@ -406,8 +410,9 @@ def files(
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
-    given = given or [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+    given, root, site, _loaded = _site_for([Path(path) for path in paths], options.config, None)
+    folders = [root / folder for folder in site.content_folders]
+    given = given or [folder for folder in folders if os.path.isdir(folder)]
     found = discover(given, site, force_exclude=options.force_exclude).files
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed
@@ -478,7 +483,7 @@ def _project_of(
         list(options.ignore),
         list(options.extend_select),
     )
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    known = Baseline.read(options.baseline, site.project) if options.baseline is not None else None
     use_cache = config.cache if options.cache is None else options.cache
     engine = Engine(
         site,
@@ -490,18 +495,19 @@ def _project_of(
         facts=facts,
     )
     if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
+        from klm_lint.site.cache import IndexCache, cache_folder
 
-        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
+        folder = cache_folder(site, config.cache_dir)
+        engine.cache = IndexCache(root / folder, site, engine.layout)
     return Project(root, site, engine)
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:
     """Whether the folders given hold every content folder: then a run lints every post."""
     walked = {os.path.abspath(path) for path in given if path.is_dir()}
-    for folder in site.config.content:
+    for folder in site.content_folders:
         absolute = os.path.abspath(site.root / folder)
-        if not (site.root / folder).is_dir():
+        if not os.path.isdir(site.root / folder):
             continue
         while absolute not in walked:
             parent = os.path.dirname(absolute)
