@@ -182,8 +182,10 @@ def test_find_declared_lists_every_source_and_the_files_it_cannot_read(tmp_path:
         "frontmatter:post",
         "sitepins:posts",
     ]
-    assert len(problems) == 1
-    assert problems[0].startswith("static/admin/config.yml: the static/admin/config.yml file is")
+    assert problems == [
+        "static/admin/config.yml:1:15: the Decap CMS config is not valid YAML (expected the node "
+        "content, but found ':')"
+    ]
 
 
 def test_fields_nested_past_any_real_schema_are_a_config_error(tmp_path: Path) -> None:
@@ -203,3 +205,106 @@ def test_fields_nested_past_any_real_schema_are_a_config_error(tmp_path: Path) -
     for name in ("decap:deep", "sitepins:deep"):
         with pytest.raises(ConfigError, match="fields nest more than 32 levels deep"):
             read_declared(tmp_path, name, "collections.deep.schema")
+
+
+DECLARED_FILES = {
+    "decap": ("decap:blog", "content", "static/admin/config.yml"),
+    "sitepins": ("sitepins:posts", "content", ".sitepins/schema/posts.json"),
+    "frontmatter": ("frontmatter:post", "content", "frontmatter.json"),
+    "astro5": ("astro:blog", "src/content", ".astro/collections/blog.schema.json"),
+}
+
+
+def declaring_site(tmp_path: Path, name: str) -> tuple[Path, str, str]:
+    """A fixture site whose config names its declared schema: the site, the folder to lint and
+    the file the schema is read from."""
+    reference, folder, file = DECLARED_FILES[name]
+    config = f'[collections.posts]\ninclude = ["{folder}/**"]\nschema = "{reference}"\n'
+    return fixture_site(tmp_path, name, config), folder, file
+
+
+@pytest.mark.parametrize(
+    ("name", "broken", "says"),
+    [
+        (
+            "decap",
+            "collections:\n  - name: blog\n    folder: content/blog\n    fields: [{name: title\n",
+            "static/admin/config.yml:5:1: the Decap CMS config is not valid YAML (expected ',' "
+            "or '}', but got '<stream end>')",
+        ),
+        (
+            "decap",
+            "collections:\n  - name: blog\n\tfolder: content/blog\n",
+            "static/admin/config.yml:3:1: the Decap CMS config is not valid YAML (found "
+            "character '\\t' that cannot start any token)",
+        ),
+        (
+            "sitepins",
+            '{\n  "template": [\n    {"name": "title", "type": "string",}\n  ]\n}\n',
+            ".sitepins/schema/posts.json:3:40: the Sitepins schema is not valid JSON (Expecting "
+            "property name enclosed in double quotes)",
+        ),
+        (
+            "frontmatter",
+            '{"frontMatter.taxonomy.contentTypes": [\n  {"name": "post" "fields": []}\n]}\n',
+            "frontmatter.json:2:19: the Front Matter CMS config is not valid JSON (Expecting ',' "
+            "delimiter)",
+        ),
+        (
+            "astro5",
+            '{"type": "object",\n "properties": {\n  "title": {"type": "string"\n}}',
+            ".astro/collections/blog.schema.json:4:3: the Astro JSON Schema is not valid JSON "
+            "(Expecting ',' delimiter)",
+        ),
+    ],
+)
+def test_a_broken_source_file_is_a_one_line_error_with_its_position(
+    tmp_path: Path, name: str, broken: str, says: str
+) -> None:
+    root, folder, file = declaring_site(tmp_path, name)
+    (root / file).write_text(broken, encoding="utf-8")
+    result = klm_lint(folder, cwd=root)
+    assert result.returncode == 2
+    assert result.stderr == f"klm-lint: error: {says}\n"
+    assert result.stdout == ""
+    found, problems = find_declared(root)
+    assert problems == [says]
+    assert file not in {each.file for each in found}
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED_FILES))
+def test_a_source_file_that_links_out_of_the_project_is_refused(tmp_path: Path, name: str) -> None:
+    root, folder, file = declaring_site(tmp_path, name)
+    outside = tmp_path / "outside" / Path(file).name
+    outside.parent.mkdir()
+    shutil.move(root / file, outside)
+    (root / file).symlink_to(outside)
+    result = klm_lint(folder, cwd=root)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"klm-lint: error: collections.posts.schema: {file!r} goes through a link that leads "
+        f"outside the project ({root}); klm-lint does not follow it\n"
+    )
+    found, problems = find_declared(root)
+    assert found == []
+    assert len(problems) == 1
+
+
+@pytest.mark.parametrize(("name", "folder"), [("sitepins", ".sitepins"), ("astro5", ".astro")])
+def test_a_source_folder_that_links_out_of_the_project_is_never_listed(
+    tmp_path: Path, name: str, folder: str
+) -> None:
+    root, linted, _file = declaring_site(tmp_path, name)
+    outside = tmp_path / "outside"
+    shutil.move(root / folder, outside)
+    (root / folder).symlink_to(outside)
+    result = klm_lint(linted, cwd=root)
+    assert result.returncode == 2
+    assert "goes through a link that leads outside the project" in result.stderr
+    assert result.stderr.count("\n") == 1
+    found, problems = find_declared(root)
+    assert found == []
+    assert problems == [
+        f"{DECLARED_FILES[name][2].rsplit('/', 1)[0]} goes through a link that leads outside the "
+        f"project ({root}); klm-lint does not follow it"
+    ]

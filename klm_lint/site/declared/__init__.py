@@ -86,11 +86,33 @@ def find_declared(root: Path) -> tuple[list[Declared], list[str]]:
     return found, problems
 
 
-def read_source(root: Path, relative: str, what: str) -> object:
-    """The data of a file a declared schema is read from: every such read goes through here."""
+def read_source(root: Path, relative: str, where: str, describes: str) -> object:
+    """The data of a file a declared schema is read from (`describes`: what it is, for syntax
+    errors, `the Decap CMS config`): every such read goes through here, and so through the
+    guard (a regular file in the project, no link out of it, at most 1 MiB)."""
     from klm_lint.site.data_files import read_data_file
 
-    return read_data_file(root, relative, what)
+    return read_data_file(root, relative, where, describes=describes)
+
+
+def source_folder(root: Path, relative: str) -> Path | None:
+    """The folder a source keeps its files in (`.sitepins/schema`), when the project has one; a
+    ConfigError when it leads out of the project through a link (it is never listed)."""
+    from klm_lint.files import ProjectRoot
+
+    folder = root / relative
+    try:
+        if not folder.is_dir():
+            return None
+        outside = ProjectRoot.at(root).leads_out(folder)
+    except (OSError, ValueError):
+        return None
+    if outside:
+        raise ConfigError(
+            f"{relative} goes through a link that leads outside the project ({root}); klm-lint "
+            "does not follow it"
+        )
+    return folder
 
 
 def safe_relative(text: str, where: str) -> str:

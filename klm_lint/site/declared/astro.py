@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
-from klm_lint.site.declared import Declared, read_source, safe_relative, unknown_name
+from klm_lint.site.declared import Declared, read_source, safe_relative, source_folder, unknown_name
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,8 +50,8 @@ def find(root: Path) -> list[Declared]:
 
 
 def _names(root: Path) -> list[str]:
-    folder = root / FOLDER
-    if not folder.is_dir():
+    folder = source_folder(root, FOLDER)
+    if folder is None:
         return []
     return sorted(
         path.name.removesuffix(".schema.json")
@@ -63,7 +63,7 @@ def _names(root: Path) -> list[str]:
 def _declared(root: Path, name: str, relative: str, where: str) -> Declared:
     from klm_lint.site.json_schema import from_json_schema
 
-    data = read_source(root, relative, where)
+    data = read_source(root, relative, where, "the Astro JSON Schema")
     if not isinstance(data, dict):
         raise ConfigError(f"{relative}: not a JSON Schema (a JSON object)")
     imported = from_json_schema(_as_astro_reads(data, 0), relative)

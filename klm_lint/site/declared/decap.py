@@ -76,7 +76,7 @@ def _config_file(root: Path) -> str | None:
 
 
 def _config(root: Path, relative: str, where: str) -> dict[str, Any]:
-    data = read_source(root, relative, where)
+    data = read_source(root, relative, where, "the Decap CMS config")
     if not isinstance(data, dict) or not isinstance(data.get("collections"), list):
         raise ConfigError(
             f"{relative}: not a Decap CMS config (a YAML mapping with a collections list)"

@@ -77,7 +77,7 @@ def find(root: Path) -> list[Declared]:
 
 
 def _config(root: Path, relative: str, where: str) -> dict[str, Any]:
-    data = read_source(root, relative, where)
+    data = read_source(root, relative, where, "the Front Matter CMS config")
     if not isinstance(data, dict):
         raise ConfigError(f"{relative}: not a Front Matter CMS config (a JSON object)")
     return data

@@ -18,6 +18,7 @@ from klm_lint.site.declared import (
     list_of,
     read_source,
     safe_relative,
+    source_folder,
     unknown_name,
 )
 
@@ -44,8 +45,8 @@ def find(root: Path) -> list[Declared]:
 
 
 def _names(root: Path) -> list[str]:
-    folder = root / FOLDER
-    if not folder.is_dir():
+    folder = source_folder(root, FOLDER)
+    if folder is None:
         return []
     return sorted(
         path.relative_to(folder).with_suffix("").as_posix()
@@ -55,7 +56,7 @@ def _names(root: Path) -> list[str]:
 
 
 def _declared(root: Path, name: str, relative: str, where: str) -> Declared:
-    data = read_source(root, relative, where)
+    data = read_source(root, relative, where, "the Sitepins schema")
     if not isinstance(data, dict) or not isinstance(data.get("template"), list):
         raise ConfigError(
             f"{relative}: not a Sitepins schema (a JSON object with a template list of fields)"
