@@ -308,3 +308,30 @@ def test_a_source_folder_that_links_out_of_the_project_is_never_listed(
         f"{DECLARED_FILES[name][2].rsplit('/', 1)[0]} goes through a link that leads outside the "
         f"project ({root}); klm-lint does not follow it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("decap", 'static/admin/config.yml, the Decap CMS collection "blog"'),
+        ("sitepins", '.sitepins/schema/posts.json, the Sitepins schema "posts"'),
+        ("frontmatter", 'frontmatter.json, the Front Matter CMS content type "post"'),
+        (
+            "astro5",
+            '.astro/collections/blog.schema.json, the schema of the Astro collection "blog"',
+        ),
+    ],
+)
+def test_show_settings_names_each_sources_file(tmp_path: Path, name: str, what: str) -> None:
+    root, folder, _file = declaring_site(tmp_path, name)
+    reference = DECLARED_FILES[name][0]
+    result = klm_lint("--show-settings", folder, cwd=root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        f'collections.posts.schema = "{reference}"  # {root / "klm-lint.toml"}; the schema is '
+        f"from {what}"
+    ) in lines
+    assert any(
+        line.startswith(f"schemas.{reference} = ") and f"  # {what}" in line for line in lines
+    )
