@@ -306,3 +306,44 @@ def test_a_link_in_the_configs_place_is_replaced_never_written_through(tmp_path:
     assert outside.read_text() == "keep\n"
     assert not (root / "klm-lint.toml").is_symlink()
     assert (root / "klm-lint.toml").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    ("name", "collection", "reference"),
+    [
+        ("sitepins", "sitepins-posts", "sitepins:posts"),
+        ("frontmatter", "post", "frontmatter:post"),
+    ],
+)
+def test_each_cms_schema_the_site_declares_is_used(
+    tmp_path: Path, name: str, collection: str, reference: str
+) -> None:
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / name, root)
+    result = klm_lint("init", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert f"the schemas the site declares: {reference}." in result.stdout.splitlines()[0]
+    config = tomllib.loads((root / "klm-lint.toml").read_text())
+    assert config["collections"][collection] == {
+        "include": ["content/posts/**"],
+        "schema": reference,
+        "compare": True,
+    }
+    assert load_config(root / "klm-lint.toml").config.collections[collection].schema_name == (
+        reference
+    )
+
+
+def test_a_cms_file_that_does_not_parse_is_a_note_and_init_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "decap"
+    shutil.copytree(FIXTURES / "decap", root)
+    (root / "static" / "admin" / "config.yml").write_text("collections:\n  - name: [blog\n")
+    result = klm_lint("init", "--dry-run", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        "# static/admin/config.yml:3:1: the Decap CMS config is not valid YAML (expected ',' or "
+        "']', but\n# got '<stream end>')\n"
+    ) in result.stdout
+    assert "decap:" not in result.stdout
+    assert not (root / "klm-lint.toml").exists()
