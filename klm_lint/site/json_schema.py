@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_FIELDS = 10_000
+"""The most fields a JSON Schema read in may have, once its `$ref` are followed (a reference
+followed several times repeats the fields it points to)."""
 _FORMATS_IN = {
     "date": "date",
     "date-time": "datetime",
@@ -201,6 +204,8 @@ class _Reader:
         self.document = document
         self.source = source
         self.ignored = ignored
+        self.made = 0
+        """How many fields were read: a `$ref` followed several times repeats its fields."""
 
     def resolve(self, node: Any, depth: int = 0) -> dict[str, Any]:
         if not isinstance(node, dict):
@@ -242,6 +247,12 @@ class _Reader:
         return {"fields": fields, "unknown": unknown}
 
     def field(self, node: dict[str, Any], where: str) -> dict[str, Any]:
+        self.made += 1
+        if self.made > MAX_FIELDS:
+            raise ConfigError(
+                f"{self.source}: the JSON Schema has more than {MAX_FIELDS:,} fields once its "
+                "$ref are followed; klm-lint does not read it"
+            )
         self._note(node)
         field: dict[str, Any] = {}
         nullable = False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from klm_lint.site.declared import find_declared, is_declared, read_declared
 from tests.test_cli import klm_lint
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from klm_lint.findings import Finding
 
 FIXTURES = Path(__file__).parent / "declared"
@@ -335,3 +338,81 @@ def test_show_settings_names_each_sources_file(tmp_path: Path, name: str, what: 
     assert any(
         line.startswith(f"schemas.{reference} = ") and f"  # {what}" in line for line in lines
     )
+
+
+def _decap_alias_bomb() -> str:
+    """A Decap config of a few lines whose YAML aliases stand for 10^8 fields."""
+    lines = ["l0: &l0 {name: leaf, widget: string}"]
+    for level in range(1, 9):
+        refs = ", ".join([f"*l{level - 1}"] * 10)
+        lines.append(f"l{level}: &l{level} {{name: box, widget: object, fields: [{refs}]}}")
+    lines.append("collections:\n  - {name: blog, folder: content/blog, fields: [*l8]}")
+    return "\n".join(lines) + "\n"
+
+
+def _astro_reference_bomb() -> str:
+    """A JSON Schema whose definitions each refer to the one before ten times: 10^8 fields."""
+    definitions: dict[str, object] = {
+        "d0": {"type": "object", "properties": {"a": {"type": "string"}}}
+    }
+    for level in range(1, 9):
+        properties = {f"p{n}": {"$ref": f"#/definitions/d{level - 1}"} for n in range(10)}
+        definitions[f"d{level}"] = {"type": "object", "properties": properties}
+    return json.dumps({"$ref": "#/definitions/d8", "definitions": definitions})
+
+
+def _frontmatter_group_bomb() -> str:
+    """Field groups that each include the one before ten times: 10^8 fields."""
+    groups: list[object] = [{"id": "g0", "fields": [{"name": "a", "type": "string"}]}]
+    for level in range(1, 9):
+        included = {"name": "x", "type": "fieldCollection", "fieldGroup": f"g{level - 1}"}
+        fields = [{"name": f"f{n}", "type": "fields", "fields": [included]} for n in range(10)]
+        groups.append({"id": f"g{level}", "fields": fields})
+    post = {
+        "name": "post",
+        "fields": [{"name": "top", "type": "fieldCollection", "fieldGroup": "g8"}],
+    }
+    return json.dumps(
+        {
+            "frontMatter.taxonomy.fieldGroups": groups,
+            "frontMatter.taxonomy.contentTypes": [post],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "bomb", "says"),
+    [
+        (
+            "decap",
+            _decap_alias_bomb,
+            "static/admin/config.yml: the Decap CMS config holds more than 100,000 values once "
+            "its YAML aliases are expanded",
+        ),
+        (
+            "astro5",
+            _astro_reference_bomb,
+            ".astro/collections/blog.schema.json: the JSON Schema has more than 10,000 fields "
+            "once its $ref are followed",
+        ),
+        (
+            "frontmatter",
+            _frontmatter_group_bomb,
+            "the content type has more than 10,000 fields once its field groups are included",
+        ),
+    ],
+)
+def test_a_small_source_file_that_stands_for_billions_of_fields_is_refused_at_once(
+    tmp_path: Path, name: str, bomb: Callable[[], str], says: str
+) -> None:
+    root, folder, file = declaring_site(tmp_path, name)
+    (root / file).write_text(bomb(), encoding="utf-8")
+    started = time.process_time()
+    with pytest.raises(ConfigError) as raised:
+        read_declared(root, DECLARED_FILES[name][0], "collections.posts.schema")
+    assert time.process_time() - started < 5
+    assert says in raised.value.message
+    result = klm_lint(folder, cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert says in result.stderr

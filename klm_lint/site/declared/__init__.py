@@ -28,6 +28,11 @@ SOURCES: dict[str, str] = {
     "sitepins": "Sitepins",
 }
 """Each source's prefix, and its name for messages."""
+MAX_VALUES = 100_000
+"""The most values a source file may hold (a real CMS config holds a few thousand)."""
+MAX_FIELDS = 10_000
+"""The most fields a declared schema may have, once field groups and references that repeat
+others are expanded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,28 @@ def read_source(root: Path, relative: str, where: str, describes: str) -> object
     guard (a regular file in the project, no link out of it, at most 1 MiB)."""
     from klm_lint.site.data_files import read_data_file
 
-    return read_data_file(root, relative, where, describes=describes)
+    data = read_data_file(root, relative, where, describes=describes)
+    _bounded(data, relative, describes)
+    return data
+
+
+def _bounded(data: object, relative: str, describes: str) -> None:
+    """A ConfigError when the data holds more than MAX_VALUES values, counted as a tree: YAML
+    aliases can make a small file stand for billions of fields (or an endless loop of them)."""
+    count = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise ConfigError(
+                f"{relative}: {describes} holds more than {MAX_VALUES:,} values once its YAML "
+                "aliases are expanded (no CMS config is that large); klm-lint does not read it"
+            )
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def source_folder(root: Path, relative: str) -> Path | None:

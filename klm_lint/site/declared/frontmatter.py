@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
 from klm_lint.site.declared import (
+    MAX_FIELDS,
     Declared,
     Raw,
     field_spec,
@@ -153,6 +154,8 @@ class _Reader:
         date_format = config.get(_DATE_FORMAT)
         self.date_format = date_format if isinstance(date_format, str) else None
         self.depth = 0
+        self.made = 0
+        """How many fields were read: field groups included several times repeat theirs."""
 
     def fields(self, items: list[Any], where: str) -> Raw:
         self.depth += 1
@@ -163,6 +166,12 @@ class _Reader:
             )
         fields: Raw = {}
         for index, item in enumerate(items):
+            self.made += 1
+            if self.made > MAX_FIELDS:
+                raise ConfigError(
+                    f"{self.file}: {where}: the content type has more than {MAX_FIELDS:,} "
+                    "fields once its field groups are included; klm-lint does not read it"
+                )
             if not isinstance(item, dict) or not isinstance(item.get("name"), str):
                 raise ConfigError(f"{self.file}: {where}, field {index + 1} has no name")
             kind = item.get("type")
