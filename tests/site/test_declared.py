@@ -416,3 +416,18 @@ def test_a_small_source_file_that_stands_for_billions_of_fields_is_refused_at_on
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert says in result.stderr
+
+
+def test_one_schema_that_cannot_be_read_hides_none_of_the_others(tmp_path: Path) -> None:
+    root = fixture_site(tmp_path, "sitepins")
+    (root / ".sitepins" / "schema" / "broken.json").write_text('{"template": [', encoding="utf-8")
+    config = root / ".sitepins" / "schema" / "authors.json"
+    config.write_text('{"template": [{"type": "string"}]}', encoding="utf-8")
+    found, problems = find_declared(root)
+    assert [each.reference for each in found] == ["sitepins:posts"]
+    assert problems == [
+        ".sitepins/schema/authors.json: template[0] is not a field (an object with a name and a "
+        "type)",
+        ".sitepins/schema/broken.json:1:15: the Sitepins schema is not valid JSON (Expecting "
+        "value)",
+    ]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from klm_lint.errors import ConfigError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
 Raw = dict[str, Any]
@@ -63,7 +64,7 @@ class Declared:
 class _Source(Protocol):
     def read(self, root: Path, name: str, where: str) -> Declared: ...
 
-    def find(self, root: Path) -> list[Declared]: ...
+    def find(self, root: Path, problems: list[str]) -> list[Declared]: ...
 
 
 def is_declared(name: str) -> bool:
@@ -85,10 +86,22 @@ def find_declared(root: Path) -> tuple[list[Declared], list[str]]:
     problems: list[str] = []
     for kind in SOURCES:
         try:
-            found += _module(kind).find(root)
+            found += _module(kind).find(root, problems)
         except ConfigError as error:
             problems.append(error.message)
     return found, problems
+
+
+def gathered(makers: Iterable[Callable[[], Declared]], problems: list[str]) -> list[Declared]:
+    """The schemas each maker reads; a line in `problems` for each that cannot be read, so that
+    one broken schema of a source hides none of the others."""
+    found: list[Declared] = []
+    for make in makers:
+        try:
+            found.append(make())
+        except ConfigError as error:
+            problems.append(error.message)
+    return found
 
 
 def read_source(root: Path, relative: str, where: str, describes: str) -> object:

@@ -14,10 +14,18 @@ Astro 6. It is read as any JSON Schema (klm_lint/site/json_schema.py), with what
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
-from klm_lint.site.declared import Declared, read_source, safe_relative, source_folder, unknown_name
+from klm_lint.site.declared import (
+    Declared,
+    gathered,
+    read_source,
+    safe_relative,
+    source_folder,
+    unknown_name,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,11 +50,20 @@ def read(root: Path, name: str, where: str) -> Declared:
     return _declared(root, name, relative, where)
 
 
-def find(root: Path) -> list[Declared]:
-    return [
-        _declared(root, name, f"{FOLDER}/{name}.schema.json", f"{FOLDER}/{name}.schema.json")
-        for name in _names(root)
-    ]
+def find(root: Path, problems: list[str]) -> list[Declared]:
+    return gathered(
+        (
+            partial(
+                _declared,
+                root,
+                name,
+                f"{FOLDER}/{name}.schema.json",
+                f"{FOLDER}/{name}.schema.json",
+            )
+            for name in _names(root)
+        ),
+        problems,
+    )
 
 
 def _names(root: Path) -> list[str]:

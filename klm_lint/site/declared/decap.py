@@ -9,6 +9,7 @@ A folder collection (`folder`, `extension`, `format`, `nested`, `path`, `filter`
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
@@ -16,6 +17,7 @@ from klm_lint.site.declared import (
     Declared,
     Raw,
     field_spec,
+    gathered,
     list_of,
     read_source,
     safe_relative,
@@ -59,16 +61,19 @@ def read(root: Path, name: str, where: str) -> Declared:
     return _declared(config, collections[collection], relative, prefix)
 
 
-def find(root: Path) -> list[Declared]:
+def find(root: Path, problems: list[str]) -> list[Declared]:
     relative = _config_file(root)
     if relative is None:
         return []
     config = _config(root, relative, relative)
-    return [
-        _declared(config, collection, relative, "")
-        for collection in _collections(config, relative).values()
-        if "folder" in collection
-    ]
+    return gathered(
+        (
+            partial(_declared, config, collection, relative, "")
+            for collection in _collections(config, relative).values()
+            if "folder" in collection
+        ),
+        problems,
+    )
 
 
 def _config_file(root: Path) -> str | None:

@@ -10,6 +10,7 @@ content type named `default`, the CMS's own default one applies.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
@@ -18,6 +19,7 @@ from klm_lint.site.declared import (
     Declared,
     Raw,
     field_spec,
+    gathered,
     list_of,
     read_source,
     safe_relative,
@@ -67,14 +69,17 @@ def read(root: Path, name: str, where: str) -> Declared:
     return _declared(config, types[content_type], relative, prefix)
 
 
-def find(root: Path) -> list[Declared]:
+def find(root: Path, problems: list[str]) -> list[Declared]:
     if not (root / CONFIG_FILE).is_file():
         return []
     config = _config(root, CONFIG_FILE, CONFIG_FILE)
-    return [
-        _declared(config, content_type, CONFIG_FILE, "")
-        for content_type in _content_types(config, CONFIG_FILE).values()
-    ]
+    return gathered(
+        (
+            partial(_declared, config, content_type, CONFIG_FILE, "")
+            for content_type in _content_types(config, CONFIG_FILE).values()
+        ),
+        problems,
+    )
 
 
 def _config(root: Path, relative: str, where: str) -> dict[str, Any]:

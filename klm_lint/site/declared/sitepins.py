@@ -8,6 +8,7 @@ A schema file holds `file` (the sample it was made from), `name`, `fileType`, `f
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
@@ -15,6 +16,7 @@ from klm_lint.site.declared import (
     Declared,
     Raw,
     field_spec,
+    gathered,
     list_of,
     read_source,
     safe_relative,
@@ -37,11 +39,14 @@ def read(root: Path, name: str, where: str) -> Declared:
     return _declared(root, name, relative, where)
 
 
-def find(root: Path) -> list[Declared]:
-    return [
-        _declared(root, name, f"{FOLDER}/{name}.json", f"{FOLDER}/{name}.json")
-        for name in _names(root)
-    ]
+def find(root: Path, problems: list[str]) -> list[Declared]:
+    return gathered(
+        (
+            partial(_declared, root, name, f"{FOLDER}/{name}.json", f"{FOLDER}/{name}.json")
+            for name in _names(root)
+        ),
+        problems,
+    )
 
 
 def _names(root: Path) -> list[str]:
