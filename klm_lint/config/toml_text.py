@@ -10,6 +10,7 @@ import json
 import math
 import re
 import textwrap
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.load.text import printable
@@ -125,5 +126,19 @@ def _comment_line(text: str) -> str:
 
 
 def _string(text: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's, but TOML escapes DEL too."""
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+    """A TOML basic string: JSON's escapes are TOML's; the characters a terminal or an editor
+    would act on or hide (DEL and other controls, bidirectional overrides, zero-width and
+    unassigned characters) are escaped too, so the file shows them as written."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(_escaped(char) if _hidden(char) else char for char in quoted)
+
+
+def _hidden(char: str) -> bool:
+    if char < "\x7f":
+        return False
+    return char == "\x7f" or unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

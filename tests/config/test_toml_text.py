@@ -76,3 +76,12 @@ def test_control_characters_cannot_break_out_of_a_string_or_a_comment() -> None:
     assert tomllib.loads(text) == data
     assert "\x1b" not in text
     assert "\x00" not in text
+
+
+def test_characters_a_terminal_would_act_on_or_hide_are_written_escaped() -> None:
+    data = {"a\u202eb": "x\u200by\u2028z\U000e0001\x85", "plain é ✓ 😀": "é ✓ 😀"}
+    text = dumps(data, {})
+    assert tomllib.loads(text) == data
+    assert text == (
+        '"a\\u202eb" = "x\\u200by\\u2028z\\U000e0001\\u0085"\n"plain é ✓ 😀" = "é ✓ 😀"\n'
+    )
