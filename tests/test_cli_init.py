@@ -347,3 +347,23 @@ def test_a_cms_file_that_does_not_parse_is_a_note_and_init_goes_on(tmp_path: Pat
     ) in result.stdout
     assert "decap:" not in result.stdout
     assert not (root / "klm-lint.toml").exists()
+
+
+def test_a_cms_name_that_could_steer_the_terminal_is_shown_harmless(tmp_path: Path) -> None:
+    root = tmp_path / "decap"
+    shutil.copytree(FIXTURES / "decap", root)
+    config = root / "static" / "admin" / "config.yml"
+    config.write_text(config.read_text().replace("name: blog", 'name: "blog\\u202e\\e[31m"'))
+    result = klm_lint("init", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "\u202e" not in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "the schemas the site declares: decap:blog" in result.stdout
+    text = (root / "klm-lint.toml").read_text()
+    assert "\u202e" not in text
+    assert "\x1b" not in text
+    assert 'schema = "decap:blog\\u202e\\u001b[31m"' in text
+    assert tomllib.loads(text)["collections"]["blog\u202e\x1b[31m"]["schema"] == (
+        "decap:blog\u202e\x1b[31m"
+    )
+    assert {f["code"] for f in findings(root)} == {"KLM101", "KLM106", "KLM107", "KLM109"}

@@ -58,6 +58,7 @@ def init(
 
 def _summary(done: Initialised) -> str:
     from klm_lint.load.paths import display_path
+    from klm_lint.load.text import printable
 
     shown = display_path(done.path)
     verb = "Wrote" if done.written else "Would write"
@@ -73,7 +74,7 @@ def _summary(done: Initialised) -> str:
             "which klm-lint no longer reads; remove the table."
         )
     lines.append(_outcome(done))
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _outcome(done: Initialised) -> str:
