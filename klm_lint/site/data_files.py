@@ -80,7 +80,8 @@ def syntax_error(error: Exception, text: str) -> tuple[str, str]:
     if isinstance(error, yaml.reader.ReaderError):
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        return f":{line}:{column}", f"the character {error.character!r} is not allowed"
+        code = error.character if isinstance(error.character, int) else ord(error.character[:1])
+        return f":{line}:{column}", f"the character U+{code:04X} is not allowed in YAML"
     first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
     found = _TOML_AT.match(first) if isinstance(error, tomllib.TOMLDecodeError) else None
     if found is None:
