@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from klm_lint.config.detect import MARKER_FILES
 from klm_lint.config.model import Config
 from klm_lint.config.validation import validated
 from klm_lint.errors import ConfigError
@@ -23,7 +24,15 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml")
-ROOT_MARKERS = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml", "package.json", ".git")
+ROOT_MARKERS = (
+    "klm-lint.toml",
+    ".klm-lint.toml",
+    "pyproject.toml",
+    "package.json",
+    ".git",
+    *MARKER_FILES,
+)
+"""A project's root holds one of them (a generator's config file among them)."""
 
 
 class LoadedConfig:

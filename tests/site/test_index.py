@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from klm_lint.site.facts import text_fact
 from klm_lint.site.index import Layout, Post, SiteIndex
 
-TITLE = text_fact("test-title", lambda doc: "")
+TITLE = text_fact("test-title", lambda doc, _site: "")
 LAYOUT = Layout.of([TITLE])
 
 
