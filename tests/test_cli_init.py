@@ -367,3 +367,23 @@ def test_a_cms_name_that_could_steer_the_terminal_is_shown_harmless(tmp_path: Pa
         "decap:blog\u202e\x1b[31m"
     )
     assert {f["code"] for f in findings(root)} == {"KLM101", "KLM106", "KLM107", "KLM109"}
+
+
+def test_the_schema_astro_generates_is_used_with_the_astro_preset(tmp_path: Path) -> None:
+    root = tmp_path / "astro"
+    shutil.copytree(FIXTURES / "astro5", root)
+    (root / "astro.config.mjs").write_text("export default {};\n")
+    result = klm_lint("init", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Wrote klm-lint.toml: preset astro (astro.config.mjs is Astro's config file); the "
+        "schemas the site declares: astro:blog."
+    )
+    config = tomllib.loads((root / "klm-lint.toml").read_text())
+    assert config["preset"] == "astro"
+    assert config["collections"]["blog"] == {
+        "include": ["src/content/blog/**"],
+        "schema": "astro:blog",
+        "compare": True,
+    }
+    assert klm_lint(cwd=root).returncode == 1
