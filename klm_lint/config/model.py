@@ -141,7 +141,8 @@ class CollectionConfig(_Model):
     exclude: list[str] = Field(default_factory=list)
     schema_name: str | None = Field(default=None, alias="schema")
     """A schema's name, or a schema file: a TOML file in the schema language, or a JSON Schema
-    file (.json)."""
+    file (.json); or a schema the site declares for its CMS or generator (`decap:blog`,
+    `sitepins:posts`, `frontmatter:post`, `astro:blog`)."""
     compare: bool | None = None
     """Whole-site rules compare its files with each other (default: when its schema is `post`
     or extends it)."""

@@ -311,7 +311,9 @@ def _collections(
     shown = str(config_path) if config_path is not None else "the config"
     for name, raw in written.items():
         base = from_preset.pop(name, {})
-        ordered[name] = ({**base, **raw}, shown)
+        # An empty table changes only where the preset's collection is matched.
+        source = shown if raw or not base else f"the {DEFAULT_PRESET} preset"
+        ordered[name] = ({**base, **raw}, source)
     for name, raw in from_preset.items():
         ordered[name] = (raw, f"the {preset_name} preset")
     collections = []
