@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -177,11 +178,28 @@ def unknown_component(doc: Document, site: Site) -> Iterator[Finding]:
         if root in site.components:
             continue
         if imported is None:
-            imported = imported_names(doc.text, doc.body_start, scan.code)
+            imported = imported_names(doc.text, doc.body_start, _code(doc, site))
         if root in imported:
             continue
         known = sorted({*site.components, *imported})
         yield unknown_component.at(doc, tag.start, tag.name_end, _unknown_message(tag, known))
+
+
+_FENCE_LANGUAGE = re.compile(r"(?:`{3,}|~{3,})[ \t]*(?P<language>[^\s`{]*)")
+
+
+def _code(doc: Document, site: Site) -> tuple[tuple[int, int], ...]:
+    """The body's code, without the fenced blocks the generator compiles as MDX."""
+    code = doc.body_scan.code
+    unwrapped = site.generator.mdx_fences
+    if not unwrapped:
+        return code
+    return tuple(
+        (start, end)
+        for start, end in code
+        if (found := _FENCE_LANGUAGE.match(doc.text, start)) is None
+        or found.group("language") not in unwrapped
+    )
 
 
 def _unknown_message(tag: Tag, known: list[str]) -> str:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from klm_lint.site.urls import Address
 
 DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
+    # The KLM theme's components (the nextjs preset): other generators have no such theme.
     "Blockquote": ComponentConfig.model_construct(required=["name"]),
     "Notice": ComponentConfig.model_construct(
         required=["type"], values={"type": ["note", "tip", "info", "warning"]}
@@ -114,7 +115,8 @@ class Site:
         self.schemas = _schema_library(root, config, config_path, preset.name)
         self.collections = _collections(config, config_path, self.schemas, preset.name)
         self.list_pages = gitignore(config.generator.list_pages)
-        self.components = {**DEFAULT_COMPONENTS, **config.components}
+        theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}
+        self.components = {**theme, **config.components}
         self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
         """The build time scheduled posts are compared with (--now)."""
