@@ -138,3 +138,27 @@ def test_an_export_in_an_ordinary_code_block_defines_nothing(tmp_path: Path) -> 
     text = DOCUSAURUS_MDX_CODE_BLOCK.replace("mdx-code-block", "jsx")
     result = linted("docusaurus", tmp_path, {"docs/button.md": text})
     assert found(result) == [("docs/button.md", 12, 11, "KLM303")]
+
+
+def test_nextjs_posts_follow_the_content_folder(tmp_path: Path) -> None:
+    """Themes that keep content in src/content (nextplate) set content; their posts are still
+    posts, with the post schema."""
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    (site / "package.json").write_text('{"dependencies": {"next": "16.0.0"}}\n', encoding="utf-8")
+    (site / "klm-lint.toml").write_text('content = ["src/content"]\n', encoding="utf-8")
+    posts = site / "src" / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "_index.md").write_text("---\ntitle: Blog\n---\n", encoding="utf-8")
+    (posts / "no-byline.md").write_text(
+        "---\ntitle: No byline\ndate: 2024-01-05\ndraft: false\n---\nText.\n", encoding="utf-8"
+    )
+    previous = os.getcwd()
+    os.chdir(site)
+    try:
+        result = lint([], LintOptions(now=NOW))
+    finally:
+        os.chdir(previous)
+    assert [(f.path, f.code, f.message.split(";")[0]) for f in result.findings] == [
+        ("src/content/posts/no-byline.md", "KLM101", "author is missing")
+    ]
