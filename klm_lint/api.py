@@ -100,7 +100,8 @@ def lint(
     root, site, engine = project.root, project.site, project.engine
     config_path = site.config_path
     if not given:
-        given = [root / folder for folder in site.config.content if (root / folder).is_dir()]
+        folders_in_project = [root / folder for folder in site.content_folders]
+        given = [folder for folder in folders_in_project if os.path.isdir(folder)]
         if not given:
             folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
@@ -136,10 +137,14 @@ def lint(
             if collection.source == str(config_path) and collection.name not in seen
         )
     detection = site.preset.detection
+    notes = result.notes
+    if engine.cache is not None and engine.cache.note:
+        notes = [*notes, engine.cache.note]
     return dataclasses.replace(
         result,
         unmatched=unmatched,
         empty_collections=empty,
+        notes=notes,
         preset=site.preset.name,
         detected=detection.reason if detection is not None else None,
     )
@@ -192,7 +197,7 @@ def _site_at(
         raise ConfigError(f"{config}: no such config file")
     discovered = None if config else find_config_file(start)
     config_path = config or discovered
-    loaded = load_config(config_path)
+    loaded = load_config(config_path, named=config is not None)
     if respect_gitignore is not None:
         overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
         loaded = LoadedConfig(overridden, loaded.path)
@@ -309,7 +314,8 @@ def files(
     given, root, site, _loaded = _site_for(
         [Path(path) for path in paths], options.config, None, preset=options.preset
     )
-    given = given or [root / folder for folder in site.config.content if (root / folder).is_dir()]
+    folders = [root / folder for folder in site.content_folders]
+    given = given or [folder for folder in folders if os.path.isdir(folder)]
     found = discover(given, site, force_exclude=options.force_exclude).files
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed
@@ -375,7 +381,7 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
         list(options.ignore),
         list(options.extend_select),
     )
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    known = Baseline.read(options.baseline, site.project) if options.baseline is not None else None
     use_cache = config.cache if options.cache is None else options.cache
     engine = Engine(
         site,
@@ -387,18 +393,19 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
         facts=facts,
     )
     if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
+        from klm_lint.site.cache import IndexCache, cache_folder
 
-        engine.cache = IndexCache(root / config.cache_dir, site, engine.layout)
+        folder = cache_folder(site, config.cache_dir)
+        engine.cache = IndexCache(root / folder, site, engine.layout)
     return Project(root, site, engine)
 
 
 def _covers_content(given: list[Path], site: Site) -> bool:
     """Whether the folders given hold every content folder: then a run lints every post."""
     walked = {os.path.abspath(path) for path in given if path.is_dir()}
-    for folder in site.config.content:
+    for folder in site.content_folders:
         absolute = os.path.abspath(site.root / folder)
-        if not (site.root / folder).is_dir():
+        if not os.path.isdir(site.root / folder):
             continue
         while absolute not in walked:
             parent = os.path.dirname(absolute)

@@ -177,9 +177,7 @@ class Workspace:
         file = Path(os.path.abspath(path))
         site = self._project.site
         if any(_inside(file, static) for static in site.static.roots):
-            from klm_lint.site.static import StaticRoots
-
-            site.static = StaticRoots(site.root, site.config.static)
+            site.rescan_static()
         with self._lock:
             engine = self._project.engine
             if engine.complete and engine.index is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -185,9 +184,6 @@ def unknown_component(doc: Document, site: Site) -> Iterator[Finding]:
         yield unknown_component.at(doc, tag.start, tag.name_end, _unknown_message(tag, known))
 
 
-_FENCE_LANGUAGE = re.compile(r"(?:`{3,}|~{3,})[ \t]*(?P<language>[^\s`{]*)")
-
-
 def _code(doc: Document, site: Site) -> tuple[tuple[int, int], ...]:
     """The body's code, without the fenced blocks the generator compiles as MDX."""
     code = doc.body_scan.code
@@ -195,11 +191,18 @@ def _code(doc: Document, site: Site) -> tuple[tuple[int, int], ...]:
     if not unwrapped:
         return code
     return tuple(
-        (start, end)
-        for start, end in code
-        if (found := _FENCE_LANGUAGE.match(doc.text, start)) is None
-        or found.group("language") not in unwrapped
+        (start, end) for start, end in code if _fence_language(doc.text, start) not in unwrapped
     )
+
+
+def _fence_language(text: str, start: int) -> str:
+    """The first word of the info string of the fence at start ("" for inline code)."""
+    line_end = text.find("\n", start)
+    line = text[start : len(text) if line_end < 0 else line_end]
+    if not line.startswith(("```", "~~~")):
+        return ""
+    words = line.lstrip(line[0]).split(maxsplit=1)
+    return words[0].split("{", 1)[0] if words else ""
 
 
 def _unknown_message(tag: Tag, known: list[str]) -> str:

@@ -529,8 +529,13 @@ def _chosen_format(requested: OutputFormat, *, statistics: bool = False) -> str:
 
 
 def _write_report(path: Path, name: str, result: Result, options: ReportOptions) -> None:
+    from klm_lint.files import Refused, check_written_here
     from klm_lint.report import reporter
 
+    try:
+        check_written_here(path)
+    except Refused as refused:
+        raise KlmLintError(f"cannot write the report to {path} ({refused.reason})") from None
     try:
         with path.open("w", encoding="utf-8", newline="\n") as stream:
             reporter(name)(result, stream, dataclasses.replace(options, color=False))

@@ -66,7 +66,13 @@ def lint_stdin(
         before, after = decode(raw), decode(fixed)
         if fixed != raw and isinstance(before, Decoded) and isinstance(after, Decoded):
             shown = display_path(stdin_filename)
-            result.diffs.append(unified_diff(shown, before.text, after.text))
+            diff, escaped = unified_diff(shown, before.text, after.text)
+            result.diffs.append(diff)
+            if escaped:
+                result.notes.append(
+                    f"{shown}: the diff shows control characters as pictures (␛), so it does "
+                    "not apply to the text as it is; use --fix to apply it."
+                )
         return result, None
     return result, fixed
 

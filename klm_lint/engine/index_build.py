@@ -22,7 +22,7 @@ from klm_lint.site.discover import discover
 from klm_lint.site.index import post_for
 
 if TYPE_CHECKING:
-    from klm_lint.engine.read import Stamp
+    from klm_lint.files import Stamp
     from klm_lint.site.cache import IndexCache, Record
     from klm_lint.site.index import Layout, Post, SiteIndex
     from klm_lint.site.site import Site
@@ -37,7 +37,7 @@ def load_post(
     collection = site.collection_for(relative)
     if collection is None or not collection.indexed:
         return None, None
-    read = read_file(path, site.config.max_file_size)
+    read = read_file(path, site.config.max_file_size, site.project)
     if isinstance(read, Finding):
         return None, None
     raw, stamp = read
@@ -74,11 +74,11 @@ def complete_index(
         if cache is not None:
             _refresh(cache, linted, linted_posts, site)
         return
-    folders = [site.root / folder for folder in site.config.content]
-    files = discover([folder for folder in folders if folder.is_dir()], site).files
+    folders = [site.root / folder for folder in site.content_folders]
+    files = discover([folder for folder in folders if os.path.isdir(folder)], site).files
     found = [(path, os.path.abspath(path)) for path in files if _indexed(site, path)]
     unread = [(path, key) for path, key in found if key not in linted]
-    records: dict[str, Record] = cache.load() if cache is not None else {}
+    records: dict[str, Record] = cache.load(len(found)) if cache is not None else {}
     fresh: dict[str, Record] = {}
     missed: list[tuple[Path, str]] = []
     for path, key in unread:

@@ -19,13 +19,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.engine import pool, suppressions
+from klm_lint.engine.caps import capped, capped_by_rule
 from klm_lint.engine.fixes import (
     FileFix,
     applicable,
     encode,
     fix_text,
     unified_diff,
-    write_atomically,
+    write_fixed,
 )
 from klm_lint.engine.index_build import complete_index, load_post
 from klm_lint.engine.overview import OVERVIEW_FACTS, build_overview
@@ -44,10 +45,10 @@ if TYPE_CHECKING:
 
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
-    from klm_lint.engine.read import Stamp
     from klm_lint.engine.result import FixMode
     from klm_lint.engine.selection import Selection
     from klm_lint.engine.suppressions import Suppression
+    from klm_lint.files import Stamp
     from klm_lint.site.cache import IndexCache
     from klm_lint.site.discover import Unreadable
     from klm_lint.site.facts import Fact
@@ -66,6 +67,8 @@ class FileResult:
     site_path: str = ""
     post: Post | None = None
     suppressions: tuple[Suppression, ...] = ()
+    hidden: tuple[str, ...] = ()
+    """Rules with findings past the cap (engine/caps.py), which the file does not list."""
     stamp: Stamp | None = None
     tracebacks: tuple[str, ...] = ()
     fixed: tuple[Finding, ...] = ()
@@ -87,6 +90,7 @@ class _Lint:
     findings: list[Finding]
     suppressions: tuple[Suppression, ...]
     tracebacks: list[str]
+    hidden: tuple[str, ...] = ()
 
 
 def facts_for(rules: Iterable[Rule], *, statistics: bool) -> list[Fact[Any]]:
@@ -262,7 +266,9 @@ class Engine:
         """The file's findings with those of the whole-site rules, after its suppressions."""
         findings = result.findings + site_findings if site_findings else result.findings
         if result.suppressions:
-            findings = self._suppressed(findings, result.suppressions, result.site_path)
+            findings = self._suppressed(
+                findings, result.suppressions, result.site_path, hidden=result.hidden
+            )
         if findings is result.findings and not result.suppressions:
             return result
         return dataclasses.replace(result, findings=findings, suppressions=())
@@ -309,7 +315,7 @@ class Engine:
     def file_result(self, path: Path) -> FileResult:
         """Stage 1 for one file: its findings, its post's facts and its suppressions."""
         relative = self.site.site_path(path)
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative), relative)
         raw, stamp = read
@@ -321,7 +327,13 @@ class Engine:
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 lint.findings.append(self._facts_failed(lint.document, error, lint.tracebacks))
         return FileResult(
-            lint.findings, relative, post, lint.suppressions, stamp, tuple(lint.tracebacks)
+            lint.findings,
+            relative,
+            post,
+            lint.suppressions,
+            lint.hidden,
+            stamp,
+            tuple(lint.tracebacks),
         )
 
     def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
@@ -335,6 +347,7 @@ class Engine:
         With put, the file's post first takes the place of the one the index holds for it (a
         text not saved yet: the editor's, standard input)."""
         tracebacks: list[str] = []
+        hidden: list[str] = []
         if len(raw) > self.site.config.max_file_size:
             # Only a text not read from a file (read_file stops at the limit) can be larger.
             document, findings = (
@@ -342,7 +355,7 @@ class Engine:
                 self._filter([too_large(path, self.site.config.max_file_size)], relative),
             )
         else:
-            document, findings = self._check(path, relative, raw, tracebacks)
+            document, findings = self._check(path, relative, raw, tracebacks, hidden)
         if whole_site and self.index is not None:
             post = None
             if document is not None:
@@ -357,7 +370,7 @@ class Engine:
         found: tuple[Suppression, ...] = ()
         if document is not None and self.use_suppressions:
             found = suppressions.find(document, self.rule_names)
-        return _Lint(document, findings, found, tracebacks)
+        return _Lint(document, findings, found, tracebacks, tuple(hidden))
 
     def lint_document_fully(
         self, path: Path, raw: bytes, *, whole_site: bool = True, put: bool = False
@@ -370,12 +383,16 @@ class Engine:
         findings = lint.findings
         if lint.suppressions:
             skipped = () if whole_site else [rule.code for rule in self.site_rules]
-            findings = self._suppressed(findings, lint.suppressions, relative, skipped)
+            findings = self._suppressed(
+                findings, lint.suppressions, relative, skipped, hidden=lint.hidden
+            )
         return lint.document, findings
 
     def _check(
-        self, path: Path, relative: str, raw: bytes, tracebacks: list[str]
+        self, path: Path, relative: str, raw: bytes, tracebacks: list[str], hidden: list[str]
     ) -> tuple[Document | None, list[Finding]]:
+        """The document and its findings; the rules with findings past the cap go in
+        `hidden`."""
         shown = display_path(path)
         collection = self.site.collection_for(relative)
         try:
@@ -419,7 +436,8 @@ class Engine:
                 continue
             assert rule.check is not None
             try:
-                findings.extend(rule.check(loaded, self.site))
+                if capped(rule.check(loaded, self.site), findings):
+                    hidden.append(rule.code)
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 findings.append(self._internal_error(shown, rule, error, tracebacks))
         return loaded, self._filter(findings, relative)
@@ -452,7 +470,7 @@ class Engine:
         """Whole-site problems as findings in the linted file; its text is read again for
         their lines, as only the few files these rules report on need it."""
         lines = None
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if not isinstance(read, Finding):
             decoded = decode(read[0])
             if isinstance(decoded, Decoded):
@@ -491,7 +509,7 @@ class Engine:
     def fixed_file(self, path: Path, fix: FixMode) -> FileResult:
         """One file fixed (or its diff), with the findings that remain."""
         relative = self.site.site_path(path)
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative))
         raw, _stamp = read
@@ -507,9 +525,24 @@ class Engine:
         if not fixed.changed:
             return FileResult(fixed.findings)
         if not fix.write:
-            diff = unified_diff(document.display_path, fixed.original, fixed.text)
-            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff)
-        write_atomically(path, encode(fixed.text, document.bom))
+            diff, escaped = unified_diff(document.display_path, fixed.original, fixed.text)
+            note = (
+                f"{document.display_path}: the diff shows control characters as pictures (␛), "
+                "so it does not apply to the file as it is; use --fix to apply it."
+                if escaped
+                else ""
+            )
+            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff, note=note)
+        try:
+            refused = write_fixed(path, encode(fixed.text, document.bom))
+        except OSError as error:
+            refused = f"it cannot be written ({error.strerror or error})"
+        if refused:
+            note = (
+                f"{document.display_path}: fixes not applied, because {refused}; its findings "
+                "are listed as they are. Fix it by hand, or see --diff."
+            )
+            return FileResult(self.lint_document_fully(path, raw)[1], note=note)
         return FileResult(fixed.findings, fixed=tuple(fixed.fixed))
 
     def fixed_bytes(
@@ -554,11 +587,17 @@ class Engine:
         found: tuple[Suppression, ...],
         relative: str,
         skipped: Iterable[str] = (),
+        *,
+        hidden: tuple[str, ...] = (),
     ) -> list[Finding]:
         """The findings no suppression covers, and KLM900 for the suppressions that silence
-        nothing (a suppression of a rule that was `skipped` silences nothing yet)."""
+        nothing (a suppression of a rule that was `skipped` silences nothing yet, nor one of a
+        rule with findings past the cap, `hidden`)."""
         enabled = self.selection.enabled - self.selection.ignored_for(relative) - set(skipped)
-        kept, unused = suppressions.apply(findings, found, enabled, self.rule_names.values())
+        kept, unused = suppressions.apply(
+            findings, found, enabled, self.rule_names.values(), hidden
+        )
+        unused, _cut = capped_by_rule(unused)
         return kept + self._filter(unused, relative)
 
     # Internal errors

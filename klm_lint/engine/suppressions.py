@@ -136,11 +136,13 @@ def apply(
     suppressions: Iterable[Suppression],
     enabled: Iterable[str],
     known: Iterable[str],
+    hidden: Iterable[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings no suppression covers, and the suppressions' own findings: KLM900 for each
     unused suppression, KLM901 for each word that names no rule.
 
-    A code counts as unused only when its rule ran (is enabled)."""
+    A code counts as unused only when its rule ran (is enabled); and not when its rule had
+    findings past the cap (`hidden`), which might be the ones silenced."""
     listed = list(suppressions)
     used: list[set[str]] = [set() for _ in listed]
     kept: list[Finding] = []
@@ -152,11 +154,14 @@ def apply(
                 covered = True
         if not covered:
             kept.append(finding)
-    active, rules = set(enabled), set(known)
+    active, rules, unlisted = set(enabled), set(known), set(hidden)
     unused = [
         finding
         for suppression, codes in zip(listed, used, strict=True)
-        for finding in (*_unused(suppression, codes, active, rules), *suppression.unknown)
+        for finding in (
+            *_unused(suppression, codes | unlisted, active, rules),
+            *suppression.unknown,
+        )
     ]
     return kept, unused
 

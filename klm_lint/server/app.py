@@ -25,6 +25,7 @@ from pygls.uris import to_fs_path
 from klm_lint.api import LintOptions
 from klm_lint.config.discovery import CONFIG_FILES, find_config_file, find_project_root
 from klm_lint.errors import KlmLintError
+from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
 from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
 from klm_lint.server import actions
@@ -510,7 +511,9 @@ def _blamed_file(message: str, folder: Path) -> Path | None:
 
 
 def _read(path: Path) -> str:
+    """A config file's text, read through the guard (klm_lint/files.py); "" when it cannot be."""
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        raw, _info = read_regular(path, NAMED_FILE_LIMIT, ProjectRoot.at(path.parent))
+    except Refused:
         return ""
+    return raw.decode("utf-8", errors="replace")

@@ -12,6 +12,7 @@ import pathspec
 from klm_lint.config.model import ComponentConfig, Config
 from klm_lint.config.preset import DEFAULT_PRESET, PresetChoice, apply_preset, load_preset
 from klm_lint.errors import ConfigError
+from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.nodes import Scalar, lookup
 from klm_lint.load.paths import inside
 from klm_lint.site.assets import AssetResolver
@@ -49,8 +50,12 @@ DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
 }
 
 
-def gitignore(patterns: list[str]) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+def gitignore(patterns: list[str], key: str = "a pattern") -> pathspec.GitIgnoreSpec:
+    """gitignore-style patterns (a ConfigError naming the config key for one that is not)."""
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(patterns)
+    except (ValueError, TypeError) as error:
+        raise ConfigError(f"{key}: {error}; write gitignore-style patterns") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,7 @@ class Site:
     ) -> None:
         self.root = root
         self.root_text = os.path.abspath(root)
+        self.project = ProjectRoot.at(root)
         if preset is None:
             where = str(config_path) if config_path is not None else "the config"
             named = config.preset
@@ -108,13 +114,16 @@ class Site:
         self.config = config
         """The effective config: the file's keys, then the preset's."""
         self.config_path = config_path
+        self.content_folders = [self.named_path("content", folder) for folder in config.content]
+        """The content folders, each checked to lie in the project."""
+        static = [self.named_path("static", folder) for folder in config.static]
         if "static" in self.written.model_fields_set:
-            _static_folders_exist(root, config.static, config_path)
-        self.static = StaticRoots(root, config.static)
+            _static_folders_exist(root, static, config_path)
+        self.static = StaticRoots(root, static)
         self.assets = AssetResolver(root, config, self.static, self.address, self._noun)
         self.schemas = _schema_library(root, config, config_path, preset.name)
         self.collections = _collections(config, config_path, self.schemas, preset.name)
-        self.list_pages = gitignore(config.generator.list_pages)
+        self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
         theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}
         self.components = {**theme, **config.components}
         self._collection_by_path: dict[str, Collection | None] = {}
@@ -124,7 +133,18 @@ class Site:
         if config.authors:
             from klm_lint.site.authors import load_authors
 
-            self.authors = load_authors(root, config.authors)
+            self.authors = load_authors(root, config.authors, config_path, project=self.project)
+
+    def rescan_static(self) -> None:
+        """Look for the static folders' files again (one was added, removed or renamed)."""
+        static = [self.named_path("static", folder) for folder in self.config.static]
+        self.static = StaticRoots(self.root, static)
+        self.assets = AssetResolver(self.root, self.config, self.static, self.address, self._noun)
+
+    def named_path(self, key: str, value: str) -> str:
+        """A folder or file the config names, relative to the project root, once checked to lie
+        in the project (ConfigError otherwise)."""
+        return project_path(self.project, key, value, self.config_path)
 
     def site_path(self, path: Path | str) -> str:
         """The path relative to the project root with / separators, or "" when outside it."""
@@ -240,7 +260,7 @@ def _static_folders_exist(root: Path, folders: list[str], config_path: Path | No
     """A static folder the config names must exist: otherwise every asset of every post would be
     reported missing, where one line about the config says it all."""
     for folder in folders:
-        if not (root / folder).is_dir():
+        if not os.path.isdir(root / folder):
             where = config_path if config_path is not None else "the config"
             raise ConfigError(
                 f"{where}: static names {folder}/, which is not a folder in {root}; every image "
@@ -296,8 +316,8 @@ def _collections(
         collections.append(
             Collection(
                 name,
-                gitignore(include),
-                gitignore(_expand(raw.get("exclude", []), config.content)),
+                gitignore(include, f"{where}.include"),
+                gitignore(_expand(raw.get("exclude", []), config.content), f"{where}.exclude"),
                 schema,
                 schema.is_a("post") if compare is None else bool(compare),
                 tuple(include),
@@ -309,11 +329,11 @@ def _collections(
 
 
 def _expand(patterns: list[str], content: list[str]) -> list[str]:
-    """`{content}/**` once per content folder."""
+    """`{content}/**` once per content folder; a pattern written twice is kept once."""
     expanded: list[str] = []
     for pattern in patterns:
         if "{content}" in pattern:
             expanded += [pattern.replace("{content}", folder.strip("/")) for folder in content]
         else:
             expanded.append(pattern)
-    return expanded
+    return list(dict.fromkeys(expanded))
