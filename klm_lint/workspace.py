@@ -176,8 +176,8 @@ class Workspace:
         The config file is not watched here: call reload for it."""
         file = Path(os.path.abspath(path))
         site = self._project.site
-        if any(_inside(file, static) for static in site.static.roots):
-            site.rescan_static()
+        if not site.assets.plain or any(_inside(file, static) for static in site.static.roots):
+            site.files_changed()
         with self._lock:
             engine = self._project.engine
             if engine.complete and engine.index is not None:

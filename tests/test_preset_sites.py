@@ -128,6 +128,27 @@ BREAKS: list[tuple[str, dict[str, str], dict[str, list[Expected]]]] = [
         },
     ),
     (
+        "jekyll",
+        {
+            "_drafts/later.md": "---\ntitle: Later draft\ndate: 2024-09-01\n---\n",
+            "_posts/2024-08-01-unpublished.md": "---\ntitle: Held\npublished: false\n---\n",
+            "_posts/2024-08-02-off.md": "---\ntitle: Off\npublished: off\n---\n",
+            "_includes/broken.md": "---\ntitle: [\n---\n",
+            "_notes.md": "---\ntitle: [\n---\n",
+            "_posts/2024-08-03-shown.md": "---\ntitle: Shown\npublished: true\n---\n",
+        },
+        {
+            "_drafts/later.md": [],
+            "_posts/2024-08-01-unpublished.md": [],
+            "_posts/2024-08-02-off.md": [],
+            "_includes/broken.md": [],
+            "_notes.md": [],
+            "_posts/2024-08-03-shown.md": [
+                ("KLM404", 1, 1, "warning", "Jekyll holds a post back until its date")
+            ],
+        },
+    ),
+    (
         "hugo",
         {
             "content/posts/b1.md": "---\ntitle: B1\ndate: 2024-3-21\n---\n",
@@ -179,6 +200,32 @@ BREAKS: list[tuple[str, dict[str, str], dict[str, list[Expected]]]] = [
             "content/posts/c7.md": [("KLM404", 3, 7, "warning", "Hugo holds a post back")],
             "content/posts/c8.md": [("KLM102", 3, 9, "error", "params must be a mapping")],
             "content/posts/c9.md": [],
+        },
+    ),
+    (
+        "hugo",
+        {
+            "content/posts/p1.md": (
+                "---\ntitle: P1\ndate: 2024-01-01\npublishDate: 2024-07-01\n---\n"
+            ),
+            "content/posts/p2.md": (
+                "---\ntitle: P2\npublishDate: 2024-07-01\nexpiryDate: 2024-05-01\n---\n"
+            ),
+            "content/posts/p3.md": (
+                "---\ntitle: P3\npublishDate: 2024-07-01\nexpiryDate: 2030-01-01\n---\n"
+            ),
+            "content/posts/p4.md": "---\ntitle: P4\npublishDate: 2024-07-01\ndraft: true\n---\n",
+            "content/posts/p5/index.md": "---\ntitle: P5\n---\n![A picture](pic.png)\n",
+            "content/posts/p5/pic.png": "not really a picture\n",
+            "content/posts/_index.md": "---\ntitle: Posts\n---\n",
+        },
+        {
+            "content/posts/p1.md": [("KLM404", 4, 14, "warning", "publishDate is 2024-07-01")],
+            "content/posts/p2.md": [],
+            "content/posts/p3.md": [("KLM404", 3, 14, "warning", "Hugo holds a post back")],
+            "content/posts/p4.md": [],
+            "content/posts/p5/index.md": [],
+            "content/posts/_index.md": [],
         },
     ),
     (

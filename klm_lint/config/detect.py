@@ -19,6 +19,8 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -88,12 +90,13 @@ def detect_preset(root: Path) -> Detection | None:
         for file in files:
             if (root / file).is_file():
                 return Detection(name, f"{file} is {_GENERATOR_NAMES[name]}'s config file")
-    dependencies = _dependencies(root / "package.json")
+    project = ProjectRoot.at(root)
+    dependencies = _dependencies(root / "package.json", project)
     for package, name in _DEPENDENCIES:
         if package in dependencies:
             return Detection(name, f"package.json depends on {package}")
     for file in ("config.toml", "config.yaml", "config.yml", "config.json"):
-        key = _base_url_key(root / file)
+        key = _base_url_key(root / file, project)
         if key == "base_url" and file == "config.toml":
             return Detection("zola", f"{file} sets base_url, as Zola's config does")
         if key is not None and key.lower() == "baseurl":
@@ -101,12 +104,25 @@ def detect_preset(root: Path) -> Detection | None:
     return None
 
 
-def _dependencies(package_json: Path) -> set[str]:
+def _read(path: Path, project: ProjectRoot) -> str | None:
+    """The file's text, read through the guard (a regular file of the project, of a size a
+    config file has); None when it cannot be read so."""
+    try:
+        raw, _info = read_regular(path, NAMED_FILE_LIMIT, project)
+        return raw.decode("utf-8")
+    except (Refused, UnicodeDecodeError):
+        return None
+
+
+def _dependencies(package_json: Path, project: ProjectRoot) -> set[str]:
     """The names in dependencies and devDependencies; none when the file is missing or not
     a JSON object (the build reports that, not klm-lint)."""
+    text = _read(package_json, project)
+    if text is None:
+        return set()
     try:
-        data = json.loads(package_json.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = json.loads(text)
+    except (ValueError, RecursionError):
         return set()
     if not isinstance(data, dict):
         return set()
@@ -118,23 +134,22 @@ def _dependencies(package_json: Path) -> set[str]:
     return names
 
 
-def _base_url_key(config: Path) -> str | None:
+def _base_url_key(config: Path, project: ProjectRoot) -> str | None:
     """`baseURL` (any case) or `base_url` when the file sets it at its top level."""
-    try:
-        text = config.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = _read(config, project)
+    if text is None:
         return None
     if config.suffix == ".toml":
         try:
             data: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             return None
         keys = [key for key in data if key.lower() in ("baseurl", "base_url")]
         return keys[0] if keys else None
     if config.suffix == ".json":
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if not isinstance(data, dict):
             return None

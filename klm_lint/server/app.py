@@ -277,7 +277,9 @@ class KlmLintServer(LanguageServer):
             if project.workspace is None:
                 continue
             site = project.workspace.site
-            globs.update(f"**/{folder.strip('/')}/**" for folder in site.config.static)
+            globs.update(
+                "**/*" if folder == "." else f"**/{folder}/**" for folder in site.static_folders
+            )
             if site.authors is not None:
                 globs.add(f"**/{site.authors.path.name}")
         wanted = sorted(globs)

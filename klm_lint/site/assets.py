@@ -34,6 +34,7 @@ class AssetResolver:
         static: StaticRoots,
         address: Callable[[Document], Address | None],
         noun: Callable[[Document], str],
+        named: Callable[[str, str], str],
     ) -> None:
         self.config = config
         self.static = static
@@ -48,12 +49,14 @@ class AssetResolver:
         )
         """Only the static folders: the KLM theme's way, and the cached lookup."""
         self.project = StaticRoots(root, ["."])
-        self.by_address = StaticRoots(root, [*config.static, *config.content])
+        folders = [named("static", folder) for folder in config.static]
+        folders += [named("content", folder) for folder in config.content]
+        self.by_address = StaticRoots(root, folders)
         """A page's own address is served from the static folders, and from the content
         folders where bundles publish their files beside their pages."""
         self.base = "/" + generator.base_url.strip("/") if generator.base_url.strip("/") else ""
         self.aliases = {
-            prefix: StaticRoots(root, [folder])
+            prefix: StaticRoots(root, [named("generator.asset-aliases", folder)])
             for prefix, folder in generator.asset_aliases.items()
         }
 

@@ -116,11 +116,14 @@ class Site:
         self.config_path = config_path
         self.content_folders = [self.named_path("content", folder) for folder in config.content]
         """The content folders, each checked to lie in the project."""
-        static = [self.named_path("static", folder) for folder in config.static]
+        self.static_folders = [self.named_path("static", folder) for folder in config.static]
+        """The static folders, each checked to lie in the project."""
         if "static" in self.written.model_fields_set:
-            _static_folders_exist(root, static, config_path)
-        self.static = StaticRoots(root, static)
-        self.assets = AssetResolver(root, config, self.static, self.address, self._noun)
+            _static_folders_exist(root, self.static_folders, config_path)
+        self.static = StaticRoots(root, self.static_folders)
+        self.assets = AssetResolver(
+            root, config, self.static, self.address, self._noun, self.named_path
+        )
         self.schemas = _schema_library(root, config, config_path, preset.name)
         self.collections = _collections(config, config_path, self.schemas, preset.name)
         self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
@@ -135,16 +138,17 @@ class Site:
 
             self.authors = load_authors(root, config.authors, config_path, project=self.project)
 
-    def rescan_static(self) -> None:
-        """Look for the static folders' files again (one was added, removed or renamed)."""
-        static = [self.named_path("static", folder) for folder in self.config.static]
-        self.static = StaticRoots(self.root, static)
-        self.assets = AssetResolver(self.root, self.config, self.static, self.address, self._noun)
-
     def named_path(self, key: str, value: str) -> str:
         """A folder or file the config names, relative to the project root, once checked to lie
         in the project (ConfigError otherwise)."""
         return project_path(self.project, key, value, self.config_path)
+
+    def files_changed(self) -> None:
+        """Files the assets may name were created or deleted: look for them again."""
+        self.static = StaticRoots(self.root, self.static_folders)
+        self.assets = AssetResolver(
+            self.root, self.config, self.static, self.address, self._noun, self.named_path
+        )
 
     def site_path(self, path: Path | str) -> str:
         """The path relative to the project root with / separators, or "" when outside it."""

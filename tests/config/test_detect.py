@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING
 
 import pytest
@@ -82,4 +83,40 @@ def test_a_config_file_wins_over_package_json(tmp_path: Path) -> None:
 def test_nothing_tells(tmp_path: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
         (tmp_path / name).write_text(text)
+    assert detect_preset(tmp_path) is None
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"package.json": "[" * 100_000 + "]" * 100_000},
+        {"config.json": "[" * 100_000 + "]" * 100_000},
+        {"config.toml": "a = " + "[" * 100_000 + "]" * 100_000},
+        {"package.json": '{"dependencies": {"astro": "' + "x" * 2_000_000 + '"}}'},
+        {"package.json": b"\xff\xfe{}"},
+    ],
+    ids=["deep-json", "deep-config-json", "deep-toml", "too-large", "not-utf-8"],
+)
+def test_hostile_files_tell_nothing(tmp_path: Path, files: dict[str, str | bytes]) -> None:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    assert detect_preset(tmp_path) is None
+
+
+def test_a_package_json_that_leads_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"dependencies": {"astro": "5"}}')
+    project = tmp_path / "site"
+    project.mkdir()
+    (project / "package.json").symlink_to(outside)
+    assert detect_preset(project) is None
+    (project / "inside.json").write_text('{"dependencies": {"astro": "5"}}')
+    (project / "package.json").unlink()
+    (project / "package.json").symlink_to(project / "inside.json")
+    assert detect_preset(project) == Detection("astro", "package.json depends on astro")
+
+
+def test_a_package_json_that_is_a_pipe_does_not_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "package.json")
     assert detect_preset(tmp_path) is None
