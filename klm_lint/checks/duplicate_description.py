@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import COMPARED, HIDDEN, SharedText
+from klm_lint.checks.post_facts import COMPARED, HIDDEN, LANGUAGE, SharedText
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 from klm_lint.site.facts import text_at, value_fact
@@ -25,7 +25,7 @@ _DESCRIPTIONS = SharedText(DESCRIPTION)
     "duplicate-description",
     Severity.WARNING,
     "Two posts have the same description.",
-    facts=(DESCRIPTION, HIDDEN, COMPARED),
+    facts=(DESCRIPTION, HIDDEN, COMPARED, LANGUAGE),
 )
 def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _DESCRIPTIONS.sharing(post, index)

@@ -207,6 +207,12 @@ class GeneratorConfig(_Model):
     urls: UrlRule = "nextjs"
     permalink: str = ""
     """Jekyll: the posts' permalink style (date, pretty, ordinal, weekdate, none) or template."""
+    leaf_bundles: bool = False
+    """Hugo: the other files in a folder holding an `index.md` (a leaf bundle), and in its
+    subfolders, are the page's resources, not pages: walking a folder leaves them out."""
+    permalinks: dict[str, str] = Field(default_factory=dict)
+    """Hugo's `[permalinks]`: a section (or a folder path under the content folder) -> the
+    pattern of its pages' addresses (`posts = "/:year/:month/:slug/"`)."""
     routes: dict[str, str] = Field(default_factory=dict)
     """The address each content folder is served at (`docs = "/docs/"`); a folder not listed
     is served at /."""

@@ -10,9 +10,13 @@ folders' lookup.
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
 from typing import TYPE_CHECKING
 
+from klm_lint.files import ProjectRoot, Refused, read_regular
+from klm_lint.load.document import Document, load_text
 from klm_lint.site.static import Resolution, StaticRoots, screen
 
 if TYPE_CHECKING:
@@ -20,10 +24,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from klm_lint.config.model import Config
-    from klm_lint.load.document import Document
     from klm_lint.site.urls import Address
 
 _BUNDLE_NAMES = ("index", "_index")
+_BUNDLE_FILE = re.compile(r"^_?index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown)$")
 
 
 class AssetResolver:
@@ -49,12 +53,15 @@ class AssetResolver:
         )
         """Only the static folders: the KLM theme's way, and the cached lookup."""
         self.project = StaticRoots(root, ["."])
-        folders = [named("static", folder) for folder in config.static]
-        folders += [named("content", folder) for folder in config.content]
+        self.content = [named("content", folder) for folder in config.content]
+        folders = [named("static", folder) for folder in config.static] + self.content
         self.by_address = StaticRoots(root, folders)
         """A page's own address is served from the static folders, and from the content
         folders where bundles publish their files beside their pages."""
         self.base = "/" + generator.base_url.strip("/") if generator.base_url.strip("/") else ""
+        self.root = root
+        self.project_root = ProjectRoot.at(root)
+        self._bundles: dict[str, str] | None = None
         self.aliases = {
             prefix: StaticRoots(root, [named("generator.asset-aliases", folder)])
             for prefix, folder in generator.asset_aliases.items()
@@ -100,6 +107,7 @@ class AssetResolver:
         base = folder.split("/") if folder else []
         tried: list[str] = []
         mismatch: Resolution | None = None
+        invalid: Resolution | None = None
         for way in generator.relative_assets:
             if way == "bundle" and not _is_bundle(doc.site_path):
                 continue
@@ -112,22 +120,87 @@ class AssetResolver:
                     continue
                 url = address.url
                 directory = url if url.endswith("/") else posixpath.dirname(url) + "/"
-                found = self.by_address.lookup_path(path, directory.strip("/").split("/"))
+                # The browser resolves it, and stops .. at the server's root.
+                target = posixpath.normpath(posixpath.join(directory, path))
+                found = self.by_address.lookup_path(target)
                 if found.status == "invalid":
                     found = Resolution("missing")
+                if found.status == "missing" and "bundle" in generator.relative_assets:
+                    found = self._in_bundle(target) or found
                 where = f"at the {self.noun(doc)}'s address, {directory}"
             if found.status == "found":
                 return found
-            if found.status == "invalid":
-                return _located(found, value, where)
+            # The browser resolves the path against the page's address: a path that leaves
+            # the bundle's folder may still name a file published there.
+            if found.status == "invalid" and invalid is None:
+                invalid = _located(found, value, where)
             if found.status == "case-mismatch" and mismatch is None:
                 mismatch = _located(found, value, where)
             tried.append(where)
+        if invalid is not None:
+            return invalid
         if mismatch is not None:
             return mismatch
         if not tried:
             return self.static.resolve(value) or Resolution("missing")
         return Resolution("missing", where=" or ".join(tried))
+
+    def _in_bundle(self, url: str) -> Resolution | None:
+        """The file a URL names among the files a page bundle publishes beside its page, at
+        the bundle page's address (`../other-post/figure.svg` from a sibling post)."""
+        folder, name = posixpath.split(url)
+        bundle = self.bundles().get(folder.rstrip("/") + "/")
+        if bundle is None or not name:
+            return None
+        found = self.project.lookup_path(name, bundle.split("/") if bundle else [])
+        return found if found.status == "found" else None
+
+    def bundles(self) -> dict[str, str]:
+        """Each page bundle's address -> its folder (from the project root), read once, on
+        the first relative path not found otherwise."""
+        if self._bundles is None:
+            self._bundles = {}
+            for folder in self.content:
+                self._scan(folder.strip("/"))
+        return self._bundles
+
+    def _scan(self, folder: str) -> None:
+        assert self._bundles is not None
+        top = self.root / folder if folder not in ("", ".") else self.root
+        for current, folders, files in os.walk(top):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(files):
+                if not _BUNDLE_FILE.match(name):
+                    continue
+                site_path = posixpath.relpath(
+                    posixpath.join(os.fspath(current).replace(os.sep, "/"), name),
+                    os.fspath(self.root).replace(os.sep, "/"),
+                )
+                doc = self._load(site_path)
+                address = self.address(doc) if doc is not None else None
+                if address is not None and address.url.startswith("/"):
+                    url = address.url if address.url.endswith("/") else address.url + "/"
+                    self._bundles.setdefault(url, posixpath.dirname(site_path))
+
+    def _load(self, site_path: str) -> Document | None:
+        """The bundle's index file, read through the guard as content files are (no link
+        followed out of the project, never past the file size limit)."""
+        path = self.root / site_path
+        try:
+            raw, _info = read_regular(path, self.config.max_file_size, self.project_root)
+        except Refused:
+            return None
+        generator = self.config.generator
+        loaded = load_text(
+            raw,
+            path,
+            site_path,
+            site_path,
+            self.config.max_front_matter_size,
+            yaml_dialect=generator.yaml,
+            after_blank_lines=generator.front_matter_after_blank_lines,
+        )
+        return loaded if isinstance(loaded, Document) else None
 
 
 def _located(found: Resolution, value: str, where: str) -> Resolution:

@@ -30,6 +30,8 @@ _SLASHES = re.compile(r"/{2,}")
 _NOT_URLIZED = re.compile(r"[^\w\-./]+")
 _NOT_SLUGIFIED = re.compile(r"[^a-z0-9]+")
 _NOT_GITHUB_SLUG = re.compile(r"[^\w\- ]")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
+_HUGO_TOKEN = re.compile(r":([a-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,23 +167,95 @@ def _urlize(text: str) -> str:
     return _NOT_URLIZED.sub("", text).strip("-")
 
 
-def _hugo(file: _File) -> Address:
+def _hugo(file: _File) -> Address | None:
     url = file.text("url")
     if url is not None and url.value:
         return Address(_join("/", str(url.value).strip()), "", "url", url)
     directories = file.directories
-    stem = file.stem
+    stem, language = _language_split(file.stem)
     slug = file.text("slug")
-    if stem in ("index", "_index"):
-        last = ""
-    elif slug is not None and slug.value:
+    has_slug = slug is not None and bool(slug.value) and stem != "_index"
+    key, node = ("slug", slug) if has_slug else ("", None)
+    prefix = _join(file.prefix, language) if language else file.prefix
+    template = _hugo_permalink(file, directories) if stem != "_index" else None
+    if template is not None:
+        path = _hugo_fill(file, template, directories, stem)
+        return None if path is None else Address(_join(prefix, path), "", key, node)
+    if has_slug and slug is not None:
+        if stem == "index" and directories:
+            directories = directories[:-1]
         last = _urlize(str(slug.value))
+    elif stem in ("index", "_index"):
+        last = ""
     else:
         last = stem
     path = "/".join(part.lower().replace(" ", "-") for part in [*directories, last] if part)
-    if slug is not None and slug.value and stem not in ("index", "_index"):
-        return Address(_join(file.prefix, path), "", "slug", slug)
-    return Address(_join(file.prefix, path))
+    return Address(_join(prefix, path), "", key, node)
+
+
+def _language_split(stem: str) -> tuple[str, str]:
+    """`index.fr` -> (`index`, `fr`): Hugo's and Zola's translation of a page by its file name;
+    the language's pages are served under /fr/."""
+    name, dot, language = stem.rpartition(".")
+    if dot and name and _LANGUAGE_CODE.match(language):
+        return name, language
+    return stem, ""
+
+
+def _hugo_permalink(file: _File, directories: list[str]) -> str | None:
+    """The `[permalinks]` pattern of the page's section, or of the longest folder path under
+    the content folder that holds the page."""
+    best: tuple[int, str] | None = None
+    for section, template in file.generator.permalinks.items():
+        parts = [part for part in section.strip("/").split("/") if part]
+        if parts and directories[: len(parts)] == parts and (best is None or len(parts) > best[0]):
+            best = (len(parts), template)
+    return best[1] if best is not None else None
+
+
+_HUGO_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "lastmod", "modified")
+_LEADING_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _hugo_fill(file: _File, template: str, directories: list[str], stem: str) -> str | None:
+    """A `[permalinks]` pattern filled in as Hugo does; None when the page's date cannot be
+    read (Hugo would stop the build on it, and KLM103 says so)."""
+    date = dt.date(1, 1, 1)
+    for key in _HUGO_DATE_KEYS:
+        node = file.node(key)
+        if isinstance(node, Scalar) and node.value is not None and node.text.strip():
+            found = _LEADING_DATE.match(node.text.strip().strip("'\""))
+            if found is None:
+                return None
+            try:
+                date = dt.date(*(int(part) for part in found.groups()))
+            except ValueError:
+                return None
+            break
+    slug = file.text("slug")
+    title = file.text("title")
+    title_text = _urlize(str(title.value)) if title is not None else ""
+    base = directories[-1] if stem == "index" and directories else stem
+    slug_text = _urlize(str(slug.value)) if slug is not None and slug.value else ""
+    values = {
+        "year": str(date.year),
+        "month": f"{date.month:02d}",
+        "monthname": f"{date:%B}",
+        "day": f"{date.day:02d}",
+        "weekday": str(date.isoweekday() % 7),
+        "weekdayname": f"{date:%A}",
+        "yearday": str(date.timetuple().tm_yday),
+        "section": directories[0] if directories else "",
+        "sections": "/".join(directories[:-1] if stem == "index" else directories),
+        "title": title_text,
+        "slug": slug_text or title_text,
+        "filename": base,
+        "contentbasename": base,
+        "slugorfilename": slug_text or base,
+        "slugorcontentbasename": slug_text or base,
+    }
+    path = _HUGO_TOKEN.sub(lambda match: values.get(match.group(1), match.group(0)), template)
+    return path.lower().replace(" ", "-").strip("/")
 
 
 # --- Zola --------------------------------------------------------------------------------------
@@ -200,23 +274,25 @@ def _zola_slug(text: str) -> str:
 def _zola(file: _File) -> Address:
     path = file.text("path")
     if path is not None and path.value:
-        return Address(_join("/", str(path.value).strip()), "", "path", path)
+        written = _join("/", str(path.value).strip(), slash=False).rstrip("/") + "/"
+        return Address(written, "", "path", path)
     directories = file.directories
-    stem = file.stem
-    if stem.startswith("_index"):
-        return Address(_join(file.prefix, "/".join(directories)))
+    stem, language = _language_split(file.stem)
+    prefix = _join(file.prefix, language) if language else file.prefix
+    if stem == "_index":
+        return Address(_join(prefix, "/".join(directories)))
     name = stem
-    if stem == "index" or stem.startswith("index."):
+    if stem == "index":
         if not directories:
-            return Address(file.prefix)
+            return Address(prefix)
         name = directories.pop()
     slug = file.text("slug")
     if slug is not None and slug.value:
         last = _zola_slug(str(slug.value))
-        return Address(_join(file.prefix, "/".join([*directories, last])), "", "slug", slug)
+        return Address(_join(prefix, "/".join([*directories, last])), "", "slug", slug)
     dated = _ZOLA_DATED.match(name)
     last = _zola_slug(dated.group(1) if dated else name)
-    return Address(_join(file.prefix, "/".join([*directories, last])))
+    return Address(_join(prefix, "/".join([*directories, last])))
 
 
 # --- Astro -------------------------------------------------------------------------------------

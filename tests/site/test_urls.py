@@ -70,10 +70,57 @@ def test_jekyll_permalink_styles() -> None:
         ("content/posts/x.md", "slug: Hello World!\n", "/posts/hello-world/"),
         ("content/posts/x.md", "url: /custom/path\n", "/custom/path/"),
         ("content/posts/x.md", "url: custom.html\n", "/custom.html"),
+        ("content/posts/trip/index.md", "slug: Road Trip\n", "/posts/road-trip/"),
+        ("content/posts/trip/index.fr.md", "", "/fr/posts/trip/"),
+        ("content/posts/my-post.pt-br.md", "", "/pt-br/posts/my-post/"),
+        ("content/posts/_index.de.md", "", "/de/posts/"),
     ],
 )
 def test_hugo(path: str, front_matter: str, expected: str) -> None:
     assert address("hugo", path, front_matter) == expected
+
+
+_DATED = "/:year/:month/:day/:slug/"
+
+
+@pytest.mark.parametrize(
+    ("path", "front_matter", "permalinks", "expected"),
+    [
+        (
+            "content/post/a.md",
+            "date: 2016-04-01T00:00:00Z\nslug: report\n",
+            {"post": _DATED},
+            "/2016/04/01/report/",
+        ),
+        (
+            "content/post/a.md",
+            "date: 2016-10-01\ntitle: The Report\n",
+            {"post": _DATED},
+            "/2016/10/01/the-report/",
+        ),
+        (
+            "content/en/post/a.md",
+            "date: 2016-10-01\nslug: r\n",
+            {"en/post": _DATED},
+            "/2016/10/01/r/",
+        ),
+        ("content/en/post/a.md", "date: 2016-10-01\nslug: r\n", {"post": _DATED}, "/en/post/r/"),
+        ("content/post/trip/index.md", "", {"post": "/:sections/:contentbasename/"}, "/post/trip/"),
+        (
+            "content/post/a.md",
+            "title: Undated\n",
+            {"post": "/:year/:month/:title/"},
+            "/1/01/undated/",
+        ),
+        ("content/post/a.md", "date: 21 Mar 2024\n", {"post": _DATED}, ""),
+        ("content/post/a.md", "date: 2016-04-01\nurl: /kept/\n", {"post": _DATED}, "/kept/"),
+        ("content/post/_index.md", "", {"post": _DATED}, "/post/"),
+    ],
+)
+def test_hugo_permalinks(
+    path: str, front_matter: str, permalinks: dict[str, str], expected: str
+) -> None:
+    assert address("hugo", path, front_matter, permalinks=permalinks) == expected
 
 
 @pytest.mark.parametrize(
@@ -87,6 +134,11 @@ def test_hugo(path: str, front_matter: str, expected: str) -> None:
         ("content/blog/Caf\u00e9 Ol\u00e9.md", "", "/blog/cafe-ole/"),
         ("content/blog/x.md", "slug: Other Name\n", "/blog/other-name/"),
         ("content/blog/x.md", "path: /elsewhere\n", "/elsewhere/"),
+        ("content/blog/x.md", "path: blog/cargo-1.79\n", "/blog/cargo-1.79/"),
+        ("content/_index.fr.md", "", "/fr/"),
+        ("content/blog/_index.zh-CN.md", "", "/zh-CN/blog/"),
+        ("content/blog/second/index.ja.md", "", "/ja/blog/second/"),
+        ("content/blog/2024-03-21-first.es.md", "", "/es/blog/first/"),
     ],
 )
 def test_zola(path: str, front_matter: str, expected: str) -> None:
