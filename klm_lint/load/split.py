@@ -18,7 +18,7 @@ from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
 from klm_lint.load.json_tree import parse_json
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.toml_tree import parse_toml
-from klm_lint.load.yaml_tree import parse_yaml
+from klm_lint.load.yaml_tree import Reading, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -47,7 +47,11 @@ class YamlFormat(YAMLHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
-        return parse_yaml(text, start, end, dialect=dialect)
+        return read_yaml(text, start, end, dialect=dialect).root
+
+    @staticmethod
+    def read(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Reading:
+        return read_yaml(text, start, end, dialect=dialect)
 
 
 class TomlFormat(BaseHandler):
@@ -62,6 +66,12 @@ class TomlFormat(BaseHandler):
         except FrontMatterError as error:
             raise _syntax_error(error, "TOML") from None
 
+    @classmethod
+    def read(
+        cls, text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT
+    ) -> Reading:
+        return Reading(cls.parse(text, start, end))
+
 
 class JsonFormat(JSONHandler):
     START_DELIMITER = "{"
@@ -74,6 +84,12 @@ class JsonFormat(JSONHandler):
             return parse_json(text, start, end)
         except FrontMatterError as error:
             raise _syntax_error(error, "JSON") from None
+
+    @classmethod
+    def read(
+        cls, text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT
+    ) -> Reading:
+        return Reading(cls.parse(text, start, end))
 
 
 FormatHandler = YamlFormat | TomlFormat | JsonFormat
