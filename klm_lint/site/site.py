@@ -20,7 +20,7 @@ from klm_lint.site.date_forms import judge, moment_of, path_date, text_moment
 from klm_lint.site.publication import held_back, is_false
 from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
-from klm_lint.site.urls import ADDRESS_RULES, address_of
+from klm_lint.site.urls import ADDRESS_RULES, address_of, page_url
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -191,6 +191,10 @@ class Site:
         """The file's address on the built site (None: it gets none)."""
         return doc.derived(_address, self)
 
+    def page_url(self, doc: Document) -> str | None:
+        """The path a browser opens the file's page at (None: it has none the preset knows)."""
+        return doc.derived(_page_url, self)
+
     def _noun(self, doc: Document) -> str:
         collection = self.collection_of(doc)
         return collection.noun if collection is not None else "page"
@@ -260,6 +264,11 @@ def _address(doc: Document, site: Site) -> Address | None:
     return address_of(doc, collection.name if collection is not None else "", site.config)
 
 
+def _page_url(doc: Document, site: Site) -> str | None:
+    collection = site.collection_of(doc)
+    return page_url(doc, collection.name if collection is not None else "", site.config)
+
+
 def _static_folders_exist(root: Path, folders: list[str], config_path: Path | None) -> None:
     """A static folder the config names must exist: otherwise every asset of every post would be
     reported missing, where one line about the config says it all."""
@@ -326,7 +335,7 @@ def _collections(
                 schema.is_a("post") if compare is None else bool(compare),
                 tuple(include),
                 source,
-                addressed=config.generator.urls != "nextjs",
+                addressed=config.generator.urls != "nextjs" or config.generator.internal_links,
             )
         )
     return collections
