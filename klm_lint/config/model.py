@@ -170,6 +170,9 @@ class GeneratorConfig(_Model):
     front_matter_after_blank_lines: bool = False
     """The generator finds front matter after lines that hold only whitespace (Hugo, Zola,
     Astro); otherwise it must start on the first line."""
+    code_front_matter: list[str] = Field(default_factory=list)
+    """Front-matter languages the generator runs as code (Eleventy's `---js`): their data is
+    not read, and such a file's front matter is not checked."""
     dates: DateReader = "iso"
     date_from_path: str = ""
     """A regular expression searched in the file's path (relative to the project root, with /):
@@ -197,6 +200,9 @@ class GeneratorConfig(_Model):
     base_url: str = ""
     """The path the site is served under (`/blog`): body paths from the site root must start
     with it."""
+    mdx_fences: list[str] = Field(default_factory=list)
+    """Languages of fenced code blocks the generator unwraps and compiles as MDX (Docusaurus's
+    `mdx-code-block`): components exported in them are defined for the file."""
     templates: bool = False
     """Values holding template code ({{ }} or {% %}) are left to the generator, unchecked."""
     urls: UrlRule = "nextjs"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from klm_lint.site.urls import Address
 
 DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
+    # The KLM theme's components (the nextjs preset): other generators have no such theme.
     "Blockquote": ComponentConfig.model_construct(required=["name"]),
     "Notice": ComponentConfig.model_construct(
         required=["type"], values={"type": ["note", "tip", "info", "warning"]}
@@ -126,7 +127,8 @@ class Site:
         self.schemas = _schema_library(root, config, config_path, preset.name)
         self.collections = _collections(config, config_path, self.schemas, preset.name)
         self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
-        self.components = {**DEFAULT_COMPONENTS, **config.components}
+        theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}
+        self.components = {**theme, **config.components}
         self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
         """The build time scheduled posts are compared with (--now)."""
@@ -342,11 +344,11 @@ def _collections(
 
 
 def _expand(patterns: list[str], content: list[str]) -> list[str]:
-    """`{content}/**` once per content folder."""
+    """`{content}/**` once per content folder; a pattern written twice is kept once."""
     expanded: list[str] = []
     for pattern in patterns:
         if "{content}" in pattern:
             expanded += [pattern.replace("{content}", folder.strip("/")) for folder in content]
         else:
             expanded.append(pattern)
-    return expanded
+    return list(dict.fromkeys(expanded))
