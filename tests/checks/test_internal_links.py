@@ -228,6 +228,7 @@ def test_component_and_html_props(tmp_path: Path) -> None:
         '<Video src="/gone.mp4" /> <Button href={"/computed/"}>x</Button>'
     )
     hugo_site(tmp_path, body)
+    build(tmp_path, {"klm-lint.toml": '[components.Video]\nassets = ["src"]\n'})
     findings = found(tmp_path)
     assert [(line, column) for _p, line, column, _m in findings] == [(4, 47), (5, 15), (5, 60)]
     assert findings[0][3].startswith("<a href> points to /nowhere/, but Hugo")
