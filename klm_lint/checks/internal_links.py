@@ -165,6 +165,7 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
         pages.setdefault(key, url)
         folders.update(folders_of(key))
 
+    zola = site.config.generator.urls == "zola"
     for post in index.posts():
         content_files.add(post.site_path)
         url = post[PAGE_URL]
@@ -176,6 +177,8 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
         for variant in language_variants(url, post.site_path):
             add(variant, _like(variant, url))
         for alias in post[ALIASES]:
+            if zola:
+                alias = "/" + alias.lstrip("/")
             target = target_of(alias, url, "")
             if target is not None and target.kind == "path":
                 pages.setdefault(url_key(target.path), target.path)
@@ -418,6 +421,9 @@ def _problem(link: Link, target: Target, known: _Addresses, site: Site, url: str
     roots = _files(site)
     found = roots.lookup_path(path) if not path.endswith("/") else None
     if found is not None and found.status == "found":
+        return None
+    bundled = found is not None and "bundle" in site.config.generator.relative_assets
+    if bundled and site.assets.in_bundle(path) is not None:
         return None
     if not has_extension(path):
         index_file = roots.lookup_path(path.rstrip("/") + "/index.html")

@@ -126,7 +126,7 @@ class AssetResolver:
                 if found.status == "invalid":
                     found = Resolution("missing")
                 if found.status == "missing" and "bundle" in generator.relative_assets:
-                    found = self._in_bundle(target) or found
+                    found = self.in_bundle(target) or found
                 where = f"at the {self.noun(doc)}'s address, {directory}"
             if found.status == "found":
                 return found
@@ -145,7 +145,7 @@ class AssetResolver:
             return self.static.resolve(value) or Resolution("missing")
         return Resolution("missing", where=" or ".join(tried))
 
-    def _in_bundle(self, url: str) -> Resolution | None:
+    def in_bundle(self, url: str) -> Resolution | None:
         """The file a URL names among the files a page bundle publishes beside its page, at
         the bundle page's address (`../other-post/figure.svg` from a sibling post)."""
         folder, name = posixpath.split(url)

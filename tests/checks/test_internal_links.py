@@ -340,6 +340,40 @@ ZOLA = {
 }
 
 
+def test_a_file_beside_a_bundle_served_at_its_own_path(tmp_path: Path) -> None:
+    build(
+        tmp_path,
+        {
+            **ZOLA,
+            "content/survey/index.md": (
+                "+++\ntitle = 'Survey'\npath = '2024/02/19/survey'\n+++\n"
+                '<a href="chart.png">PNG</a> <a href="chart.svg">SVG</a>\n'
+            ),
+            "content/survey/chart.png": b"\x89PNG",
+        },
+    )
+    [(path, line, column, message)] = found(tmp_path)
+    assert (path, line, column) == ("content/survey/index.md", 5, 38)
+    assert "/2024/02/19/survey/chart.svg" in message
+
+
+def test_a_zola_alias_is_served_from_the_site_root(tmp_path: Path) -> None:
+    build(
+        tmp_path,
+        {
+            **ZOLA,
+            "content/blog/moved.md": (
+                "+++\ntitle = 'Moved'\naliases = ['blog/2022/moved.html']\n+++\n"
+            ),
+            "content/blog/links.md": (
+                "+++\ntitle = 'Links'\n+++\n[a](/blog/2022/moved.html) [b](/blog/moved.html)\n"
+            ),
+        },
+    )
+    [(path, line, column, _message)] = found(tmp_path)
+    assert (path, line, column) == ("content/blog/links.md", 4, 32)
+
+
 def zola_site(root: Path, body: str) -> Path:
     build(root, {**ZOLA, "content/blog/links.md": f"+++\ntitle = 'Links'\n+++\n{body}\n"})
     return root
