@@ -88,7 +88,6 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
@@ -116,7 +115,11 @@ def lint(
         from klm_lint.site.changed import changed_files, only_changed
 
         files = only_changed(files, changed_files(root, options.changed_since))
-    known = Baseline.read(options.baseline) if options.baseline is not None else None
+    known = None
+    if options.baseline is not None:
+        from klm_lint.engine.baseline import Baseline
+
+        known = Baseline.read(options.baseline)
     use_cache = loaded.config.cache if options.cache is None else options.cache
     engine = Engine(
         site,

@@ -9,12 +9,13 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from klm_lint.config.model import Config
-from klm_lint.config.validation import validated
+from klm_lint.config.defaults import default_config
 from klm_lint.errors import ConfigError
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from klm_lint.config.model import Config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,7 +54,10 @@ def find_project_root(start: Path) -> Path:
 
 def load_config(path: Path | None) -> LoadedConfig:
     if path is None:
-        return LoadedConfig(Config.model_construct(), None)
+        return LoadedConfig(default_config(), None)
+    from klm_lint.config.model import Config
+    from klm_lint.config.validation import validated
+
     text = _read_text(path)
     data = _parse(path, text)
     prefix: tuple[str, ...] = ()

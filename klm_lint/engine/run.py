@@ -12,23 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.engine import pool, suppressions
-from klm_lint.engine.fixes import (
-    FileFix,
-    applicable,
-    encode,
-    fix_text,
-    unified_diff,
-    write_atomically,
-)
 from klm_lint.engine.index_build import complete_index, load_post
-from klm_lint.engine.overview import OVERVIEW_FACTS, build_overview
 from klm_lint.engine.read import file_finding, read_file, unreadable
 from klm_lint.engine.result import Result
 from klm_lint.findings import Finding, Span
@@ -44,6 +34,7 @@ if TYPE_CHECKING:
 
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.fixes import FileFix
     from klm_lint.engine.read import Stamp
     from klm_lint.engine.result import FixMode
     from klm_lint.engine.selection import Selection
@@ -96,8 +87,11 @@ def facts_for(rules: Iterable[Rule], *, statistics: bool) -> list[Fact[Any]]:
     for rule in rules:
         for fact in rule.facts:
             facts.setdefault(fact.name, fact)
-    for fact in OVERVIEW_FACTS if statistics else ():
-        facts.setdefault(fact.name, fact)
+    if statistics:
+        from klm_lint.engine.overview import OVERVIEW_FACTS
+
+        for fact in OVERVIEW_FACTS:
+            facts.setdefault(fact.name, fact)
     return list(facts.values())
 
 
@@ -193,6 +187,8 @@ class Engine:
             tracebacks=tracebacks,
         )
         if self.statistics and self.index is not None:
+            from klm_lint.engine.overview import build_overview
+
             keys = [os.path.abspath(path) for path in paths]
             posts = [post for post in map(self.index.get, keys) if post is not None]
             overview = build_overview(findings, self.site.now, posts)
@@ -438,6 +434,14 @@ class Engine:
 
     def fixed_file(self, path: Path, fix: FixMode) -> FileResult:
         """One file fixed (or its diff), with the findings that remain."""
+        from klm_lint.engine.fixes import (
+            applicable,
+            encode,
+            fix_text,
+            unified_diff,
+            write_atomically,
+        )
+
         relative = self.site.site_path(path)
         read = read_file(path, self.site.config.max_file_size)
         if isinstance(read, Finding):
@@ -545,6 +549,8 @@ def _reason(error: Exception) -> str:
 
 
 def _traceback(error: Exception, rule: Rule | None, shown: str) -> str:
+    import traceback
+
     what = f"rule {rule.code} {rule.name}" if rule else "reading the file"
     details = "".join(traceback.format_exception(error))
     return f"klm-lint: internal error in {what} on {shown}:\n{details}"

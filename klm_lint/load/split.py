@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
-from klm_lint.load.json_tree import parse_json
 from klm_lint.load.syntax import FrontMatterError
-from klm_lint.load.toml_tree import parse_toml
 from klm_lint.load.yaml_tree import parse_yaml
 
 if TYPE_CHECKING:
@@ -54,6 +52,8 @@ class TomlFormat(BaseHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int) -> Mapping:
+        from klm_lint.load.toml_tree import parse_toml
+
         try:
             return parse_toml(text, start, end)
         except FrontMatterError as error:
@@ -67,6 +67,8 @@ class JsonFormat(JSONHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int) -> Mapping:
+        from klm_lint.load.json_tree import parse_json
+
         try:
             return parse_json(text, start, end)
         except FrontMatterError as error:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pathspec
 
-from klm_lint.config.model import ComponentConfig, Config
 from klm_lint.config.preset import DEFAULT_PRESET, load_preset
 from klm_lint.errors import ConfigError
 from klm_lint.load.paths import inside
@@ -19,22 +18,32 @@ from klm_lint.site.static import StaticRoots
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from klm_lint.config.model import Config
     from klm_lint.load.document import Document
     from klm_lint.site.authors import Authors
     from klm_lint.site.schema import Schema
 
-DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
-    "Blockquote": ComponentConfig.model_construct(required=["name"]),
-    "Notice": ComponentConfig.model_construct(
-        required=["type"], values={"type": ["note", "tip", "info", "warning"]}
-    ),
-    "Tabs": ComponentConfig.model_construct(),
-    "Tab": ComponentConfig.model_construct(required=["name"]),
-    "Accordion": ComponentConfig.model_construct(required=["title"]),
-    "Youtube": ComponentConfig.model_construct(required=["id", "title"]),
-    "Video": ComponentConfig.model_construct(required=["src"], assets=["src"]),
-    "Button": ComponentConfig.model_construct(required=["href"]),
-    "Code": ComponentConfig.model_construct(required=["language"]),
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """An MDX component the theme provides: its required props, the values a prop may take,
+    and the props that name assets (the config's `components` table, or the defaults below)."""
+
+    required: tuple[str, ...] = ()
+    values: dict[str, list[str]] = field(default_factory=dict)
+    assets: tuple[str, ...] = ()
+
+
+DEFAULT_COMPONENTS: dict[str, Component] = {
+    "Blockquote": Component(required=("name",)),
+    "Notice": Component(required=("type",), values={"type": ["note", "tip", "info", "warning"]}),
+    "Tabs": Component(),
+    "Tab": Component(required=("name",)),
+    "Accordion": Component(required=("title",)),
+    "Youtube": Component(required=("id", "title")),
+    "Video": Component(required=("src",), assets=("src",)),
+    "Button": Component(required=("href",)),
+    "Code": Component(required=("language",)),
 }
 
 
@@ -87,7 +96,13 @@ class Site:
         self.static = StaticRoots(root, config.static)
         self.schemas = _schema_library(root, config, config_path)
         self.collections = _collections(config, config_path, self.schemas)
-        self.components = {**DEFAULT_COMPONENTS, **config.components}
+        self.components = {
+            **DEFAULT_COMPONENTS,
+            **{
+                name: Component(tuple(given.required), dict(given.values), tuple(given.assets))
+                for name, given in config.components.items()
+            },
+        }
         self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
         """The build time scheduled posts are compared with (--now)."""
