@@ -11,14 +11,14 @@ from klm_lint.checks.loading import FILE_TOO_LARGE, FILE_UNREADABLE
 from klm_lint.findings import Finding, Span
 from klm_lint.load.paths import display_path
 from klm_lint.load.text import printable
+from klm_lint.records import stamp_of
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+    from klm_lint.records import Stamp
 
-Stamp = tuple[int, int]
-"""A file's size and modification time (ns), as it was read."""
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 def read_file(path: Path | str, limit: int) -> tuple[bytes, Stamp] | Finding:
@@ -42,7 +42,7 @@ def read_file(path: Path | str, limit: int) -> tuple[bytes, Stamp] | Finding:
             f"the file is larger than the limit of {limit:,} bytes; it was not checked. "
             "Split it, or raise max-file-size in the config.",
         )
-    return raw, (info.st_size, info.st_mtime_ns)
+    return raw, stamp_of(info)
 
 
 def unreadable(path: Path | str, reason: str) -> Finding:

@@ -35,10 +35,10 @@ if TYPE_CHECKING:
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.fixes import FileFix
-    from klm_lint.engine.read import Stamp
     from klm_lint.engine.result import FixMode
     from klm_lint.engine.selection import Selection
     from klm_lint.engine.suppressions import Suppression
+    from klm_lint.records import Stamp
     from klm_lint.site.cache import IndexCache
     from klm_lint.site.discover import Unreadable
     from klm_lint.site.facts import Fact
@@ -212,10 +212,11 @@ class Engine:
                 self.index.put(result.post)
             elif self._complete:
                 self.index.remove(key)
+        completed = None
         if not self._complete:
             linted = {key: result.stamp for key, result in zip(keys, results, strict=True)}
             linted_posts = {key: result.post for key, result in zip(keys, results, strict=True)}
-            complete_index(
+            completed = complete_index(
                 self.index,
                 self.site,
                 linted,
@@ -236,6 +237,8 @@ class Engine:
             if tracebacks:
                 result = dataclasses.replace(result, tracebacks=(*result.tracebacks, *tracebacks))
             finished.append(self._finish(result, site_findings))
+        if completed is not None and self.cache is not None:
+            self.cache.save(completed.entries, self.index, changed=completed.changed)
         return finished
 
     def _finish(self, result: FileResult, site_findings: list[Finding]) -> FileResult:

@@ -7,11 +7,10 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pathspec
-
 from klm_lint.config.preset import DEFAULT_PRESET, load_preset
 from klm_lint.errors import ConfigError
 from klm_lint.load.paths import inside
+from klm_lint.site.patterns import Patterns
 from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
 
@@ -47,15 +46,15 @@ DEFAULT_COMPONENTS: dict[str, Component] = {
 }
 
 
-def gitignore(patterns: list[str]) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+def gitignore(patterns: list[str]) -> Patterns:
+    return Patterns(patterns)
 
 
 @dataclass(frozen=True, slots=True)
 class Collection:
     name: str
-    include: pathspec.GitIgnoreSpec
-    exclude: pathspec.GitIgnoreSpec
+    include: Patterns
+    exclude: Patterns
     schema: Schema
     compare: bool
     """Whole-site rules compare its files with each other (they are posts)."""
