@@ -159,7 +159,12 @@ class IndexCache:
             temporary = self.folder / f".index-{os.getpid()}-{time.time_ns()}.tmp"
             try:
                 with open(temporary, "x", encoding="utf-8") as stream:
-                    stream.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                    # Part by part: a large site's cache is never held as one string.
+                    stream.write("{")
+                    for at, (name, value) in enumerate(data.items()):
+                        stream.write(f"{',' if at else ''}{json.dumps(name)}:")
+                        stream.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                    stream.write("}")
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):

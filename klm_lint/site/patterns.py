@@ -12,39 +12,36 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
+from typing import TYPE_CHECKING
 
 import pathspec
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable
 
 _SEPARATORS = [sep for sep in (os.sep, os.altsep) if sep and sep != posixpath.sep]
 
 
-_DIRECTORY_MARK = "(?P<ps_d>"
-
-
 class Patterns:
-    __slots__ = ("_search", "spec")
+    __slots__ = ("_searches", "spec")
 
     def __init__(self, lines: list[str]) -> None:
         self.spec = pathspec.GitIgnoreSpec.from_lines(lines)
         active = [pattern for pattern in self.spec.patterns if pattern.include is not None]
-        sources: list[str] | None = []
+        searches: list[Callable[[str], object]] | None = []
         for pattern in active:
             regex: re.Pattern[str] | None = getattr(pattern, "regex", None)
-            if not pattern.include or regex is None or sources is None:
-                sources = None
+            if not pattern.include or regex is None or searches is None:
+                searches = None
                 continue
-            # One search for all the patterns: pathspec's expressions, each in a group of its
-            # own, the group that marks a folder unnamed (it is named alike in each).
-            sources.append(f"(?:{regex.pattern.replace(_DIRECTORY_MARK, '(?:')})")
-        self._search = None
-        if sources is not None:
-            self._search = re.compile("|".join(sources) or "(?!)").search
+            searches.append(regex.search)
+        self._searches = None if searches is None else tuple(searches)
 
     def match_file(self, path: str) -> bool:
         """Whether the patterns match the path (relative, as pathspec takes it)."""
-        search = self._search
-        if search is None:
+        searches = self._searches
+        if searches is None:
             return self.spec.match_file(path)
         for separator in _SEPARATORS:
             path = path.replace(separator, posixpath.sep)
@@ -52,4 +49,4 @@ class Patterns:
             path = path[1:]
         elif path[:2] == "./":
             path = path[2:]
-        return search(path) is not None
+        return any(search(path) is not None for search in searches)
