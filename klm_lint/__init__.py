@@ -3,6 +3,7 @@
 import klm_lint
 
 result = klm_lint.lint(["content"], klm_lint.LintOptions(select=["KLM1"]))
+result = klm_lint.Workspace(".").lint_text("content/posts/new.md", text)
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from klm_lint.version import __version__
 
 if TYPE_CHECKING:
     from klm_lint.api import LintOptions, Progress, Result, lint
+    from klm_lint.workspace import Workspace
 
-__all__ = ["LintOptions", "Progress", "Result", "__version__", "lint"]
+__all__ = ["LintOptions", "Progress", "Result", "Workspace", "__version__", "lint"]
 
 
 def __getattr__(name: str) -> Any:
@@ -23,4 +25,8 @@ def __getattr__(name: str) -> Any:
         from klm_lint import api
 
         return getattr(api, name)
+    if name == "Workspace":
+        from klm_lint.workspace import Workspace
+
+        return Workspace
     raise AttributeError(f"module 'klm_lint' has no attribute {name!r}")

@@ -15,7 +15,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from klm_lint.config.discovery import LoadedConfig
+    from klm_lint.engine.run import Engine
+    from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
@@ -88,25 +90,18 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.engine.run import Engine
-    from klm_lint.engine.selection import build_selection
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site, loaded = _site_for(
-        [Path(path) for path in paths], options.config, options.now, options.respect_gitignore
-    )
+    given = [Path(path) for path in paths]
+    project = open_project(_common_folder(given) if given else Path.cwd(), options)
+    root, site, engine = project.root, project.site, project.engine
     config_path = site.config_path
-    selection = build_selection(
-        loaded.config,
-        list(options.select) if options.select else None,
-        list(options.ignore),
-        list(options.extend_select),
-    )
     if not given:
-        given = [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+        folders_in_project = [root / folder for folder in site.content_folders]
+        given = [folder for folder in folders_in_project if os.path.isdir(folder)]
         if not given:
-            folders = ", ".join(f"{folder}/" for folder in loaded.config.content)
+            folders = ", ".join(f"{folder}/" for folder in site.config.content)
             raise KlmLintError(f"no content folder ({folders}) in {root}; name the files to lint")
     files = discover(given, site, force_exclude=options.force_exclude)
     if not files.files and not files.unreadable and not options.force_exclude:
@@ -115,24 +110,6 @@ def lint(
         from klm_lint.site.changed import changed_files, only_changed
 
         files = only_changed(files, changed_files(root, options.changed_since))
-    known = None
-    if options.baseline is not None:
-        from klm_lint.engine.baseline import Baseline
-
-        known = Baseline.read(options.baseline)
-    use_cache = loaded.config.cache if options.cache is None else options.cache
-    engine = Engine(
-        site,
-        selection,
-        debug=options.debug,
-        suppressions=options.suppressions,
-        baseline=known,
-        statistics=options.statistics,
-    )
-    if use_cache and engine.index is not None:
-        from klm_lint.site.cache import IndexCache
-
-        engine.cache = IndexCache(root / loaded.config.cache_dir, site, engine.layout)
     fixing = None
     if options.fix or options.diff:
         fixing = FixMode(unsafe=options.unsafe_fixes, write=not options.diff)
@@ -157,7 +134,10 @@ def lint(
             for collection in site.collections
             if collection.source == str(config_path) and collection.name not in seen
         )
-    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty)
+    notes = result.notes
+    if engine.cache is not None and engine.cache.note:
+        notes = [*notes, engine.cache.note]
+    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty, notes=notes)
 
 
 def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None = None) -> Site:
@@ -173,6 +153,19 @@ def _site_for(
     respect_gitignore: bool | None = None,
 ) -> tuple[list[Path], Path, Site, LoadedConfig]:
     """The config found from the paths (or named), the project root, and the site."""
+    start = _common_folder(given) if given else Path.cwd()
+    root, site, loaded = _site_at(start, config, now, respect_gitignore)
+    return given, root, site, loaded
+
+
+def _site_at(
+    start: Path,
+    config: Path | None,
+    now: dt.datetime | None,
+    respect_gitignore: bool | None = None,
+) -> tuple[Path, Site, LoadedConfig]:
+    """The config found from the folder `start` upward (or named), the project root, and the
+    site."""
     from klm_lint.config.discovery import (
         LoadedConfig,
         find_config_file,
@@ -181,17 +174,16 @@ def _site_for(
     )
     from klm_lint.site.site import Site
 
-    start = _common_folder(given) if given else Path.cwd()
     if config is not None and not config.is_file():
         raise ConfigError(f"{config}: no such config file")
     discovered = None if config else find_config_file(start)
     config_path = config or discovered
-    loaded = load_config(config_path)
+    loaded = load_config(config_path, named=config is not None)
     if respect_gitignore is not None:
         overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
         loaded = LoadedConfig(overridden, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
-    return given, root, Site(root, loaded.config, config_path, now=now), loaded
+    return root, Site(root, loaded.config, config_path, now=now), loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,8 +262,9 @@ def files(
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
-    given = given or [root / folder for folder in loaded.config.content if (root / folder).is_dir()]
+    given, root, site, _loaded = _site_for([Path(path) for path in paths], options.config, None)
+    folders = [root / folder for folder in site.content_folders]
+    given = given or [folder for folder in folders if os.path.isdir(folder)]
     found = discover(given, site, force_exclude=options.force_exclude).files
     if options.changed_since is not None:
         from klm_lint.site.changed import changed_files, only_changed
@@ -309,12 +302,59 @@ def _nothing_found(given: list[Path], site: Site) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Project:
+    """What every lint of a project is made from: its root, the site the config describes, and
+    the engine that lints it (with its whole-site index)."""
+
+    root: Path
+    site: Site
+    engine: Engine
+
+
+def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] = ()) -> Project:
+    """The project the folder `start` is in: its config found from there upward (or
+    options.config), read and validated; `facts`: what the index keeps besides what the rules
+    declare. Raises KlmLintError for a config a user can fix."""
+    from klm_lint.engine.run import Engine
+    from klm_lint.engine.selection import build_selection
+
+    root, site, loaded = _site_at(start, options.config, options.now, options.respect_gitignore)
+    selection = build_selection(
+        loaded.config,
+        list(options.select) if options.select else None,
+        list(options.ignore),
+        list(options.extend_select),
+    )
+    known = None
+    if options.baseline is not None:
+        from klm_lint.engine.baseline import Baseline
+
+        known = Baseline.read(options.baseline, site.project)
+    use_cache = loaded.config.cache if options.cache is None else options.cache
+    engine = Engine(
+        site,
+        selection,
+        debug=options.debug,
+        suppressions=options.suppressions,
+        baseline=known,
+        statistics=options.statistics,
+        facts=facts,
+    )
+    if use_cache and engine.index is not None:
+        from klm_lint.site.cache import IndexCache, cache_folder
+
+        folder = cache_folder(site, loaded.config.cache_dir)
+        engine.cache = IndexCache(root / folder, site, engine.layout)
+    return Project(root, site, engine)
+
+
 def _covers_content(given: list[Path], site: Site) -> bool:
     """Whether the folders given hold every content folder: then a run lints every post."""
     walked = {os.path.abspath(path) for path in given if path.is_dir()}
-    for folder in site.config.content:
+    for folder in site.content_folders:
         absolute = os.path.abspath(site.root / folder)
-        if not (site.root / folder).is_dir():
+        if not os.path.isdir(site.root / folder):
             continue
         while absolute not in walked:
             parent = os.path.dirname(absolute)

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, TypeVar
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    import os
-
     from typing_extensions import dataclass_transform
 
     @dataclass_transform(frozen_default=True, eq_default=False, field_specifiers=(field,))
@@ -24,13 +22,3 @@ else:
 
     def record(cls):
         return dataclass(slots=True, eq=False)(cls)
-
-
-Stamp = tuple[int, int, int]
-"""A file's size, modification time and change time (ns), as it was read: while all three
-stay, the file is taken to be unchanged (a tool that puts the modification time back still
-changes the change time)."""
-
-
-def stamp_of(info: os.stat_result) -> Stamp:
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns

@@ -149,9 +149,9 @@ def audit(pattern: re.Pattern[str], methods: tuple[str, ...] = (*ANCHORED, "sear
         for size in SIZES:
             text = prefix + unit * size + ending
             for name in methods:
-                started = time.perf_counter()
+                started = time.process_time()
                 getattr(pattern, name)(text)
-                elapsed = time.perf_counter() - started
+                elapsed = time.process_time() - started
                 if elapsed > LIMIT_SECONDS:
                     return (
                         f"{name} took {elapsed:.2f}s on {prefix!r} + {unit!r} * {size} + {ending!r}"

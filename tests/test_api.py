@@ -18,7 +18,14 @@ if TYPE_CHECKING:
 
 
 def test_the_shape_of_the_api() -> None:
-    assert klm_lint.__all__ == ["LintOptions", "Progress", "Result", "__version__", "lint"]
+    assert klm_lint.__all__ == [
+        "LintOptions",
+        "Progress",
+        "Result",
+        "Workspace",
+        "__version__",
+        "lint",
+    ]
     assert str(inspect.signature(klm_lint.lint)) == (
         "(paths: 'Sequence[str | os.PathLike[str]]' = (), "
         "options: 'LintOptions | None' = None, *, progress: 'Progress | None' = None) "
@@ -60,6 +67,43 @@ def test_the_shape_of_the_api() -> None:
     ]
     for counted in ("errors", "warnings", "internal_errors"):
         assert isinstance(getattr(klm_lint.Result, counted), property)
+
+
+def test_the_shape_of_the_workspace() -> None:
+    workspace = klm_lint.Workspace
+    public = [name for name in dir(workspace) if not name.startswith("_")]
+    assert public == [
+        "build_index",
+        "config_path",
+        "excluded",
+        "file_changed",
+        "fix_text",
+        "index_ready",
+        "known_values",
+        "lint_text",
+        "reload",
+        "root",
+        "site",
+    ]
+    methods = [name for name in public if callable(getattr(workspace, name))]
+    signatures = {name: str(inspect.signature(getattr(workspace, name))) for name in methods}
+    path = "path: 'str | os.PathLike[str]'"
+    assert str(inspect.signature(workspace)) == (
+        "(root: 'str | os.PathLike[str]' = '.', options: 'LintOptions | None' = None)"
+    )
+    assert signatures["lint_text"] == (
+        f"(self, {path}, text: 'str | bytes', *, whole_site: 'bool' = True) -> 'Result'"
+    )
+    assert signatures["fix_text"] == (
+        f"(self, {path}, text: 'str | bytes', *, unsafe: 'bool | None' = None) "
+        "-> 'tuple[str | bytes, Result]'"
+    )
+    assert signatures["file_changed"] == f"(self, {path}) -> 'None'"
+    assert signatures["excluded"] == f"(self, {path}) -> 'bool'"
+    assert signatures["known_values"] == "(self, key: 'tuple[str, ...]') -> 'list[str]'"
+    assert signatures["reload"] == signatures["build_index"] == "(self) -> 'None'"
+    for value in ("config_path", "index_ready", "root", "site"):
+        assert isinstance(getattr(workspace, value), property)
 
 
 def test_lint_a_site(site: SiteBuilder, monkeypatch: pytest.MonkeyPatch) -> None:

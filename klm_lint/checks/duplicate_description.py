@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, draft_note, listing, same_text
+from klm_lint.checks.post_facts import HIDDEN, SharedText
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 from klm_lint.site.facts import text_at, value_fact
@@ -17,13 +17,7 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Site
 
 DESCRIPTION = value_fact("description", lambda doc: text_at(doc, "description"))
-
-
-def _description(post: Post) -> tuple[str, str] | None:
-    description = post[DESCRIPTION]
-    if description is None or not description.text.strip():
-        return None
-    return post.collection, same_text(description.text)
+_DESCRIPTIONS = SharedText(DESCRIPTION)
 
 
 @site_rule(
@@ -34,18 +28,14 @@ def _description(post: Post) -> tuple[str, str] | None:
     facts=(DESCRIPTION, HIDDEN),
 )
 def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
-    description = post[DESCRIPTION]
-    others = index.others(_description, post)
-    if description is None or not others:
+    shared = _DESCRIPTIONS.sharing(post, index)
+    if shared is None:
         return
-
-    def place(other: Post) -> str:
-        return f"{other.where(other[DESCRIPTION])}{draft_note(other)}"
-
+    description, others = shared
     message = (
         f"the description {quote(description.text.strip())} is also the description of "
-        f"{listing(others, place)}; search engines show pages with the same description as "
-        "duplicates and may leave all but one of them out of their results. Write a "
+        f"{_DESCRIPTIONS.listed(others)}; search engines show pages with the same description "
+        "as duplicates and may leave all but one of them out of their results. Write a "
         "description of its own for each post."
     )
     yield Problem(description.start, description.end, message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, TITLE, draft_note, listing, same_text
+from klm_lint.checks.post_facts import HIDDEN, TITLE, SharedText
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 
@@ -15,12 +15,7 @@ if TYPE_CHECKING:
     from klm_lint.site.index import Post, SiteIndex
     from klm_lint.site.site import Site
 
-
-def _title(post: Post) -> tuple[str, str] | None:
-    title = post[TITLE]
-    if title is None or not title.text.strip():
-        return None
-    return post.collection, same_text(title.text)
+_TITLES = SharedText(TITLE)
 
 
 @site_rule(
@@ -31,16 +26,12 @@ def _title(post: Post) -> tuple[str, str] | None:
     facts=(TITLE, HIDDEN),
 )
 def duplicate_title(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
-    title = post[TITLE]
-    others = index.others(_title, post)
-    if title is None or not others:
+    shared = _TITLES.sharing(post, index)
+    if shared is None:
         return
-
-    def place(other: Post) -> str:
-        return f"{other.where(other[TITLE])}{draft_note(other)}"
-
+    title, others = shared
     message = (
-        f"the title {quote(title.text.strip())} is also the title of {listing(others, place)}; "
+        f"the title {quote(title.text.strip())} is also the title of {_TITLES.listed(others)}; "
         "readers cannot tell the posts apart in the blog list, and search engines may show "
         "only one of them. Give each post a title of its own."
     )

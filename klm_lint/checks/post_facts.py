@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.load.nodes import lookup
@@ -12,7 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from klm_lint.load.document import Document
-    from klm_lint.site.index import Post
+    from klm_lint.site.facts import Fact, Value
+    from klm_lint.site.index import Post, SiteIndex
 
 T = TypeVar("T")
 _LISTED = 3
@@ -48,3 +50,32 @@ def draft_note(post: Post) -> str:
 def same_text(text: str) -> str:
     """Text compared as readers see it: case and runs of spaces ignored."""
     return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class SharedText:
+    """A text fact posts of a collection should not share, such as the title: what a whole-site
+    rule needs to find the posts that share a post's text, and to name them."""
+
+    fact: Fact[Value | None]
+
+    @property
+    def key_label(self) -> str:
+        """What tells this object's keys from another's in the index cache (`key_name`)."""
+        return self.fact.name
+
+    def key(self, post: Post) -> tuple[str, str] | None:
+        value = post[self.fact]
+        if value is None or not value.text.strip():
+            return None
+        return post.collection, same_text(value.text)
+
+    def sharing(self, post: Post, index: SiteIndex) -> tuple[Value, list[Post]] | None:
+        """The post's text and the other posts with the same one; None when none has it."""
+        value = post[self.fact]
+        others = index.others(self.key, post)
+        return (value, others) if value is not None and others else None
+
+    def listed(self, others: Sequence[Post]) -> str:
+        """`a.md (line 2), b.md (line 3), a draft for now`…"""
+        return listing(others, lambda other: f"{other.where(other[self.fact])}{draft_note(other)}")

@@ -13,13 +13,18 @@ import sys
 
 from klm_lint.cli.exits import EXIT_ERROR, EXIT_OK
 from klm_lint.errors import KlmLintError
+from klm_lint.load.text import printable
 
-COMMANDS: dict[str, str] = {"schema": "klm_lint.cli.schema"}
+COMMANDS: dict[str, str] = {"schema": "klm_lint.cli.schema", "server": "klm_lint.cli.server"}
 """Command word → the module whose `app` runs it; anything else is the lint command."""
 
 
 def main(argv: list[str] | None = None) -> None:
     """The console script: one line on stderr and exit 2 for any error a user can cause."""
+    if sys.stderr is None:  # nowhere to say anything: only the exit code can tell
+        sys.exit(EXIT_ERROR)
+    if sys.stdout is None:
+        _fail("standard output is closed; give klm-lint somewhere to write (>/dev/null)")
     import typer
 
     # klm-lint's models use no pydantic plugin; looking for them scans every installed package.
@@ -40,7 +45,8 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as done:
         code = done.exit_code
     except KlmLintError as error:
-        _fail(error.message)
+        # Its message may quote the config or a file name: shown as the reports show text.
+        _fail(printable(error.message.strip()))
     except typer.TyperException as error:
         _fail(error.format_message() if hasattr(error, "format_message") else str(error))
     except (KeyboardInterrupt, typer.Abort):
@@ -56,5 +62,5 @@ def main(argv: list[str] | None = None) -> None:
 
 def _fail(message: str) -> None:
     first_line = message.strip().splitlines()[0] if message.strip() else "error"
-    sys.stderr.write(f"klm-lint: error: {first_line}\n")
+    sys.stderr.write(f"klm-lint: error: {printable(first_line)}\n")
     sys.exit(EXIT_ERROR)

@@ -342,6 +342,18 @@ def lint(
             rich_help_panel=CI,
         ),
     ] = None,
+    stdin_filename: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--stdin-filename",
+            metavar="PATH",
+            rich_help_panel=SELECTION,
+            help=(
+                "Lint standard input (PATHS: -) as if it were this file; with --fix, the fixed "
+                "text goes to standard output and the report to standard error."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Lint the front matter and MDX components of the site's content files."""
     refuse_conflicts(ctx)
@@ -407,11 +419,22 @@ def lint(
         cache=cache,
         debug=debug,
     )
-    bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not no_summary)
-    try:
-        result = lint(paths or [], options, progress=bar)
-    finally:
-        bar.close()
+    from klm_lint.cli.stdin import lint_stdin, reads_stdin, write_through
+
+    report_stream = sys.stdout
+    if reads_stdin(paths, stdin_filename):
+        result, fixed_text = lint_stdin(
+            paths, stdin_filename, options, writes_baseline=write_baseline is not None
+        )
+        if fixed_text is not None:
+            write_through(fixed_text)
+            report_stream = sys.stderr
+    else:
+        bar = ProgressBar(human_report=terminal_format in ("full", "concise") and not no_summary)
+        try:
+            result = lint(paths or [], options, progress=bar)
+        finally:
+            bar.close()
     for details in result.tracebacks:
         sys.stderr.write(details)
     for note in result.notes:
@@ -447,7 +470,7 @@ def lint(
         )
     if output_file is not None:
         _write_report(output_file, report_format, reported, report_options)
-    reporter(terminal_format)(reported, sys.stdout, report_options)
+    reporter(terminal_format)(reported, report_stream, report_options)
     code = _exit_code(result, strict=strict, exit_zero=exit_zero, max_warnings=max_warnings)
     raise typer.Exit(code)
 
@@ -480,8 +503,13 @@ def _chosen_format(requested: OutputFormat, *, statistics: bool = False) -> str:
 
 
 def _write_report(path: Path, name: str, result: Result, options: ReportOptions) -> None:
+    from klm_lint.files import Refused, check_written_here
     from klm_lint.report import reporter
 
+    try:
+        check_written_here(path)
+    except Refused as refused:
+        raise KlmLintError(f"cannot write the report to {path} ({refused.reason})") from None
     try:
         with path.open("w", encoding="utf-8", newline="\n") as stream:
             reporter(name)(result, stream, dataclasses.replace(options, color=False))

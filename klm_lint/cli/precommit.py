@@ -155,9 +155,14 @@ def _config_has_fix_hook() -> bool:
     """Whether the repository's .pre-commit-config.yaml lists the fix hook."""
     import yaml
 
+    from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
+
     try:
-        config = yaml.safe_load(Path(".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        raw, _info = read_regular(
+            ".pre-commit-config.yaml", NAMED_FILE_LIMIT, ProjectRoot.at(os.getcwd())
+        )
+        config = yaml.safe_load(raw.decode("utf-8"))
+    except (Refused, UnicodeDecodeError, yaml.YAMLError, RecursionError):
         return False
     repositories = config.get("repos") if isinstance(config, dict) else None
     return any(

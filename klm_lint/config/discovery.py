@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.defaults import default_config
 from klm_lint.errors import ConfigError
+from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,9 +41,18 @@ def find_config_file(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if _exists(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
+
+
+def _exists(candidate: Path) -> bool:
+    """Whether there is something by that name; what it is, reading it tells (a FIFO or a link
+    out of the project is an error, not a config to pass over)."""
+    try:
+        return candidate.is_file() or candidate.is_symlink() or candidate.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def find_project_root(start: Path) -> Path:
@@ -52,13 +62,16 @@ def find_project_root(start: Path) -> Path:
     return start
 
 
-def load_config(path: Path | None) -> LoadedConfig:
+def load_config(path: Path | None, *, named: bool = False) -> LoadedConfig:
+    """The config in the file (None: the defaults). A file found in a folder is that folder's,
+    and must not lead out of it through a link; one `named` on the command line is read where
+    it is. Either way it is read through the guard: a regular file, at most 1 MiB."""
     if path is None:
         return LoadedConfig(default_config(), None)
     from klm_lint.config.model import Config
     from klm_lint.config.validation import validated
 
-    text = _read_text(path)
+    text = _read_text(path, named=named)
     data = _parse(path, text)
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
@@ -75,11 +88,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
     return _parse(path, _read_text(path))
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, *, named: bool = False) -> str:
+    """The config file's text, read through the guard (a file found in a folder must not lead
+    out of it through a link)."""
+    project = None if named else ProjectRoot.at(path.parent)
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+        raw, _info = read_regular(path, NAMED_FILE_LIMIT, project)
+        return raw.decode("utf-8")
+    except Refused as refused:
+        raise ConfigError(f"{path}: cannot read the config file ({refused.reason})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: the config file is not UTF-8 text") from None
 
@@ -88,5 +105,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: the config file is not valid TOML ({error})") from None
+        first = str(error).splitlines()[0] if str(error) else "syntax error"
+        raise ConfigError(f"{path}: the config file is not valid TOML ({first})") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{path}: the config file nests too deeply for klm-lint to read it"
+        ) from None
     return data

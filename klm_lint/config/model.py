@@ -177,7 +177,7 @@ class Config(_Model):
     @field_validator("components", mode="before")
     @classmethod
     def _component_names(cls, value: object) -> object:
-        if isinstance(value, list):
+        if isinstance(value, list) and all(isinstance(name, str) for name in value):
             return {name: {} for name in value}
         return value
 

@@ -13,12 +13,17 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import UsageError
+from klm_lint.files import Refused, check_written_here, read_regular
 from klm_lint.version import __version__
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from klm_lint.files import ProjectRoot
     from klm_lint.findings import Finding
+
+BASELINE_LIMIT = 64 * 1024 * 1024
+"""The largest baseline klm-lint reads (bytes): over half a million findings."""
 
 Key = tuple[str, str, str]
 
@@ -29,17 +34,23 @@ class Baseline:
         self.entries = entries
 
     @classmethod
-    def read(cls, path: Path) -> Baseline:
+    def read(cls, path: Path, project: ProjectRoot | None = None) -> Baseline:
+        """The baseline in the file, read through the guard: a regular file of at most 64 MiB,
+        and, where it lies in the project, not through a link that leads out of it."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            raw, _info = read_regular(path, BASELINE_LIMIT, project)
+            data = json.loads(raw.decode("utf-8"))
             entries = Counter(
                 (str(entry["path"]), str(entry["code"]), str(entry["fingerprint"]))
                 for entry in data["findings"]
             )
-        except OSError as error:
-            raise UsageError(f"{path}: cannot read the baseline ({error.strerror})") from None
+        except Refused as refused:
+            raise UsageError(f"{path}: cannot read the baseline ({refused.reason})") from None
         except (ValueError, KeyError, TypeError) as error:
-            raise UsageError(f"{path}: not a klm-lint baseline ({error})") from None
+            reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+            raise UsageError(f"{path}: not a klm-lint baseline ({reason})") from None
+        except RecursionError:
+            raise UsageError(f"{path}: not a klm-lint baseline (it nests too deeply)") from None
         return cls(path.resolve().parent, entries)
 
     def key(self, finding: Finding) -> Key:
@@ -75,7 +86,10 @@ def write(path: Path, findings: list[Finding]) -> int:
         "findings": [{"path": p, "code": c, "fingerprint": f} for p, c, f in entries],
     }
     try:
+        check_written_here(path)
         path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    except Refused as refused:
+        raise UsageError(f"{path}: cannot write the baseline ({refused.reason})") from None
     except OSError as error:
         raise UsageError(f"{path}: cannot write the baseline ({error.strerror})") from None
     return len(entries)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from klm_lint.findings import Applicability
+from klm_lint.load.text import printable_line
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,28 +108,83 @@ def encode(text: str, bom: bool) -> bytes:
     return (("\ufeff" + text) if bom else text).encode("utf-8")
 
 
-def unified_diff(display_path: str, before: str, after: str) -> str:
+def unified_diff(display_path: str, before: str, after: str) -> tuple[str, bool]:
+    """A unified diff that `patch` and `git apply` take, and whether it had to show some
+    characters as pictures. Lines end at LF alone, as they do for those tools (a CR before it
+    stays); a control character or bidirectional override anywhere else in a line is shown as
+    its picture (␛), so that no post can steer the terminal: such a diff no longer applies to
+    the file, and says so."""
+    escaped = False
+    out: list[str] = []
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{display_path}",
-        tofile=f"b/{display_path}",
+        _lines(before), _lines(after), fromfile=f"a/{display_path}", tofile=f"b/{display_path}"
     )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+    for number, line in enumerate(lines):
+        if number < 2 or line.startswith("@@"):
+            out.append(line)
+            continue
+        body, end = _line_end(line)
+        shown = printable_line(body)
+        escaped = escaped or shown != body
+        out.append(shown + end if end else shown + "\n\\ No newline at end of file\n")
+    return "".join(out), escaped
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: all or nothing."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _lines(text: str) -> list[str]:
+    """The text's lines, each with its LF (the last may have none)."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _line_end(line: str) -> tuple[str, str]:
+    if line.endswith("\r\n"):
+        return line[:-2], "\r\n"
+    if line.endswith("\n"):
+        return line[:-1], "\n"
+    return line, ""
+
+
+def write_fixed(path: Path, data: bytes) -> str:
+    """Write a fixed file atomically: a temporary file in the same folder, then a rename, so
+    that the file is whole before or after, never in between. A link is followed to the file
+    it names (reading it made sure that lies in the project), and the link stays. The file
+    keeps its mode, owner and group. "" once written; otherwise why nothing was written: a
+    read-only file, a file with other hard links (a rename would cut it off from them), a
+    file whose owner a new copy could not keep."""
+    try:
+        real = os.path.realpath(path)
+        info = os.stat(real)
+    except OSError as error:
+        return f"it cannot be read again ({error.strerror or error})"
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return "it is read-only"
+    if info.st_nlink > 1:
+        others = info.st_nlink - 1
+        return f"it has {others} other hard link{'s' if others > 1 else ''}, which a fix would cut"
+    folder, name = os.path.split(real)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    except OSError as error:
+        return f"its folder cannot be written ({error.strerror or error})"
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        made = os.stat(temporary)
+        if (made.st_uid, made.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.chown(temporary, info.st_uid, info.st_gid)
+            except PermissionError:
+                os.unlink(temporary)
+                return "it belongs to another user or group, which a fixed copy would not keep"
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        os.replace(temporary, real)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    return ""

@@ -23,7 +23,7 @@ from klm_lint.site.discover import content_files
 from klm_lint.site.index import post_for
 
 if TYPE_CHECKING:
-    from klm_lint.records import Stamp
+    from klm_lint.files import Stamp
     from klm_lint.site.cache import IndexCache
     from klm_lint.site.index import Layout, Post, SiteIndex
     from klm_lint.site.site import Site
@@ -38,7 +38,7 @@ def load_post(
     collection = site.collection_for(relative)
     if collection is None or not collection.indexed:
         return None, None
-    read = read_file(path, site.config.max_file_size)
+    read = read_file(path, site.config.max_file_size, site.project)
     if isinstance(read, Finding):
         return None, None
     raw, stamp = read
@@ -86,13 +86,14 @@ def complete_index(
             if stamp is not None and _indexed(site, key):
                 entries.append((key, stamp, linted_posts.get(key)))
         return Completed(entries, changed=True)
-    loaded = cache.load() if cache is not None else None
+    files = content_files(site)
+    loaded = cache.load(len(files)) if cache is not None else None
     rows = loaded.rows if loaded is not None else {}
     adopted: dict[str, int] = {}
     missed: list[tuple[str, str]] = []
     found = 0
     changed = loaded is None
-    for text in content_files(site):
+    for text in files:
         key = os.path.abspath(text)
         row = rows.get(key)
         # A file the cache knows is in an indexed collection: the configuration is the same.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from klm_lint.checks.post_facts import AUTHOR, HIDDEN, TITLE
 from klm_lint.findings import Severity
 from klm_lint.load.nodes import lookup
+from klm_lint.load.text import printable
 from klm_lint.site.dates import appearance, publication_time
 from klm_lint.site.facts import flag_fact, moment_fact, scalar_at, value_fact
 from klm_lint.site.publication import is_false
@@ -82,7 +83,7 @@ def build_overview(findings: list[Finding], now: dt.datetime, posts: list[Post])
     for post in posts:
         author = post[AUTHOR]
         if author is not None and author.text.strip():
-            author_of[post.display_path] = " ".join(author.text.split())
+            author_of[post.display_path] = printable(" ".join(author.text.split()))
     folders = _tallies(findings, lambda finding: posixpath.dirname(finding.path) or ".")
     authors = _tallies(findings, lambda finding: author_of.get(finding.path, NO_AUTHOR))
     drafts = [_state(post, "") for post in posts if post[HIDDEN]]
@@ -109,11 +110,14 @@ def _tallies(findings: list[Finding], key: Callable[[Finding], str]) -> tuple[Ta
 
 
 def _state(post: Post, appears: str) -> PostState:
+    """What the summary shows of a post, with control characters and bidirectional overrides
+    as visible pictures, as in every report: a title cannot steer a terminal or start a line
+    of a CI log with a workflow command."""
     title, author, date = post[TITLE], post[AUTHOR], post[DATE]
     return PostState(
         post.display_path,
-        title.text.strip() if title else "",
-        " ".join(author.text.split()) if author else "",
-        date.text.strip() if date else "",
+        printable(title.text.strip()) if title else "",
+        printable(" ".join(author.text.split())) if author else "",
+        printable(date.text.strip()) if date else "",
         appears,
     )

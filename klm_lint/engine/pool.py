@@ -4,11 +4,18 @@ The items are cut into contiguous chunks; each worker process applies the functi
 inherited when the pool was forked (with the config, schemas, static-root listings and the
 whole-site index built once, in the parent) and sends back the results. Results come back in
 item order, so a report is identical to a single-process run.
+
+A worker dies with the parent: when the parent is killed (`kill -9`, a CI timeout, the OOM
+killer), nothing is left waiting on the pipe. On Linux the kernel sends each worker SIGKILL
+(prctl PR_SET_PDEATHSIG); elsewhere a thread in each worker checks its parent twice a second.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import time
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -23,6 +30,12 @@ Result = TypeVar("Result")
 
 _TASK: tuple[Callable[[Any], Any], list[Any]] | None = None
 """What the forked workers do: set in the parent just before the pool starts."""
+
+_PR_SET_PDEATHSIG = 1
+WATCH_INTERVAL = 0.5
+"""Seconds between two looks at the parent, where the kernel cannot be asked."""
+use_prctl = sys.platform.startswith("linux")
+"""Whether to ask the kernel (False: the thread that watches the parent, everywhere)."""
 
 
 def workers_for(items: int, jobs: int | None) -> int:
@@ -50,13 +63,42 @@ def map_ordered(
 
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             for (start, end), results in zip(chunks, pool.map(_run_chunk, chunks), strict=True):
                 yield from results
                 if progress is not None:
                     progress(end - start)
     finally:
         _TASK = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """Run in each worker as it starts: make it exit as soon as its parent is gone."""
+    if not (use_prctl and _ask_the_kernel()):
+        watcher = threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True)
+        watcher.start()
+    if os.getppid() != parent:  # the parent died before the worker was ready
+        os._exit(1)
+
+
+def _ask_the_kernel() -> bool:
+    """Linux: SIGKILL to this process when its parent dies."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_INTERVAL)
+    os._exit(1)
 
 
 def _run_chunk(bounds: tuple[int, int]) -> list[Any]:

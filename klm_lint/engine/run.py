@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.engine import pool, suppressions
+from klm_lint.engine.caps import capped, capped_by_rule
 from klm_lint.engine.index_build import complete_index, load_post
-from klm_lint.engine.read import file_finding, read_file, unreadable
+from klm_lint.engine.read import file_finding, read_file, too_large, unreadable
 from klm_lint.engine.result import Result
 from klm_lint.findings import Finding, Span
 from klm_lint.load.document import Document, load_text
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from klm_lint.engine.result import FixMode
     from klm_lint.engine.selection import Selection
     from klm_lint.engine.suppressions import Suppression
-    from klm_lint.records import Stamp
+    from klm_lint.files import Stamp
     from klm_lint.site.cache import IndexCache
     from klm_lint.site.discover import Unreadable
     from klm_lint.site.facts import Fact
@@ -57,6 +58,8 @@ class FileResult:
     site_path: str = ""
     post: Post | None = None
     suppressions: tuple[Suppression, ...] = ()
+    hidden: tuple[str, ...] = ()
+    """Rules with findings past the cap (engine/caps.py), which the file does not list."""
     stamp: Stamp | None = None
     tracebacks: tuple[str, ...] = ()
     fixed: tuple[Finding, ...] = ()
@@ -78,6 +81,7 @@ class _Lint:
     findings: list[Finding]
     suppressions: tuple[Suppression, ...]
     tracebacks: list[str]
+    hidden: tuple[str, ...] = ()
 
 
 def facts_for(rules: Iterable[Rule], *, statistics: bool) -> list[Fact[Any]]:
@@ -111,6 +115,7 @@ class Engine:
         baseline: Baseline | None = None,
         statistics: bool = False,
         cache: IndexCache | None = None,
+        facts: Sequence[Fact[Any]] = (),
     ) -> None:
         self.site = site
         self.selection = selection
@@ -125,13 +130,28 @@ class Engine:
         self.rule_names = {rule.code: rule.code for rule in ALL_RULES} | {
             rule.name: rule.code for rule in ALL_RULES
         }
-        self.layout = Layout.of(facts_for(self.site_rules, statistics=statistics))
+        declared = facts_for(self.site_rules, statistics=statistics)
+        names = {fact.name for fact in declared}
+        self.layout = Layout.of([*declared, *(fact for fact in facts if fact.name not in names)])
+        """`facts`: what the index keeps besides what the rules declared (the editor completes
+        tags from it)."""
         self.index: SiteIndex | None = (
-            SiteIndex(self.layout) if self.site_rules or statistics else None
+            SiteIndex(self.layout) if self.site_rules or statistics or facts else None
         )
         self._complete = False
         """The index holds every post of the site: a later run on the same engine (the
         editor's, a test's) only puts the posts it lints again."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the index holds every post of the site."""
+        return self._complete
+
+    def adopt(self, index: SiteIndex) -> None:
+        """Use an index of every post of the site, built apart (the editor builds it in the
+        background) with complete_index and this engine's layout."""
+        self.index = index
+        self._complete = True
 
     # The run
 
@@ -245,7 +265,9 @@ class Engine:
         """The file's findings with those of the whole-site rules, after its suppressions."""
         findings = result.findings + site_findings if site_findings else result.findings
         if result.suppressions:
-            findings = self._suppressed(findings, result.suppressions, result.site_path)
+            findings = self._suppressed(
+                findings, result.suppressions, result.site_path, hidden=result.hidden
+            )
         if findings is result.findings and not result.suppressions:
             return result
         return dataclasses.replace(result, findings=findings, suppressions=())
@@ -271,7 +293,7 @@ class Engine:
                 elif self._complete:
                     self.index.remove(key)
             if not self._complete:
-                complete_index(
+                completed = complete_index(
                     self.index,
                     self.site,
                     linted,
@@ -281,6 +303,8 @@ class Engine:
                     jobs=jobs,
                 )
                 self._complete = True
+                if self.cache is not None:
+                    self.cache.save(completed.entries, self.index, changed=completed.changed)
 
         def fixed(path: Path) -> FileResult:
             return self.fixed_file(path, fix)
@@ -292,7 +316,7 @@ class Engine:
     def file_result(self, path: Path) -> FileResult:
         """Stage 1 for one file: its findings, its post's facts and its suppressions."""
         relative = self.site.site_path(path)
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative), relative)
         raw, stamp = read
@@ -304,39 +328,72 @@ class Engine:
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 lint.findings.append(self._facts_failed(lint.document, error, lint.tracebacks))
         return FileResult(
-            lint.findings, relative, post, lint.suppressions, stamp, tuple(lint.tracebacks)
+            lint.findings,
+            relative,
+            post,
+            lint.suppressions,
+            lint.hidden,
+            stamp,
+            tuple(lint.tracebacks),
         )
 
     def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
         return load_post(path, self.site, self.layout, stamped=True)
 
-    def lint_bytes(self, path: Path, relative: str, raw: bytes, *, whole_site: bool) -> _Lint:
+    def lint_bytes(
+        self, path: Path, relative: str, raw: bytes, *, whole_site: bool, put: bool = False
+    ) -> _Lint:
         """A file's findings (filtered by the selection) and its suppressions; with whole_site,
-        the whole-site rules' findings too, against the index (fixing needs them in place)."""
+        the whole-site rules' findings too, against the index (fixing needs them in place).
+        With put, the file's post first takes the place of the one the index holds for it (a
+        text not saved yet: the editor's, standard input)."""
         tracebacks: list[str] = []
-        document, findings = self._check(path, relative, raw, tracebacks)
-        if document is not None and whole_site and self.index is not None:
-            post = post_for(document, self.site.collection_of(document), self.layout)
-            if post is not None:
+        hidden: list[str] = []
+        if len(raw) > self.site.config.max_file_size:
+            # Only a text not read from a file (read_file stops at the limit) can be larger.
+            document, findings = (
+                None,
+                self._filter([too_large(path, self.site.config.max_file_size)], relative),
+            )
+        else:
+            document, findings = self._check(path, relative, raw, tracebacks, hidden)
+        if whole_site and self.index is not None:
+            post = None
+            if document is not None:
+                post = post_for(document, self.site.collection_of(document), self.layout)
+            if put and post is not None:
+                self.index.put(post)
+            elif put:
+                self.index.remove(os.path.abspath(path))
+            if post is not None and document is not None:
                 problems = self._site_problems(post)
                 findings += self._place(document.lines, path, problems, tracebacks)
         found: tuple[Suppression, ...] = ()
         if document is not None and self.use_suppressions:
             found = suppressions.find(document, self.rule_names)
-        return _Lint(document, findings, found, tracebacks)
+        return _Lint(document, findings, found, tracebacks, tuple(hidden))
 
-    def lint_document_fully(self, path: Path, raw: bytes) -> tuple[Document | None, list[Finding]]:
-        """A file's final findings, whole-site rules and suppressions included (for fixing)."""
+    def lint_document_fully(
+        self, path: Path, raw: bytes, *, whole_site: bool = True, put: bool = False
+    ) -> tuple[Document | None, list[Finding]]:
+        """A file's final findings, whole-site rules and suppressions included (for fixing, and
+        for texts not saved yet). Without whole_site, the whole-site rules do not run, and a
+        suppression of one of them is not reported unused."""
         relative = self.site.site_path(path)
-        lint = self.lint_bytes(path, relative, raw, whole_site=True)
+        lint = self.lint_bytes(path, relative, raw, whole_site=whole_site, put=put)
         findings = lint.findings
         if lint.suppressions:
-            findings = self._suppressed(findings, lint.suppressions, relative)
+            skipped = () if whole_site else [rule.code for rule in self.site_rules]
+            findings = self._suppressed(
+                findings, lint.suppressions, relative, skipped, hidden=lint.hidden
+            )
         return lint.document, findings
 
     def _check(
-        self, path: Path, relative: str, raw: bytes, tracebacks: list[str]
+        self, path: Path, relative: str, raw: bytes, tracebacks: list[str], hidden: list[str]
     ) -> tuple[Document | None, list[Finding]]:
+        """The document and its findings; the rules with findings past the cap go in
+        `hidden`."""
         shown = display_path(path)
         collection = self.site.collection_for(relative)
         try:
@@ -366,7 +423,8 @@ class Engine:
                 continue
             assert rule.check is not None
             try:
-                findings.extend(rule.check(loaded, self.site))
+                if capped(rule.check(loaded, self.site), findings):
+                    hidden.append(rule.code)
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 findings.append(self._internal_error(shown, rule, error, tracebacks))
         return loaded, self._filter(findings, relative)
@@ -399,7 +457,7 @@ class Engine:
         """Whole-site problems as findings in the linted file; its text is read again for
         their lines, as only the few files these rules report on need it."""
         lines = None
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if not isinstance(read, Finding):
             decoded = decode(read[0])
             if isinstance(decoded, Decoded):
@@ -437,27 +495,16 @@ class Engine:
 
     def fixed_file(self, path: Path, fix: FixMode) -> FileResult:
         """One file fixed (or its diff), with the findings that remain."""
-        from klm_lint.engine.fixes import (
-            applicable,
-            encode,
-            fix_text,
-            unified_diff,
-            write_atomically,
-        )
+        from klm_lint.engine.fixes import encode, unified_diff, write_fixed
 
         relative = self.site.site_path(path)
-        read = read_file(path, self.site.config.max_file_size)
+        read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
             return FileResult(self._filter([read], relative))
         raw, _stamp = read
-        document, findings = self.lint_document_fully(path, raw)
-        if document is None or not any(applicable(f, fix.unsafe) for f in findings):
-            return FileResult(findings)
-
-        def relint(text: str) -> tuple[Document | None, list[Finding]]:
-            return self.lint_document_fully(path, encode(text, document.bom))
-
-        fixed: FileFix = fix_text(document, findings, relint, unsafe=fix.unsafe)
+        document, fixed = self.fixed_bytes(path, raw, unsafe=fix.unsafe)
+        if document is None or not (fixed.fixed or fixed.problem):
+            return FileResult(fixed.findings)
         if fixed.problem:
             note = (
                 f"{document.display_path}: fixes not applied, because the fixed file would not "
@@ -467,10 +514,44 @@ class Engine:
         if not fixed.changed:
             return FileResult(fixed.findings)
         if not fix.write:
-            diff = unified_diff(document.display_path, fixed.original, fixed.text)
-            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff)
-        write_atomically(path, encode(fixed.text, document.bom))
+            diff, escaped = unified_diff(document.display_path, fixed.original, fixed.text)
+            note = (
+                f"{document.display_path}: the diff shows control characters as pictures (␛), "
+                "so it does not apply to the file as it is; use --fix to apply it."
+                if escaped
+                else ""
+            )
+            return FileResult(fixed.findings, fixed=tuple(fixed.fixed), diff=diff, note=note)
+        try:
+            refused = write_fixed(path, encode(fixed.text, document.bom))
+        except OSError as error:
+            refused = f"it cannot be written ({error.strerror or error})"
+        if refused:
+            note = (
+                f"{document.display_path}: fixes not applied, because {refused}; its findings "
+                "are listed as they are. Fix it by hand, or see --diff."
+            )
+            return FileResult(self.lint_document_fully(path, raw)[1], note=note)
         return FileResult(fixed.findings, fixed=tuple(fixed.fixed))
+
+    def fixed_bytes(
+        self, path: Path, raw: bytes, *, unsafe: bool, put: bool = False
+    ) -> tuple[Document | None, FileFix]:
+        from klm_lint.engine.fixes import FileFix, applicable, encode, fix_text
+
+        """A file's text fixed in memory, rule by rule, with the findings that remain (what
+        fixed_file writes; the editor and standard input take the text). With put, as in
+        lint_bytes."""
+        document, findings = self.lint_document_fully(path, raw, put=put)
+        if document is None or not any(applicable(f, unsafe) for f in findings):
+            text = document.text if document is not None else ""
+            return document, FileFix(findings, original=text, text=text)
+        bom = document.bom
+
+        def relint(text: str) -> tuple[Document | None, list[Finding]]:
+            return self.lint_document_fully(path, encode(text, bom))
+
+        return document, fix_text(document, findings, relint, unsafe=unsafe)
 
     # Filters
 
@@ -492,10 +573,22 @@ class Engine:
         return kept
 
     def _suppressed(
-        self, findings: list[Finding], found: tuple[Suppression, ...], relative: str
+        self,
+        findings: list[Finding],
+        found: tuple[Suppression, ...],
+        relative: str,
+        skipped: Iterable[str] = (),
+        *,
+        hidden: tuple[str, ...] = (),
     ) -> list[Finding]:
-        enabled = self.selection.enabled - self.selection.ignored_for(relative)
-        kept, unused = suppressions.apply(findings, found, enabled, self.rule_names.values())
+        """The findings no suppression covers, and KLM900 for the suppressions that silence
+        nothing (a suppression of a rule that was `skipped` silences nothing yet, nor one of a
+        rule with findings past the cap, `hidden`)."""
+        enabled = self.selection.enabled - self.selection.ignored_for(relative) - set(skipped)
+        kept, unused = suppressions.apply(
+            findings, found, enabled, self.rule_names.values(), hidden
+        )
+        unused, _cut = capped_by_rule(unused)
         return kept + self._filter(unused, relative)
 
     # Internal errors

@@ -90,7 +90,10 @@ def build_selection(
             severities[code] = Severity(level)
             configured.add(code)
     per_file = tuple(
-        (gitignore([pattern]), frozenset(resolve_codes(codes, "per-file-ignores", ConfigError)))
+        (
+            gitignore([pattern], "per-file-ignores"),
+            frozenset(resolve_codes(codes, "per-file-ignores", ConfigError)),
+        )
         for pattern, codes in config.per_file_ignores.items()
     )
     return Selection(frozenset(enabled), severities, per_file, frozenset(configured))

@@ -10,6 +10,7 @@ Body (HTML comments in Markdown, JSX comments in MDX):
 A suppression that silences nothing is reported itself (KLM900), with a fix that removes it. A
 word in a suppression that names no rule (a typo: KLM1O1, date-fromat) is KLM901, with a
 did-you-mean and no fix: removing it would hide the typo instead of correcting it.
+`silencing` writes the comment that silences one finding (the editor's "ignore here").
 """
 
 from __future__ import annotations
@@ -21,14 +22,14 @@ from typing import TYPE_CHECKING, Literal
 
 from klm_lint.checks.loading import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
 from klm_lint.checks.names import is_prefix, suggestion
-from klm_lint.findings import Applicability, Fix
+from klm_lint.findings import Applicability, Edit, Fix
 from klm_lint.load.nodes import iter_mappings, iter_scalars
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from klm_lint.findings import Finding
-    from klm_lint.load.document import Document
+    from klm_lint.load.document import Document, FrontMatter
     from klm_lint.load.nodes import Mapping
 
 _FRONT = re.compile(r"#[ \t]*klm-lint:[ \t]*(ignore-file|ignore)\b(?:\[([^\]\r\n]*)\])?")
@@ -135,11 +136,13 @@ def apply(
     suppressions: Iterable[Suppression],
     enabled: Iterable[str],
     known: Iterable[str],
+    hidden: Iterable[str] = (),
 ) -> tuple[list[Finding], list[Finding]]:
     """The findings no suppression covers, and the suppressions' own findings: KLM900 for each
     unused suppression, KLM901 for each word that names no rule.
 
-    A code counts as unused only when its rule ran (is enabled)."""
+    A code counts as unused only when its rule ran (is enabled); and not when its rule had
+    findings past the cap (`hidden`), which might be the ones silenced."""
     listed = list(suppressions)
     used: list[set[str]] = [set() for _ in listed]
     kept: list[Finding] = []
@@ -151,11 +154,14 @@ def apply(
                 covered = True
         if not covered:
             kept.append(finding)
-    active, rules = set(enabled), set(known)
+    active, rules, unlisted = set(enabled), set(known), set(hidden)
     unused = [
         finding
         for suppression, codes in zip(listed, used, strict=True)
-        for finding in (*_unused(suppression, codes, active, rules), *suppression.unknown)
+        for finding in (
+            *_unused(suppression, codes | unlisted, active, rules),
+            *suppression.unknown,
+        )
     ]
     return kept, unused
 
@@ -326,3 +332,75 @@ def _comment_removal(doc: Document, start: int, end: int) -> tuple[int, int]:
             end_line + 1
         ) if end_line < doc.lines.line_count else line_end
     return _whitespace_before(doc.text, start, line_start), end
+
+
+@dataclass(frozen=True, slots=True)
+class Silencing:
+    """The comment that silences a rule where one of its findings is."""
+
+    edit: Edit
+    whole_file: bool
+    """The finding's line holds no key (the front matter's delimiter, a comment): the comment
+    silences the rule in the whole file."""
+
+
+def silencing(doc: Document, code: str, line: int) -> Silencing | None:
+    """The suppression comment, as `find` reads it, that silences `code` on `line`: on the
+    line of the front-matter key whose value holds it (`# klm-lint: ignore[CODE]`), on a line
+    of its own before a body line (`<!-- klm-lint-disable-next-line CODE -->`, a JSX comment
+    in .mdx files), or for the whole file on a front-matter line that no key holds
+    (`# klm-lint: ignore-file[CODE]`). A comment already there gets the code added to its
+    list. None where no comment can go (JSON front matter, a value that goes on past the
+    key's line)."""
+    front = doc.front_matter
+    if front is None or doc.lines.line_start(line) >= doc.body_start:
+        return _before_body_line(doc, code, line)
+    if front.format == "json":
+        return None
+    covering = [key for key, last in _key_lines(doc, front.root).items() if key <= line <= last]
+    if covering:
+        edit = _on_key_line(doc, front, max(covering), code)
+        return None if edit is None else Silencing(edit, False)
+    return Silencing(_file_wide(doc, front, code), True)
+
+
+def _on_key_line(doc: Document, front: FrontMatter, line: int, code: str) -> Edit | None:
+    start, end = doc.lines.line_start(line), doc.lines.line_end(line)
+    scalars = [(node.start, node.end) for node in iter_scalars(front.root)]
+    for match in _FRONT.finditer(doc.text, start, end):
+        if any(first <= match.start() < last for first, last in scalars):
+            continue
+        if match.group(1) == "ignore":
+            listed = match.group(2)
+            if listed is None:
+                return None
+            return doc.edit(match.end(2), match.end(2), f", {code}" if listed.strip() else code)
+    if any(first < end < last for first, last in scalars):
+        return None
+    return doc.edit(end, end, f"  # klm-lint: ignore[{code}]")
+
+
+def _file_wide(doc: Document, front: FrontMatter, code: str) -> Edit:
+    for match in _FRONT.finditer(doc.text, front.start, front.end):
+        if match.group(1) == "ignore-file" and match.group(2) is not None:
+            return doc.edit(match.end(2), match.end(2), f", {code}" if match.group(2) else code)
+    return doc.edit(front.start, front.start, f"# klm-lint: ignore-file[{code}]{doc.newline}")
+
+
+def _before_body_line(doc: Document, code: str, line: int) -> Silencing | None:
+    start = doc.lines.line_start(line)
+    for comment in doc.body_scan.comments:
+        match = _BODY.match(comment.text)
+        end_line, _ = doc.lines.position(max(comment.end - 1, comment.start))
+        if match is None or match.group(1) != "disable-next-line" or end_line != line - 1:
+            continue
+        listed = match.group(2).strip()
+        if not listed:
+            return None
+        at = doc.text.find(listed, comment.start, comment.end) + len(listed)
+        return Silencing(doc.edit(at, at, f", {code}"), False)
+    text = doc.lines.line_text(line)
+    indent = text[: len(text) - len(text.lstrip(" \t"))]
+    words = f"klm-lint-disable-next-line {code}"
+    written = f"{{/* {words} */}}" if doc.is_mdx else f"<!-- {words} -->"
+    return Silencing(doc.edit(start, start, f"{indent}{written}{doc.newline}"), False)

@@ -130,6 +130,11 @@ def printable(text: str) -> str:
     return text.translate(_SHOWN_AS) if _UNSAFE.search(text) else text
 
 
+def printable_line(text: str) -> str:
+    """A line as reports quote it: like `printable`, but tabs stay tabs."""
+    return text.translate(_SHOWN_IN_EXCERPTS) if _UNSAFE_IN_EXCERPTS.search(text) else text
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str

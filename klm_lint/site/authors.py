@@ -16,6 +16,8 @@ from klm_lint.site.data_files import read_data_file
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from klm_lint.files import ProjectRoot
+
 
 @dataclass(frozen=True, slots=True)
 class Author:
@@ -38,6 +40,10 @@ class Authors:
     def find(self, name: str) -> Author | None:
         return self._by_name.get(name_key(name))
 
+    def names(self) -> list[str]:
+        """Every listed author's name, in the file's order."""
+        return [author.name for author in self._by_name.values()]
+
     def suggest(self, name: str) -> str | None:
         """The listed name closest to an unknown one."""
         wanted = name_key(name)
@@ -48,9 +54,27 @@ class Authors:
         return close[0] if close else None
 
 
-def load_authors(root: Path, relative: str) -> Authors:
-    data = read_data_file(root, relative, "authors")
+def load_authors(
+    root: Path,
+    relative: str,
+    config: Path | None = None,
+    *,
+    project: ProjectRoot | None = None,
+) -> Authors:
+    """The authors file, read through the guard every file the config names goes through:
+    in the project, a regular file, at most 1 MiB."""
+    data = read_data_file(root, relative, "authors", config, project=project)
     return Authors(root / relative, relative, _entries(data, relative))
+
+
+def _valid_text(text: str) -> bool:
+    """False for text holding a lone surrogate (JSON and YAML escapes can make one), which no
+    report could write."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _entries(data: object, relative: str) -> list[Author]:
@@ -72,6 +96,8 @@ def _entries(data: object, relative: str) -> list[Author]:
             raise ConfigError(f"{where} has no name (a non-empty text)")
         if avatar is not None and not isinstance(avatar, str):
             raise ConfigError(f"{where} ({name}): avatar must be a text, such as /images/a.jpg")
+        if not _valid_text(name) or (avatar is not None and not _valid_text(avatar)):
+            raise ConfigError(f"{where} has a name or avatar that is not valid Unicode text")
         if name_key(name) in seen:
             raise ConfigError(f"{where}: {name_key(name)} is listed twice")
         seen.add(name_key(name))

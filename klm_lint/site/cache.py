@@ -9,9 +9,14 @@ declared and the keys they grouped it by: columns of plain values, checked colum
 when read, so that ten thousand posts load in a few milliseconds. A post is taken from it while
 its file keeps its stamp; a file modified in the two seconds before a run is not kept (an edit
 in the same tick of a coarse file-system clock would keep its stamp). Anything unexpected in
-the file (another version, a damaged or hand-edited file) makes the run load the posts afresh,
-and a folder that cannot be written is simply not used. JSON, never pickle: a committed or
-tampered cache cannot run code.
+the file (another version, a damaged, hand-edited or oversized file) makes the run load the
+posts afresh, and a folder that cannot be written is simply not used. JSON, never pickle: a
+committed or tampered cache cannot run code.
+
+The folder is klm-lint's own: inside the project, neither the root itself nor in or around a
+content or static folder (a config that says otherwise is an error), created by klm-lint with
+no link anywhere on its way, and marked by the `.gitignore` klm-lint writes in it. A folder
+that exists and is not klm-lint's is not used.
 """
 
 from __future__ import annotations
@@ -20,10 +25,14 @@ import contextlib
 import itertools
 import json
 import os
+import stat
+import tempfile
 import time
 import zlib
 from typing import TYPE_CHECKING, Any
 
+from klm_lint.errors import ConfigError
+from klm_lint.files import Refused, Stamp, read_regular, stamp_of
 from klm_lint.site.facts import encode
 from klm_lint.site.index import Post, Stored
 from klm_lint.version import __version__
@@ -32,24 +41,58 @@ if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
     from pathlib import Path
 
-    from klm_lint.records import Stamp
     from klm_lint.site.index import Layout, SiteIndex
     from klm_lint.site.site import Site
 
 _FORMAT = 4
 _IGNORE_ALL = "# Written by klm-lint: nothing in this folder belongs in version control.\n*\n"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
 RACY_NS = 2 * 10**9
-"""A file modified less than this before the run began is not kept in the cache."""
+"""A file modified less than this before the run began is not kept in the cache: an edit in
+the same tick of a coarse file-system clock (FAT counts in 2 s) would keep its stamp."""
+BYTES_PER_POST = 8 * 1024
+"""A cache file larger than this per content file (plus 1 MiB) is not read."""
 _NONE = type(None)
 _SCALARS = frozenset({str, int, float, bool, _NONE})
 
 
 def stamp(path: str) -> Stamp | None:
     try:
-        info = os.stat(path)
+        return stamp_of(os.stat(path))
     except (OSError, ValueError):
         return None
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def cache_folder(site: Site, value: str) -> str:
+    """The cache-dir of the config, relative to the project root, once checked: in the project,
+    not its root, neither in nor around a content or static folder (ConfigError otherwise)."""
+    folder = site.named_path("cache-dir", value)
+    where = f"{site.config_path}: cache-dir" if site.config_path else "cache-dir"
+    if folder == ".":
+        raise ConfigError(
+            f"{where}: {value!r} is the project root; the cache needs a folder of its own, "
+            "such as .klm-lint-cache"
+        )
+    taken = [("content", name) for name in site.content_folders]
+    taken += [("static", os.path.relpath(root, site.root)) for root in site.static.roots]
+    for key, other in taken:
+        other = other.replace(os.sep, "/")
+        if _overlap(folder, other):
+            raise ConfigError(
+                f"{where}: {value!r} is in or around the {key} folder {other}/; the cache needs "
+                "a folder of its own, such as .klm-lint-cache"
+            )
+    return folder
+
+
+def _overlap(one: str, other: str) -> bool:
+    return (
+        other == "."
+        or one == other
+        or f"{one}/".startswith(f"{other}/")
+        or (f"{other}/".startswith(f"{one}/"))
+    )
 
 
 class Loaded:
@@ -73,6 +116,7 @@ class IndexCache:
         self.folder = folder
         self.layout = layout
         self.root = site.root_text
+        self.project = site.project
         facts = [(fact.name, fact.kind) for fact in layout.facts]
         settings = site.config.model_dump(mode="json")
         self.identity = json.loads(json.dumps([_FORMAT, __version__, self.root, settings, facts]))
@@ -82,15 +126,20 @@ class IndexCache:
         self.trusted_before = time.time_ns() - RACY_NS
         """Files modified since are read again next time (the run begins now)."""
         self.loaded: Loaded | None = None
+        self.note = ""
+        """Why the cache was not used, for the user ("" while it is)."""
 
-    def load(self) -> Loaded | None:
+    def load(self, files: int) -> Loaded | None:
         """The posts of the last run with this configuration; None when there are none that
-        can be trusted."""
+        can be trusted (`files`: how many content files the site has, which bounds the size of
+        a cache worth reading)."""
+        if not self._usable():
+            return None
         try:
-            with open(self.file, "rb") as handle:
-                data = json.loads(handle.read())
-            loaded = self._checked(data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            limit = 1024 * 1024 + BYTES_PER_POST * files
+            raw, _info = read_regular(self.file, limit, follow=False)
+            loaded = self._checked(json.loads(raw))
+        except (Refused, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
         self.loaded = loaded
         return loaded
@@ -150,15 +199,13 @@ class IndexCache:
         known = index.known_keys() if index is not None else {}
         if loaded is not None and not changed and set(known) <= set(loaded.stored.keys):
             return
+        if not self._usable(create=True):
+            return
         data = self._data(kept, stored, known)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text(_IGNORE_ALL, encoding="utf-8")
-            temporary = self.folder / f".index-{os.getpid()}-{time.time_ns()}.tmp"
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
-                with open(temporary, "x", encoding="utf-8") as stream:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
                     # Part by part: a large site's cache is never held as one string.
                     stream.write("{")
                     for at, (name, value) in enumerate(data.items()):
@@ -172,6 +219,69 @@ class IndexCache:
                 raise
         except (OSError, ValueError, TypeError):
             return
+
+    def _usable(self, *, create: bool = False) -> bool:
+        """Whether the folder is klm-lint's cache folder (with create, made so if it is
+        missing). When it is not, `note` says why and the cache is not used."""
+        if self.note:
+            return False
+        relative = os.path.relpath(self.folder, self.project.text)
+        current = self.project.text
+        for part in relative.split(os.sep):
+            current = os.path.join(current, part)
+            shown = os.path.relpath(current, self.project.text).replace(os.sep, "/")
+            try:
+                info = os.lstat(current)
+            except FileNotFoundError:
+                if not create:
+                    return False
+                try:
+                    os.mkdir(current)
+                    info = os.lstat(current)
+                except OSError as error:
+                    return self._refuse(f"{shown} cannot be made: {error.strerror or error}")
+            except OSError as error:
+                return self._refuse(error.strerror or str(error))
+            if stat.S_ISLNK(info.st_mode):
+                return self._refuse(f"{shown} is a link, which klm-lint does not follow")
+            if not stat.S_ISDIR(info.st_mode):
+                return self._refuse(f"{shown} is not a folder")
+        return self._marked(create=create)
+
+    def _marked(self, *, create: bool) -> bool:
+        """Whether the folder holds klm-lint's .gitignore (with create, written in an empty
+        folder), so that it is klm-lint's own."""
+        ignore = self.folder / ".gitignore"
+        try:
+            raw, _info = read_regular(ignore, len(_IGNORE_ALL), follow=False)
+        except Refused as refused:
+            if not refused.missing:
+                return self._refuse(f"its .gitignore is not klm-lint's ({refused.reason})")
+        else:
+            if raw.decode("utf-8", "replace") == _IGNORE_ALL:
+                return True
+            return self._refuse("its .gitignore is not the one klm-lint writes")
+        try:
+            with os.scandir(self.folder) as entries:
+                if any(entries):
+                    return self._refuse("it holds files klm-lint did not write")
+            if not create:
+                return False
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+            descriptor = os.open(ignore, flags, 0o644)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+                stream.write(_IGNORE_ALL)
+        except OSError as error:
+            return self._refuse(error.strerror or str(error))
+        return True
+
+    def _refuse(self, reason: str) -> bool:
+        shown = os.path.relpath(self.folder, self.project.text).replace(os.sep, "/")
+        self.note = (
+            f"the index cache was not used: {shown}/ is not a folder of klm-lint's own ({reason}). "
+            "Remove it, or set cache-dir to a new folder; klm-lint creates it."
+        )
+        return False
 
     def _data(
         self,

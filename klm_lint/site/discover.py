@@ -15,17 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import UsageError
+from klm_lint.files import OUTSIDE
 from klm_lint.site.gitignore import GitIgnore, work_tree_top
 from klm_lint.site.site import gitignore
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from klm_lint.files import ProjectRoot
     from klm_lint.site.gitignore import Chain
     from klm_lint.site.patterns import Patterns
     from klm_lint.site.site import Site
 
 _SKIPPED_FOLDERS = {"node_modules"}
+_NOT_FOLLOWED = f"{OUTSIDE}; it was not followed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +55,8 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
 def content_files(site: Site) -> list[str]:
     """Every content file of the site (in the content folders, minus exclude), as a full run
     finds them, by their paths as text (quicker to find, for the index)."""
-    folders = [site.root / folder for folder in site.config.content]
-    files, _unreadable = _found([folder for folder in folders if folder.is_dir()], site)
+    folders = [site.root / folder for folder in site.content_folders]
+    files, _unreadable = _found([folder for folder in folders if os.path.isdir(folder)], site)
     return [os.fspath(given) for _key, given in sorted(files.items(), key=_posix_order)]
 
 
@@ -65,8 +68,8 @@ def _posix_order(item: tuple[str, Path | str]) -> str:
 def _found(
     paths: list[Path], site: Site, *, force_exclude: bool = False
 ) -> tuple[dict[str, Path | str], list[Unreadable]]:
-    include = gitignore(site.config.include)
-    exclude = gitignore(site.config.exclude)
+    include = gitignore(site.config.include, "include")
+    exclude = gitignore(site.config.exclude, "exclude")
     files: dict[str, Path | str] = {}
     unreadable: list[Unreadable] = []
     git_ignores: dict[Path, GitIgnore] = {}
@@ -97,14 +100,16 @@ def _found(
         except OSError as error:
             unreadable.append(Unreadable(given, error.strerror or str(error)))
             continue
-        if stat.S_ISDIR(mode):
+        if (stat.S_ISDIR(mode) or stat.S_ISREG(mode)) and site.project.leads_out(given):
+            unreadable.append(Unreadable(given, _NOT_FOLLOWED))
+        elif stat.S_ISDIR(mode):
             ignored = git_ignored(given, True)
             if force_exclude and (excluded(given, True) or ignored):
                 continue
             # A folder named on the command line is walked even when git ignores it: then only
             # the .gitignore files inside it apply.
             ignores = GitIgnore(given) if ignored else ignores_for(given, True)
-            _walk(given, include, excluded, ignores, files, unreadable)
+            _walk(given, include, excluded, ignores, files, unreadable, site.project)
         elif stat.S_ISREG(mode):
             if not (force_exclude and (excluded(given, False) or git_ignored(given, False))):
                 files.setdefault(os.path.normpath(given), given)
@@ -120,7 +125,9 @@ def _walk(
     ignores: GitIgnore | None,
     files: dict[str, Path | str],
     unreadable: list[Unreadable],
+    project: ProjectRoot,
 ) -> None:
+    """Every content file under top. A link is followed only when it stays in the project."""
     visited: set[tuple[int, int]] = set()
     stack = [top]
     while stack:
@@ -156,6 +163,9 @@ def _walk(
                     os.path.join(absolute, entry.name), True, chain
                 ):
                     continue
+                if entry.is_symlink() and project.leads_out(path):
+                    unreadable.append(Unreadable(path, _NOT_FOLLOWED))
+                    continue
                 stack.append(path)
             elif entry.is_file() and include.match_file(entry.name):
                 text = entry.path
@@ -164,5 +174,8 @@ def _walk(
                 if ignores_here and ignores_here.ignores(
                     os.path.join(absolute, entry.name), False, chain
                 ):
+                    continue
+                if entry.is_symlink() and project.leads_out(text):
+                    unreadable.append(Unreadable(Path(text), _NOT_FOLLOWED))
                     continue
                 files.setdefault(normal + entry.name, text)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from klm_lint.load.nodes import Scalar, lookup
+from klm_lint.load.nodes import Scalar, Sequence, lookup
 from klm_lint.records import record
 
 if TYPE_CHECKING:
@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document
 
 T = TypeVar("T")
-FactKind = Literal["value", "text", "flag", "moment"]
+FactKind = Literal["value", "text", "flag", "moment", "words"]
 """value: a front-matter scalar with its place (Value or None); text: a string; flag: a
-boolean; moment: an aware datetime or None."""
+boolean; moment: an aware datetime or None; words: a tuple of strings."""
 
 
 @record
@@ -66,6 +66,24 @@ def moment_fact(
     return Fact(name, "moment", extract)
 
 
+def words_fact(name: str, extract: Callable[[Document], tuple[str, ...]]) -> Fact[tuple[str, ...]]:
+    return Fact(name, "words", extract)
+
+
+def texts_at(doc: Document, *path: str) -> tuple[str, ...]:
+    """The strings at a key path: a list's string items, or the one string there."""
+    node = _node_at(doc, path)
+    if isinstance(node, Scalar):
+        return (node.value,) if isinstance(node.value, str) else ()
+    if isinstance(node, Sequence):
+        return tuple(
+            item.value
+            for item in node.items
+            if isinstance(item, Scalar) and isinstance(item.value, str)
+        )
+    return ()
+
+
 def text_at(doc: Document, *path: str) -> Value | None:
     """The string at a key path of the front matter, and where it is; None for anything else."""
     node = _node_at(doc, path)
@@ -100,6 +118,8 @@ def encode(kind: FactKind, value: Any) -> Any:
         return [value.text, value.line, value.start, value.end]
     if kind == "moment":
         return value.isoformat()
+    if kind == "words":
+        return list(value)
     return value
 
 
@@ -109,6 +129,8 @@ def decode(kind: FactKind, raw: Any) -> Any:
         return _typed(raw, str)
     if kind == "flag":
         return _typed(raw, bool)
+    if kind == "words":
+        return tuple(_typed(word, str) for word in _typed(raw, list))
     if raw is None:
         return None
     if kind == "moment":

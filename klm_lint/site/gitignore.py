@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pathspec
 
+from klm_lint.files import ProjectRoot, Refused, read_regular
+
 _MAX_IGNORE_FILE = 1024 * 1024
 """A larger .gitignore is not read (git's own limit is 100 MiB; no real one comes close)."""
 
@@ -21,18 +23,29 @@ Chain = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]
 """The .gitignore files that apply in a folder, shallowest first: (their folder, their rules)."""
 
 
-def read_rules(path: str) -> pathspec.GitIgnoreSpec | None:
-    """The rules of one ignore file; None when it has none or cannot be read."""
+def read_rules(path: str, tree: ProjectRoot | None = None) -> pathspec.GitIgnoreSpec | None:
+    """The rules of one ignore file; None when it has none or cannot be read. It is read through
+    the guard (klm_lint/files.py): a regular file, never blocking, and in the work tree `tree`,
+    not through a link out of it. A line git would not take as a pattern is skipped, as git
+    skips it."""
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(_MAX_IGNORE_FILE + 1)
-    except OSError:
-        return None
-    if len(data) > _MAX_IGNORE_FILE:
+        data, _info = read_regular(path, _MAX_IGNORE_FILE, tree)
+    except Refused:
         return None
     lines = data.decode("utf-8", errors="replace").splitlines()
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    except ValueError:
+        spec = pathspec.GitIgnoreSpec.from_lines(line for line in lines if _valid(line))
     return spec if spec.patterns else None
+
+
+def _valid(line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
 
 
 def work_tree_top(start: Path, fallback: Path) -> Path:
@@ -49,6 +62,7 @@ class GitIgnore:
 
     def __init__(self, top: Path) -> None:
         self.top = os.path.abspath(top)
+        self._tree = ProjectRoot.at(self.top)
         self._chains: dict[str, Chain] = {}
         self._exclude = _info_exclude(Path(self.top))
 
@@ -72,7 +86,7 @@ class GitIgnore:
             return ()
         chain = parent_chain
         if has_ignore_file is not False:
-            rules = read_rules(os.path.join(folder, ".gitignore"))
+            rules = read_rules(os.path.join(folder, ".gitignore"), self._tree)
             if rules is not None:
                 chain = (*parent_chain, (folder, rules))
         self._chains[folder] = chain
@@ -120,20 +134,22 @@ def _info_exclude(top: Path) -> pathspec.GitIgnoreSpec | None:
     if dot_git.is_dir():
         git_dir = dot_git
     elif dot_git.is_file():
-        try:
-            first = dot_git.read_text(encoding="utf-8", errors="replace")[:4096].splitlines()
-        except OSError:
-            return None
+        first = _small_text(dot_git).splitlines()
         if first and first[0].startswith("gitdir:"):
             git_dir = (top / first[0][len("gitdir:") :].strip()).resolve()
-            common = git_dir / "commondir"
-            if common.is_file():
-                try:
-                    shared = common.read_text(encoding="utf-8", errors="replace").strip()
-                except OSError:
-                    shared = ""
-                if shared:
-                    git_dir = (git_dir / shared).resolve()
+            shared = _small_text(git_dir / "commondir").strip()
+            if shared:
+                git_dir = (git_dir / shared).resolve()
     if git_dir is None:
         return None
     return read_rules(str(git_dir / "info" / "exclude"))
+
+
+def _small_text(path: Path) -> str:
+    """The start of a small file of git's own (read through the guard); "" when it cannot be
+    read."""
+    try:
+        data, _info = read_regular(path, 4096)
+    except Refused:
+        return ""
+    return data[:4096].decode("utf-8", errors="replace")

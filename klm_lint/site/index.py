@@ -186,12 +186,20 @@ _NAMES: dict[object, str | None] = {}
 
 def key_name(key_of: Callable[[Post], Hashable | None]) -> str | None:
     """The name the cache keeps a key function's keys under; None for a function without a
-    name of its own (a lambda, a closure), whose keys are not kept."""
+    name of its own (a lambda, a closure, a method of an object without a `key_label`), whose
+    keys are not kept.
+
+    A method's keys depend on its object too (SharedText(TITLE).key and
+    SharedText(DESCRIPTION).key are one function): the object's `key_label` is in the name."""
     if key_of in _NAMES:
         return _NAMES[key_of]
     qualified = f"{key_of.__module__}.{key_of.__qualname__}"
     code = getattr(key_of, "__code__", None)
     name = None
+    owner = getattr(key_of, "__self__", None)
+    if owner is not None:
+        label = getattr(owner, "key_label", None)
+        qualified = f"{qualified}[{label}]" if isinstance(label, str) else "<unlabelled>"
     if "<" not in qualified and code is not None:
         body = code.co_code + repr((code.co_consts, code.co_names)).encode()
         name = f"{qualified}:{zlib.crc32(body):08x}"
@@ -217,21 +225,21 @@ class SiteIndex:
         self._keys: dict[Callable[[Post], Hashable | None], dict[str, Hashable | None]] = {}
         """Per key function: the key of each whole post it was asked about (by its path)."""
         self._asked: dict[object, int] = {}
-        self._groups: dict[object, _Groups[Any]] = {}
+        self._groups: dict[Callable[[Post], Hashable | None], _Groups[Any]] = {}
         self._derived: dict[tuple[object, object], object] = {}
 
     def add(self, post: Post) -> None:
         """A post, unless one with its path is there already."""
         if post.key not in self._posts and post.key not in self._rows:
             self._posts[post.key] = post
-            self._forget(post.key)
+            self._changed(post.key, None, post)
 
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
         known = self.get(post.key)
         if known is None or not _same(known, post):
             self._posts[post.key] = post
-            self._forget(post.key)
+            self._changed(post.key, known, post)
 
     def adopt(self, stored: Stored, rows: dict[str, int]) -> None:
         """Posts from the cache (`rows`: each post's path and row), kept as rows until needed."""
@@ -240,22 +248,52 @@ class SiteIndex:
         for key, row in rows.items():
             if key not in self._posts:
                 self._rows[key] = row
-        self._forget(None)
+        self._groups.clear()
+        self._derived.clear()
 
     def remove(self, key: str) -> None:
         """Forget a post (a file that no longer is one)."""
-        if self._posts.pop(key, None) is not None or self._rows.pop(key, None) is not None:
-            self._forget(key)
+        known: Post | int | None = self._posts.pop(key, None)
+        if known is None:
+            known = self._rows.pop(key, None)
+            self._row_paths = None
+        if known is not None:
+            self._changed(key, known, None)
 
-    def _forget(self, key: str | None) -> None:
-        if key is not None:
-            for keys in self._keys.values():
-                keys.pop(key, None)
-            if self._rows.pop(key, None) is not None:
-                self._row_paths = None
-        if self._groups or self._derived:
-            self._groups.clear()
+    def _changed(self, key: str, old: Post | int | None, new: Post | None) -> None:
+        """The groups made so far take the change (it costs the post's own keys, not a pass
+        over every post: the editor changes one post at each keystroke); the keys remembered
+        for the post and what rules derived from the posts are forgotten. `old`: the post as
+        it was held (whole, or its row in the cache read)."""
+        if old is not None:
+            for key_of, groups in self._groups.items():
+                old_key = self._held_key(key_of, key, old)
+                if old_key is not None:
+                    groups.discard(old_key, key)
+        for keys in self._keys.values():
+            keys.pop(key, None)
+        if self._rows.pop(key, None) is not None:
+            self._row_paths = None
+        if new is not None:
+            for key_of, groups in self._groups.items():
+                new_key = self.key_of(key_of, new)
+                if new_key is not None:
+                    groups.add(new_key, key)
+        if self._derived:
             self._derived.clear()
+
+    def _held_key(
+        self, key_of: Callable[[Post], Hashable | None], key: str, held: Post | int
+    ) -> Hashable | None:
+        """The key a post was grouped by, as it was held."""
+        if not isinstance(held, int):
+            keys = self._keys.get(key_of)
+            return keys[key] if keys is not None and key in keys else key_of(held)
+        assert self._stored is not None
+        name = key_name(key_of)
+        if name is not None and name in self._stored.keys:
+            return self._stored.key(name, held)
+        return key_of(self._stored.post(key, held))
 
     def __contains__(self, key: str) -> bool:
         return key in self._posts or key in self._rows
@@ -323,7 +361,7 @@ class SiteIndex:
         """The posts whose key is `key`, in path order.
 
         The first questions with a key function look through the posts; then the posts are
-        grouped by it, once every post is in."""
+        grouped by it, once every post is in, and the groups kept as posts change."""
         groups = self._groups.get(key_of)
         if groups is not None:
             paths = groups.get(key)
@@ -418,6 +456,19 @@ class _Groups(Generic[K]):
                 return
             many = self._many[key] = [first]
         many.append(path)
+
+    def discard(self, key: K, path: str) -> None:
+        many = self._many.get(key)
+        if many is None:
+            if self._one.get(key) == path:
+                del self._one[key]
+            return
+        rest = [other for other in many if other != path]
+        if len(rest) == 1:
+            del self._many[key]
+            self._one[key] = rest[0]
+        else:
+            self._many[key] = rest
 
     def get(self, key: K) -> list[str]:
         many = self._many.get(key)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.preset import DEFAULT_PRESET, load_preset
 from klm_lint.errors import ConfigError
+from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.paths import inside
 from klm_lint.site.patterns import Patterns
 from klm_lint.site.schema_build import SchemaLibrary
@@ -46,8 +47,12 @@ DEFAULT_COMPONENTS: dict[str, Component] = {
 }
 
 
-def gitignore(patterns: list[str]) -> Patterns:
-    return Patterns(patterns)
+def gitignore(patterns: list[str], key: str = "a pattern") -> Patterns:
+    """gitignore-style patterns (a ConfigError naming the config key for one that is not)."""
+    try:
+        return Patterns(patterns)
+    except (ValueError, TypeError) as error:
+        raise ConfigError(f"{key}: {error}; write gitignore-style patterns") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +93,15 @@ class Site:
     ) -> None:
         self.root = root
         self.root_text = os.path.abspath(root)
+        self.project = ProjectRoot.at(root)
         self.config = config
         self.config_path = config_path
+        self.content_folders = [self.named_path("content", folder) for folder in config.content]
+        """The content folders, each checked to lie in the project."""
+        static = [self.named_path("static", folder) for folder in config.static]
         if "static" in config.model_fields_set:
-            _static_folders_exist(root, config.static, config_path)
-        self.static = StaticRoots(root, config.static)
+            _static_folders_exist(root, static, config_path)
+        self.static = StaticRoots(root, static)
         self.schemas = _schema_library(root, config, config_path)
         self.collections = _collections(config, config_path, self.schemas)
         self.components = {
@@ -109,7 +118,12 @@ class Site:
         if config.authors:
             from klm_lint.site.authors import load_authors
 
-            self.authors = load_authors(root, config.authors)
+            self.authors = load_authors(root, config.authors, config_path, project=self.project)
+
+    def named_path(self, key: str, value: str) -> str:
+        """A folder or file the config names, relative to the project root, once checked to lie
+        in the project (ConfigError otherwise)."""
+        return project_path(self.project, key, value, self.config_path)
 
     def site_path(self, path: Path | str) -> str:
         """The path relative to the project root with / separators, or "" when outside it."""
@@ -138,7 +152,7 @@ def _static_folders_exist(root: Path, folders: list[str], config_path: Path | No
     """A static folder the config names must exist: otherwise every asset of every post would be
     reported missing, where one line about the config says it all."""
     for folder in folders:
-        if not (root / folder).is_dir():
+        if not os.path.isdir(root / folder):
             where = config_path if config_path is not None else "the config"
             raise ConfigError(
                 f"{where}: static names {folder}/, which is not a folder in {root}; every image "
@@ -192,8 +206,8 @@ def _collections(
         collections.append(
             Collection(
                 name,
-                gitignore(include),
-                gitignore(_expand(raw.get("exclude", []), config.content)),
+                gitignore(include, f"{where}.include"),
+                gitignore(_expand(raw.get("exclude", []), config.content), f"{where}.exclude"),
                 schema,
                 schema.is_a("post") if compare is None else bool(compare),
                 tuple(include),

@@ -42,7 +42,7 @@ class StaticRoots:
     def describe(self) -> str:
         """Where assets are looked for, for messages: public/ and static/."""
         names = [f"{root.name}/" for root in self.roots]
-        existing = [f"{root.name}/" for root in self.roots if root.is_dir()]
+        existing = [f"{root.name}/" for root in self.roots if os.path.isdir(root)]
         if not existing:
             return f"{' or '.join(names)} (no such folder in {self.project_root.name or '.'})"
         return " and ".join(existing)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from klm_lint.engine.fixes import write_atomically
+from klm_lint.engine.fixes import write_fixed
 from tests.conftest import GOOD_POST, SiteBuilder
 from tests.test_cli import klm_lint
 
@@ -178,7 +178,7 @@ def test_atomic_write_leaves_the_file_alone_on_failure(
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError):
-        write_atomically(path, b"after")
+        write_fixed(path, b"after")
     assert path.read_text() == "before"
     assert [p.name for p in tmp_path.iterdir()] == ["post.md"]
 

@@ -213,9 +213,9 @@ def test_nesting_up_to_the_limit_is_fine() -> None:
 @pytest.mark.parametrize("opener", ["[", '{"a": '])
 def test_deep_nesting_raises_quickly(opener: str) -> None:
     block = '{"a": ' + opener * 10_000
-    began = time.perf_counter()
+    began = time.process_time()
     caught = error(block)
-    assert time.perf_counter() - began < 1
+    assert time.process_time() - began < 1
     assert "nested too deeply" in caught.message
     assert caught.start == 6 + len(opener) * (MAX_DEPTH - 1)
 
@@ -236,12 +236,12 @@ def test_ten_thousand_open_brackets_at_the_top() -> None:
     ids=["long string", "many keys", "long list", "long number"],
 )
 def test_large_inputs_are_linear(block: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     try:
         parse_json(block, 0, len(block))
     except FrontMatterError as caught:
         assert "too many digits" in caught.message
-    assert time.perf_counter() - began < 2
+    assert time.process_time() - began < 2
 
 
 JSON_SCALARS = (

@@ -840,17 +840,17 @@ _ADVERSARIAL = [
 
 @pytest.mark.parametrize("text", _ADVERSARIAL, ids=lambda text: repr(text[:12]))
 def test_adversarial_input_scans_quickly(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()
     scan_body(text)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_adversarial_mebibyte_scans_quickly() -> None:
     parts = ["<", "{", "`", "![", "[", "<<<<", "a", " ", "\n", "]", "(", ")", '"', "}", "<a "]
     text = "".join(parts[(n * 7919) % len(parts)] for n in range(800_000))[: 1 << 20]
-    started = time.perf_counter()
+    started = time.process_time()
     scan_body(text)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 class _PlainScanner(_Scanner):

@@ -374,9 +374,9 @@ def test_nesting_up_to_the_limit_is_fine() -> None:
     ids=["lists", "inline tables", "dotted key", "table header", "array of tables"],
 )
 def test_deep_nesting_raises_quickly(block: str, offending: int) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     caught = error(block)
-    assert time.perf_counter() - began < 1
+    assert time.process_time() - began < 1
     assert "nested too deeply" in caught.message
     assert caught.start == 4 + offending
 
@@ -407,12 +407,12 @@ def test_deep_nesting_raises_quickly(block: str, offending: int) -> None:
     ],
 )
 def test_large_inputs_are_linear(block: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     try:
         parse_toml(block, 0, len(block))
     except FrontMatterError as caught:
         assert "too many digits" in caught.message
-    assert time.perf_counter() - began < 3
+    assert time.process_time() - began < 3
 
 
 def test_tomllib_complaints_are_mapped_to_offsets() -> None:

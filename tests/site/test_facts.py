@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from klm_lint.load.document import Document, load_text
-from klm_lint.site.facts import Value, decode, encode, scalar_at, text_at
+from klm_lint.site.facts import Value, decode, encode, scalar_at, text_at, texts_at
 
 
 def document(text: str) -> Document:
@@ -36,6 +36,13 @@ def test_text_and_scalars_with_their_place() -> None:
     assert text_at(doc, "author") is None, "a mapping is not text"
 
 
+def test_the_strings_of_a_list_or_the_one_string() -> None:
+    doc = document("---\ntags: [news, 5, camp]\ncategories: Health\nn: 5\n---\n")
+    assert texts_at(doc, "tags") == ("news", "camp")
+    assert texts_at(doc, "categories") == ("Health",)
+    assert texts_at(doc, "n") == () and texts_at(doc, "missing") == ()
+
+
 @pytest.mark.parametrize(
     ("kind", "value"),
     [
@@ -47,6 +54,8 @@ def test_text_and_scalars_with_their_place() -> None:
         ("moment", dt.datetime(2024, 1, 31, 5, tzinfo=dt.timezone.utc)),
         ("moment", dt.datetime(2024, 1, 31, 5, tzinfo=dt.timezone(dt.timedelta(hours=6)))),
         ("moment", None),
+        ("words", ("news", "camp")),
+        ("words", ()),
     ],
 )
 def test_encoded_and_decoded_exactly(kind: str, value: object) -> None:
@@ -76,6 +85,9 @@ def test_encoded_and_decoded_exactly(kind: str, value: object) -> None:
         ("moment", 1.5),
         ("moment", "2024-01-31T05:00:00"),
         ("moment", "not a moment"),
+        ("words", "news"),
+        ("words", ["news", 5]),
+        ("words", None),
     ],
 )
 def test_data_that_is_no_fact_is_refused(kind: str, raw: object) -> None:

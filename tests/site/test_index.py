@@ -1,0 +1,86 @@
+"""The whole-site index keeps its groups as posts are added, replaced and removed (the editor
+changes one post at each keystroke): always what a fresh index of the same posts gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klm_lint.checks.duplicate_description import DESCRIPTION
+from klm_lint.checks.post_facts import TITLE as SHARED_TITLE
+from klm_lint.checks.post_facts import SharedText
+from klm_lint.site.facts import text_fact
+from klm_lint.site.index import Layout, Post, SiteIndex, key_name
+
+TITLE = text_fact("test-title", lambda doc: "")
+LAYOUT = Layout.of([TITLE])
+
+
+def post(name: str, title: str) -> Post:
+    return Post(
+        f"/site/content/posts/{name}.md", f"content/posts/{name}.md", "posts", 3, LAYOUT, (title,)
+    )
+
+
+def by_title(post: Post) -> str | None:
+    return post[TITLE] or None
+
+
+def groups(index: SiteIndex, titles: list[str]) -> dict[str, list[str]]:
+    return {title: [each.key for each in index.group(by_title, title)] for title in titles}
+
+
+NAMES = st.sampled_from(["a", "b", "c", "d", "e"])
+TITLES = st.sampled_from(["", "Camp", "Fair", "Walk"])
+STEPS = st.lists(st.tuples(st.sampled_from(["add", "put", "remove", "ask"]), NAMES, TITLES))
+
+
+@settings(max_examples=200, deadline=None)
+@given(STEPS)
+def test_groups_stay_what_a_fresh_index_gives(steps: list[tuple[str, str, str]]) -> None:
+    index = SiteIndex(LAYOUT)
+    titles = ["Camp", "Fair", "Walk"]
+    for action, name, title in steps:
+        if action == "add":
+            index.add(post(name, title))
+        elif action == "put":
+            index.put(post(name, title))
+        elif action == "remove":
+            index.remove(post(name, title).key)
+        else:
+            groups(index, titles)
+        fresh = SiteIndex(LAYOUT)
+        for each in index.posts():
+            fresh.add(each)
+        assert groups(index, titles) == groups(fresh, titles)
+
+
+def test_what_rules_derived_is_forgotten_when_a_post_changes() -> None:
+    index = SiteIndex(LAYOUT)
+    index.add(post("a", "Camp"))
+
+    def count(index: SiteIndex, title: str) -> int:
+        return len(index.group(by_title, title))
+
+    assert index.derived(count, "Camp") == 1
+    index.put(post("b", "Camp"))
+    assert index.derived(count, "Camp") == 2
+    index.put(post("b", "Camp"))
+    index.remove(post("a", "").key)
+    assert index.derived(count, "Camp") == 1
+
+
+class _Unlabelled:
+    def key(self, post: Post) -> str:
+        return post.site_path
+
+
+def test_the_keys_of_one_method_on_two_objects_are_named_apart() -> None:
+    """The cache keeps keys by the key function's name: a method's name says which object."""
+    titles = key_name(SharedText(SHARED_TITLE).key)
+    descriptions = key_name(SharedText(DESCRIPTION).key)
+    assert titles is not None and descriptions is not None
+    assert titles != descriptions
+    assert key_name(SharedText(SHARED_TITLE).key) == titles
+    assert key_name(_Unlabelled().key) is None
+    assert key_name(lambda post: post.site_path) is None
