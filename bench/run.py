@@ -7,10 +7,11 @@ section, with each target beside its measurement.
 
 Every timing is the median of several runs of a fresh process, the commands compared taking
 turns (round after round), so that a machine busy with other work slows them alike; the spread
-(lowest to highest) is printed beside each median. Peak memory is that of all the run's
-processes together: their proportional set sizes (PSS: each shared page counted once, split
-among the processes that share it), summed and sampled every 5 ms from /proc; where /proc is
-not there, the peak resident size of the largest process.
+(lowest to highest) is printed beside each median. Peak memory is measured in runs of its own,
+after the timed ones (sampling slows a run): that of all the run's processes together, their
+proportional set sizes (PSS: each shared page counted once, split among the processes that
+share it) summed and sampled every 5 ms from /proc; where /proc is not there, the peak resident
+size of the largest process.
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ def _sampled(pid: int, done: threading.Event, peak: list[int]) -> None:
         done.wait(0.005)
 
 
-def run_once(command: Command) -> None:
+def run_once(command: Command, *, sampled: bool = False) -> None:
+    """One run: timed, or (sampled) for its peak memory alone."""
     if command.before == "cold":
         shutil.rmtree(command.cwd / CACHE, ignore_errors=True)
     started = time.perf_counter()
@@ -98,7 +100,7 @@ def run_once(command: Command) -> None:
     peak = [0]
     done = threading.Event()
     sampler = None
-    if command.memory and os.path.exists(f"/proc/{process.pid}/smaps_rollup"):
+    if sampled and os.path.exists(f"/proc/{process.pid}/smaps_rollup"):
         sampler = threading.Thread(target=_sampled, args=(process.pid, done, peak), daemon=True)
         sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -108,8 +110,10 @@ def run_once(command: Command) -> None:
         sampler.join()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command.argv)} failed with status {status}")
-    command.times.append(elapsed)
-    command.peak = max(command.peak, peak[0] or usage.ru_maxrss)
+    if sampled:
+        command.peak = max(command.peak, peak[0] or usage.ru_maxrss)
+    else:
+        command.times.append(elapsed)
 
 
 def measure(commands: list[Command], repeat: int) -> None:
@@ -122,6 +126,9 @@ def measure(commands: list[Command], repeat: int) -> None:
     for _ in range(repeat):
         for command in commands:
             run_once(command)
+    for command in commands:
+        if command.memory:
+            run_once(command, sampled=True)
 
 
 def median(command: Command) -> float:
