@@ -38,7 +38,7 @@ from klm_lint.site.index import Post, Stored
 from klm_lint.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable
+    from collections.abc import Hashable, Iterable, Iterator
     from pathlib import Path
 
     from klm_lint.site.index import Layout, SiteIndex
@@ -206,11 +206,18 @@ class IndexCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    # Part by part: a large site's cache is never held as one string.
+                    # Part by part, the fact columns made one at a time: a large site's cache
+                    # is never held whole, as values or as text.
                     stream.write("{")
                     for at, (name, value) in enumerate(data.items()):
                         stream.write(f"{',' if at else ''}{json.dumps(name)}:")
-                        stream.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                        if name == "facts":
+                            stream.write("[")
+                            for number, column in enumerate(value):
+                                stream.write(f"{',' if number else ''}{_json(column)}")
+                            stream.write("]")
+                        else:
+                            stream.write(_json(value))
                     stream.write("}")
                 os.replace(temporary, self.file)
             except BaseException:
@@ -290,13 +297,12 @@ class IndexCache:
         known: dict[str, dict[str, Hashable | None]],
     ) -> dict[str, Any]:
         root = self.root + os.sep
-        layout = self.layout
         files: list[str] = []
         stamps: list[int] = []
         collections: dict[str, int] = {}
         which: list[int] = []
         line_ends: list[int] = []
-        facts: list[list[Any]] = [[] for _ in layout.facts]
+        rows: list[Post | int | None] = []
         key_columns: dict[str, list[Any]] = {name: [] for name in known}
         if stored is not None:
             for name in stored.keys:
@@ -307,26 +313,20 @@ class IndexCache:
             files.append(key[len(root) :].replace(os.sep, "/"))
             size, modified, changed = file_stamp
             stamps += (size, modified, changed - modified)
+            rows.append(post)
             if post is None:
                 which.append(-1)
                 line_ends.append(0)
-                for column in facts:
-                    column.append(None)
                 for values in key_columns.values():
                     values.append(None)
                 continue
             if isinstance(post, Post):
                 which.append(collections.setdefault(post.collection, len(collections)))
                 line_ends.append(post.first_line_end)
-                row = post.facts if type(post) is Post else tuple(post[f] for f in layout.facts)
-                for column, kind, value in zip(facts, layout.kinds, row, strict=True):
-                    column.append(encode(kind, value))
             else:
                 assert stored is not None
                 which.append(collections.setdefault(stored.collections[post], len(collections)))
                 line_ends.append(stored.line_ends[post])
-                for column, stored_column in zip(facts, stored.facts, strict=True):
-                    column.append(stored_column[post])
             for name, values in key_columns.items():
                 keys = known.get(name)
                 if keys is not None and key in keys:
@@ -348,9 +348,33 @@ class IndexCache:
             "collections": list(collections),
             "collection": which,
             "line_ends": line_ends,
-            "facts": facts,
+            "facts": self._fact_columns(rows, stored),
             "keys": kept_keys,
         }
+
+    def _fact_columns(
+        self, rows: list[Post | int | None], stored: Stored | None
+    ) -> Iterator[list[Any]]:
+        """Each fact's column, in the cache's form, made when it is written (`rows`: each
+        file's post, whole, as its row in the cache read, or None)."""
+        layout = self.layout
+        for slot, (fact, kind) in enumerate(zip(layout.facts, layout.kinds, strict=True)):
+            stored_column = stored.facts[slot] if stored is not None else []
+            column: list[Any] = []
+            for post in rows:
+                if post is None:
+                    column.append(None)
+                elif isinstance(post, int):
+                    column.append(stored_column[post])
+                elif type(post) is Post:
+                    column.append(encode(kind, post.facts[slot]))
+                else:
+                    column.append(encode(kind, post[fact]))
+            yield column
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class _Missing:
