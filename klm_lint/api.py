@@ -78,6 +78,8 @@ class LintOptions:
     """These rules too, on top of the select in force (select, else the config's)."""
     respect_gitignore: bool | None = None
     """Skip what git ignores when walking folders (None: the config's respect-gitignore)."""
+    preset: str | None = None
+    """This preset instead of the config's (or the one the project's files tell)."""
 
 
 def lint(
@@ -134,15 +136,29 @@ def lint(
             for collection in site.collections
             if collection.source == str(config_path) and collection.name not in seen
         )
+    detection = site.preset.detection
     notes = result.notes
     if engine.cache is not None and engine.cache.note:
         notes = [*notes, engine.cache.note]
-    return dataclasses.replace(result, unmatched=unmatched, empty_collections=empty, notes=notes)
+    return dataclasses.replace(
+        result,
+        unmatched=unmatched,
+        empty_collections=empty,
+        notes=notes,
+        preset=site.preset.name,
+        detected=detection.reason if detection is not None else None,
+    )
 
 
-def open_site(paths: Sequence[str | os.PathLike[str]] = (), config: Path | None = None) -> Site:
+def open_site(
+    paths: Sequence[str | os.PathLike[str]] = (),
+    config: Path | None = None,
+    preset: str | None = None,
+) -> Site:
     """The site the paths (none: the working directory) belong to, with its config."""
-    _given, _root, site, _loaded = _site_for([Path(path) for path in paths], config, None)
+    _given, _root, site, _loaded = _site_for(
+        [Path(path) for path in paths], config, None, preset=preset
+    )
     return site
 
 
@@ -151,10 +167,11 @@ def _site_for(
     config: Path | None,
     now: dt.datetime | None,
     respect_gitignore: bool | None = None,
+    preset: str | None = None,
 ) -> tuple[list[Path], Path, Site, LoadedConfig]:
     """The config found from the paths (or named), the project root, and the site."""
     start = _common_folder(given) if given else Path.cwd()
-    root, site, loaded = _site_at(start, config, now, respect_gitignore)
+    root, site, loaded = _site_at(start, config, now, respect_gitignore, preset)
     return given, root, site, loaded
 
 
@@ -163,6 +180,7 @@ def _site_at(
     config: Path | None,
     now: dt.datetime | None,
     respect_gitignore: bool | None = None,
+    preset: str | None = None,
 ) -> tuple[Path, Site, LoadedConfig]:
     """The config found from the folder `start` upward (or named), the project root, and the
     site."""
@@ -172,6 +190,7 @@ def _site_at(
         find_project_root,
         load_config,
     )
+    from klm_lint.config.preset import choose_preset
     from klm_lint.site.site import Site
 
     if config is not None and not config.is_file():
@@ -183,7 +202,8 @@ def _site_at(
         overridden = loaded.config.model_copy(update={"respect_gitignore": respect_gitignore})
         loaded = LoadedConfig(overridden, loaded.path)
     root = discovered.parent if discovered is not None else find_project_root(start)
-    return root, Site(root, loaded.config, config_path, now=now), loaded
+    choice = choose_preset(preset, loaded.config, config_path, root)
+    return root, Site(root, loaded.config, config_path, now=now, preset=choice), loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,31 +218,40 @@ def settings(
     paths: Sequence[str | os.PathLike[str]] = (), options: LintOptions | None = None
 ) -> list[Setting]:
     """The effective settings of a run on these paths, and where each comes from."""
-    from klm_lint.config.preset import DEFAULT_PRESET, load_preset
+    from klm_lint.config.preset import preset_settings
 
     options = options or LintOptions()
-    _given, root, site, loaded = _site_for([Path(path) for path in paths], options.config, None)
-    config = loaded.config
-    written = config.model_fields_set
-    preset = load_preset()
+    _given, root, site, _loaded = _site_for(
+        [Path(path) for path in paths], options.config, None, preset=options.preset
+    )
+    config = site.config
+    written = site.written.model_fields_set
+    preset = preset_settings(site.preset.name)
+    from_preset = f"the {site.preset.name} preset"
     origin_file = str(site.config_path) if site.config_path is not None else "the config"
     command_line = {
         "select": options.select,
         "ignore": list(options.ignore) or None,
         "cache": options.cache,
     }
-    found = [Setting("project-root", str(root), "the folder of the config, or of a project marker")]
+    found = [
+        Setting("project-root", str(root), "the folder of the config, or of a project marker"),
+        Setting("preset", site.preset.name, site.preset.shown_origin),
+    ]
     for name, info in type(config).model_fields.items():
         key = info.alias or name
-        if key in ("collections", "schemas"):
+        if key in ("collections", "schemas", "preset"):
             continue
         value = getattr(config, name)
+        if key == "generator":
+            found += _generator_settings(site, preset.get("generator", {}), origin_file)
+            continue
         if command_line.get(key) is not None:
             value, origin = command_line[key], "the command line"
         elif name in written:
             origin = origin_file
         elif key in preset:
-            origin = f"the {DEFAULT_PRESET} preset"
+            origin = from_preset
         else:
             origin = "default"
         if hasattr(value, "model_dump"):
@@ -248,6 +277,26 @@ def settings(
     return found
 
 
+def _generator_settings(site: Site, preset: dict[str, object], origin_file: str) -> list[Setting]:
+    """Each key of the [generator] table, and whether the config, the preset or the defaults
+    set it."""
+    generator = site.config.generator
+    written: set[str] = set()
+    if "generator" in site.written.model_fields_set:
+        written = set(site.written.generator.model_fields_set)
+    found = []
+    for name, info in type(generator).model_fields.items():
+        key = info.alias or name
+        if name in written:
+            origin = origin_file
+        elif key in preset:
+            origin = f"the {site.preset.name} preset"
+        else:
+            origin = "default"
+        found.append(Setting(f"generator.{key}", getattr(generator, name), origin))
+    return found
+
+
 def _plain(value: object) -> object:
     dump = getattr(value, "model_dump", None)
     return dump(by_alias=True, exclude_defaults=True) if dump is not None else value
@@ -262,7 +311,9 @@ def files(
     from klm_lint.site.discover import discover
 
     options = options or LintOptions()
-    given, root, site, _loaded = _site_for([Path(path) for path in paths], options.config, None)
+    given, root, site, _loaded = _site_for(
+        [Path(path) for path in paths], options.config, None, preset=options.preset
+    )
     folders = [root / folder for folder in site.content_folders]
     given = given or [folder for folder in folders if os.path.isdir(folder)]
     found = discover(given, site, force_exclude=options.force_exclude).files
@@ -319,9 +370,12 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
 
-    root, site, loaded = _site_at(start, options.config, options.now, options.respect_gitignore)
+    root, site, _loaded = _site_at(
+        start, options.config, options.now, options.respect_gitignore, options.preset
+    )
+    config = site.config
     selection = build_selection(
-        loaded.config,
+        config,
         list(options.select) if options.select else None,
         list(options.ignore),
         list(options.extend_select),
@@ -331,7 +385,7 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
         from klm_lint.engine.baseline import Baseline
 
         known = Baseline.read(options.baseline, site.project)
-    use_cache = loaded.config.cache if options.cache is None else options.cache
+    use_cache = config.cache if options.cache is None else options.cache
     engine = Engine(
         site,
         selection,
@@ -344,7 +398,7 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
     if use_cache and engine.index is not None:
         from klm_lint.site.cache import IndexCache, cache_folder
 
-        folder = cache_folder(site, loaded.config.cache_dir)
+        folder = cache_folder(site, config.cache_dir)
         engine.cache = IndexCache(root / folder, site, engine.layout)
     return Project(root, site, engine)
 

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Workspace"]
 
-TAGS = words_fact("tags", lambda doc: texts_at(doc, "tags"))
-CATEGORIES = words_fact("categories", lambda doc: texts_at(doc, "categories"))
+TAGS = words_fact("tags", lambda doc, _site: texts_at(doc, "tags"))
+CATEGORIES = words_fact("categories", lambda doc, _site: texts_at(doc, "categories"))
 _KNOWN: dict[tuple[str, ...], Fact[Any]] = {
     ("tags",): TAGS,
     ("categories",): CATEGORIES,
@@ -178,10 +178,8 @@ class Workspace:
         The config file is not watched here: call reload for it."""
         file = Path(os.path.abspath(path))
         site = self._project.site
-        if any(_inside(file, static) for static in site.static.roots):
-            from klm_lint.site.static import StaticRoots
-
-            site.static = StaticRoots(site.root, site.config.static)
+        if not site.assets.plain or any(_inside(file, static) for static in site.static.roots):
+            site.files_changed()
         with self._lock:
             engine = self._project.engine
             if engine.complete and engine.index is not None:

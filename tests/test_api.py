@@ -50,6 +50,7 @@ def test_the_shape_of_the_api() -> None:
         ("debug", False),
         ("extend_select", ()),
         ("respect_gitignore", None),
+        ("preset", None),
     ]
     assert [field.name for field in dataclasses.fields(klm_lint.Result)] == [
         "files",
@@ -64,6 +65,8 @@ def test_the_shape_of_the_api() -> None:
         "tracebacks",
         "unmatched",
         "empty_collections",
+        "preset",
+        "detected",
     ]
     for counted in ("errors", "warnings", "internal_errors"):
         assert isinstance(getattr(klm_lint.Result, counted), property)
@@ -171,7 +174,7 @@ def test_internal_errors_keep_their_traceback_only_with_debug(
 ) -> None:
     from klm_lint.engine import run as engine
 
-    def explode(*args: object) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
         raise ValueError("boom")
 
     monkeypatch.setattr(engine, "load_text", explode)

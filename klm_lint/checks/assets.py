@@ -32,7 +32,7 @@ def _resolved_assets(doc: Document, site: Site) -> list[tuple[str, FieldSpec, Sc
         node = valued.node
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
             continue
-        resolution = site.static.resolve(node.value.strip())
+        resolution = site.resolve_asset(node.value.strip(), doc, body=False)
         if resolution is not None:
             resolved.append((dotted(valued.path), valued.spec, node, resolution))
     return resolved
@@ -43,8 +43,8 @@ def asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
     for name, spec, node, resolution in _asset_values(doc, site):
         if resolution.status == "missing":
             message = (
-                f"{name} points to {node.text.strip()}, but there is no such file in "
-                f"{site.static.describe()}; {spec.impact}. Add the file or correct the path."
+                f"{name} points to {node.text.strip()}, but there is no such file "
+                f"{_where(site, resolution)}; {spec.impact}. Add the file or correct the path."
             )
             yield with_severity(asset_missing.at(doc, node.start, node.end, message), spec.severity)
 
@@ -69,6 +69,18 @@ def asset_case_mismatch(doc: Document, site: Site) -> Iterator[Finding]:
             yield with_severity(finding, spec.severity)
 
 
+def _where(site: Site, resolution: Resolution) -> str:
+    """Where the file was looked for: "in public/ and static/" (the static folders)."""
+    return resolution.where or f"in {site.static.describe()}"
+
+
+def _advice(site: Site, resolution: Resolution) -> str:
+    return resolution.advice or (
+        f"Put the file in {site.static.describe()} and write its path from there, such as "
+        "/images/photo.jpg."
+    )
+
+
 def _case_fix(doc: Document, node: Scalar, real: str) -> Fix | None:
     value = node.text
     if value != value.strip() or any(char in value for char in "?#%"):
@@ -90,8 +102,7 @@ def asset_path_invalid(doc: Document, site: Site) -> Iterator[Finding]:
         if resolution.status == "invalid":
             message = (
                 f"{name} is {quote(node.text.strip())}, which {resolution.reason}, so "
-                f"{spec.impact}. Put the file in {site.static.describe()} and write its path "
-                "from there, such as /images/photo.jpg."
+                f"{spec.impact}. {_advice(site, resolution)}"
             )
             finding = asset_path_invalid.at(doc, node.start, node.end, message)
             yield with_severity(finding, spec.severity)

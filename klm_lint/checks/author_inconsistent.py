@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import AUTHOR, AVATAR, listing
+from klm_lint.checks.post_facts import AUTHOR, AVATAR, COMPARED, listing
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 from klm_lint.site.authors import name_key
@@ -32,7 +32,7 @@ class AvatarUse:
 
 def _author(post: Post) -> str | None:
     author = post[AUTHOR]
-    if author is None or not author.text.strip():
+    if author is None or not author.text.strip() or not post[COMPARED]:
         return None
     return name_key(author.text)
 
@@ -55,11 +55,11 @@ def _avatar_uses(index: SiteIndex, name: str) -> list[AvatarUse]:
     "author-inconsistent",
     Severity.WARNING,
     "An author's avatar differs between posts, or from the authors file.",
-    facts=(AUTHOR, AVATAR),
+    facts=(AUTHOR, AVATAR, COMPARED),
 )
 def author_inconsistent(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     author = post[AUTHOR]
-    if author is None or not author.text.strip():
+    if author is None or not author.text.strip() or not post[COMPARED]:
         return
     if site.authors is not None:
         for problem in _against_authors_file(post, author, site.authors):

@@ -78,7 +78,7 @@ def _assets_in(doc: Document, site: Site) -> Iterator[BodyAsset]:
             continue
         seen.add((image.src_start, image.src_end))
         value = unescape(_MARKDOWN_ESCAPE.sub(r"\1", image.src)).strip()
-        resolution = _resolve(site, value)
+        resolution = _resolve(doc, site, value)
         if resolution is not None:
             yield BodyAsset("the image", value, image.src_start, image.src_end, resolution, "image")
     for tag in scan.tags:
@@ -87,7 +87,7 @@ def _assets_in(doc: Document, site: Site) -> Iterator[BodyAsset]:
         for attribute in _asset_attributes(tag, site):
             assert attribute.value is not None
             value = unescape(attribute.value).strip()
-            resolution = _resolve(site, value)
+            resolution = _resolve(doc, site, value)
             if resolution is None:
                 continue
             if tag.name in MEDIA_ATTRIBUTES:
@@ -121,10 +121,10 @@ def _asset_attributes(tag: Tag, site: Site) -> Iterator[Attribute]:
             yield attribute
 
 
-def _resolve(site: Site, value: str) -> Resolution | None:
+def _resolve(doc: Document, site: Site, value: str) -> Resolution | None:
     if not value:
         return Resolution("invalid", reason="is empty, so it names no file")
-    return site.static.resolve(value)
+    return site.resolve_asset(value, doc, body=True)
 
 
 def _impact(doc: Document, site: Site, asset: BodyAsset) -> str:
@@ -149,8 +149,9 @@ def body_asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
         impact = _impact(doc, site, asset)
         if resolution.status == "missing":
             message = (
-                f"{asset.what} points to {asset.value}, but there is no such file in "
-                f"{site.static.describe()}; {impact}. Add the file or correct the path."
+                f"{asset.what} points to {asset.value}, but there is no such file "
+                f"{resolution.where or 'in ' + site.static.describe()}; {impact}. Add the file "
+                "or correct the path."
             )
         elif resolution.status == "case-mismatch":
             message = (
@@ -161,8 +162,11 @@ def body_asset_missing(doc: Document, site: Site) -> Iterator[Finding]:
         elif resolution.status == "invalid":
             message = (
                 f"{asset.what} is {quote(asset.value)}, which {resolution.reason}, so {impact}. "
-                f"Put the file in {site.static.describe()} and write its path from there, such "
-                "as /images/photo.jpg."
+                + (
+                    resolution.advice
+                    or f"Put the file in {site.static.describe()} and write its path from there, "
+                    "such as /images/photo.jpg."
+                )
             )
         else:
             continue

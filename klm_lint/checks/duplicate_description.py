@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, SharedText
+from klm_lint.checks.post_facts import COMPARED, HIDDEN, LANGUAGE, SharedText
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 from klm_lint.site.facts import text_at, value_fact
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from klm_lint.site.index import Post, SiteIndex
     from klm_lint.site.site import Site
 
-DESCRIPTION = value_fact("description", lambda doc: text_at(doc, "description"))
+DESCRIPTION = value_fact("description", lambda doc, _site: text_at(doc, "description"))
 _DESCRIPTIONS = SharedText(DESCRIPTION)
 
 
@@ -25,7 +25,7 @@ _DESCRIPTIONS = SharedText(DESCRIPTION)
     "duplicate-description",
     Severity.WARNING,
     "Two posts have the same description.",
-    facts=(DESCRIPTION, HIDDEN),
+    facts=(DESCRIPTION, HIDDEN, COMPARED, LANGUAGE),
 )
 def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _DESCRIPTIONS.sharing(post, index)

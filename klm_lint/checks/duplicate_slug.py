@@ -1,39 +1,58 @@
-"""KLM401 duplicate-slug: two posts of a collection at the same address."""
+"""KLM401 duplicate-slug: two files at the same address."""
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
 from klm_lint.checks.post_facts import HIDDEN, draft_note, listing
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
-from klm_lint.site.facts import text_at, text_fact, value_fact
+from klm_lint.site.facts import text_fact, value_fact, value_of
+from klm_lint.site.urls import ADDRESS_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from klm_lint.load.document import Document
+    from klm_lint.site.facts import Value
     from klm_lint.site.index import Post, SiteIndex
     from klm_lint.site.site import Site
 
 
-def _slug(doc: Document) -> str:
-    """The address the theme gives the post: its url without the leading /, or its file name
-    without the extension."""
-    url = text_at(doc, "url")
-    if url is not None:
-        return url.text.strip().strip("/")
-    return os.path.splitext(os.path.basename(doc.site_path or os.fspath(doc.path)))[0]
+def _slug(doc: Document, site: Site) -> str:
+    """The address the generator gives the file ("" when it gets none): for the KLM theme, its
+    url without the leading /, or its file name without the extension."""
+    address = site.address(doc)
+    return address.url if address is not None else ""
 
 
-URL = value_fact("url", lambda doc: text_at(doc, "url"))
+def _url(doc: Document, site: Site) -> Value | None:
+    """The front-matter value that set the address, when one did."""
+    address = site.address(doc)
+    if address is None or address.node is None:
+        return None
+    return value_of(doc, address.node)
+
+
+def _key(doc: Document, site: Site) -> str:
+    address = site.address(doc)
+    return address.key if address is not None else ""
+
+
+def _scope(doc: Document, site: Site) -> str:
+    address = site.address(doc)
+    return address.scope if address is not None else ""
+
+
+URL = value_fact("url", _url)
 SLUG = text_fact("slug", _slug)
+ADDRESS_KEY = text_fact("address-key", _key)
+SCOPE = text_fact("address-scope", _scope)
 
 
-def _address(post: Post) -> tuple[str, str]:
-    return post.collection, post[SLUG]
+def _address(post: Post) -> tuple[str, str] | None:
+    return (post[SCOPE], post[SLUG]) if post[SLUG] else None
 
 
 @site_rule(
@@ -41,32 +60,35 @@ def _address(post: Post) -> tuple[str, str]:
     "duplicate-slug",
     Severity.ERROR,
     "Two posts resolve to the same address.",
-    facts=(URL, SLUG, HIDDEN),
+    facts=(URL, SLUG, HIDDEN, ADDRESS_KEY, SCOPE),
 )
 def duplicate_slug(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     others = index.others(_address, post)
     if not others:
         return
+    rule = ADDRESS_RULES[site.config.generator.urls]
+    from_path = "its file name" if site.config.generator.urls == "nextjs" else "its path"
 
     def source(other: Post) -> str:
         url = other[URL]
-        origin = f"its url, line {url.line}" if url else "its file name"
+        origin = f"its {other[ADDRESS_KEY]}, line {url.line}" if url else from_path
         return f"{other.display_path} ({origin}{draft_note(other)})"
 
-    consequence = "the site publishes one post per address, so only one of them can be reached"
+    noun = site.noun_of(post.collection)
     have = "has" if len(others) == 1 else "have"
     url = post[URL]
     if url is not None:
+        key = post[ADDRESS_KEY]
         message = (
-            f"url gives this post the address {quote(post[SLUG])}, which "
-            f"{listing(others, source)} also {have}; {consequence}. "
-            "Change url to an address no other post uses."
+            f"{key} gives this {noun} the address {quote(post[SLUG])}, which "
+            f"{listing(others, source)} also {have}; {rule.collision}. "
+            f"Change {key} to an address no other {noun} uses."
         )
         yield Problem(url.start, url.end, message)
         return
     message = (
-        f"this post's address, {quote(post[SLUG])}, comes from its file name, and "
+        f"this {noun}'s address, {quote(post[SLUG])}, comes from {from_path}, and "
         f"{listing(others, source)} {have} the same address; "
-        f"{consequence}. Rename the file, or give the post a url of its own."
+        f"{rule.collision}. Rename the file, or give the {noun} a {rule.keys} of its own."
     )
     yield Problem(0, post.first_line_end, message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, TITLE, SharedText
+from klm_lint.checks.post_facts import COMPARED, HIDDEN, LANGUAGE, TITLE, SharedText
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 
@@ -23,7 +23,7 @@ _TITLES = SharedText(TITLE)
     "duplicate-title",
     Severity.WARNING,
     "Two posts have the same title.",
-    facts=(TITLE, HIDDEN),
+    facts=(TITLE, HIDDEN, COMPARED, LANGUAGE),
 )
 def duplicate_title(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _TITLES.sharing(post, index)

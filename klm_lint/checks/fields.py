@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import choices, describe, dotted, quote
@@ -12,7 +11,9 @@ from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
 from klm_lint.site import dates
-from klm_lint.site.publication import hides
+from klm_lint.site.date_forms import NO_DATE_ONLY, NO_TIME, judge_path_date
+from klm_lint.site.publication import hides, read_draft, read_published
+from klm_lint.site.schema import DATE_TYPES
 from klm_lint.site.validate import Checked, validate
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document
     from klm_lint.load.nodes import Entry, Node
     from klm_lint.site.site import Site
-    from klm_lint.site.validate import Issue, IssueKind
+    from klm_lint.site.validate import Issue, IssueKind, Valued
 
 _TRUE_WORDS = {"true", "yes", "on", "y", "1"}
 _FALSE_WORDS = {"false", "no", "off", "n", "0"}
@@ -73,6 +74,8 @@ def with_severity(finding: Finding, severity: Severity | None) -> Finding:
 def required_field(doc: Document, site: Site) -> Iterator[Finding]:
     for issue in issues_of(doc, site, "missing"):
         assert issue.spec is not None
+        if _dated_by_path(doc, site, issue):
+            continue
         message = f"{dotted(issue.path)} is missing; {issue.spec.impact}. {_how_to_add(issue.path)}"
         within = issue.within
         if issue.parent is not None:
@@ -85,6 +88,17 @@ def required_field(doc: Document, site: Site) -> Iterator[Finding]:
             fix = _insert_draft(doc) if issue.spec.role == "draft" else None
             finding = required_field.at(doc, 0, doc.lines.line_end(1), message, fix)
         yield with_severity(finding, issue.spec.severity)
+
+
+def _dated_by_path(doc: Document, site: Site, issue: Issue) -> bool:
+    """A missing date that the generator takes from the file's path instead."""
+    assert issue.spec is not None
+    return (
+        len(issue.path) == 1
+        and issue.spec.type in DATE_TYPES
+        and str(issue.path[0]) in site.config.generator.publish_date_keys
+        and site.path_date(doc) is not None
+    )
 
 
 def _insert_draft(doc: Document) -> Fix | None:
@@ -155,6 +169,9 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
     for valued in checked(doc, site).dates:
         spec, node = valued.spec, valued.node
         name = dotted(valued.path)
+        verdict = site.judge_date(doc, node, spec.type)
+        if verdict is None:
+            continue
         if not isinstance(node, Scalar):
             message = (
                 f"{name} is {describe(node)}, not a date; {spec.impact}. "
@@ -162,40 +179,88 @@ def date_format(doc: Document, site: Site) -> Iterator[Finding]:
             )
             yield date_format.at(doc, node.start, node.end, message)
             continue
-        reason = _date_problem(node, spec.type)
-        if reason is None:
-            continue
-        suggestion = dates.suggest(node.text, site.config.date_order)
-        if reason.startswith(("is not a real date", "has month")):
-            fix = "Correct the date."
-        elif "time of day" in reason:
-            fix = "Correct the time: hours 00 to 23, minutes and seconds 00 to 59."
-        elif "offset" in reason:
-            fix = "Correct the time-zone offset, such as +06:00 or Z for UTC."
-        elif suggestion is None:
-            fix = (
-                "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: "
-                "2024-01-31T09:00:00Z."
-            )
-        elif suggestion.certain:
-            fix = f"Write it as {suggestion.text}."
-        else:
-            fix = (
-                f"Write it as YYYY-MM-DD: {suggestion.text} if the month comes first, "
-                "or swap month and day."
-            )
-        if reason == _NO_TIME:
-            fix = f"Add the time of day, such as {node.text.strip()}T09:00:00Z."
-        elif reason == _NO_DATE_ONLY:
-            fix = f"Write the date alone, such as {node.text.strip()[:10]}."
-        message = f"{name} is {quote(node.text)}, which {reason}; {spec.impact}. {fix}"
-        date_fix = None if reason in (_NO_TIME, _NO_DATE_ONLY) else _date_fix(doc, site, node, name)
+        reason = verdict.reason
+        suggestion = _suggestion(doc, site, node, spec.type)
+        fix = verdict.fix or _date_advice(node, reason, suggestion)
+        impact = verdict.effect or spec.impact
+        message = f"{name} is {quote(node.text)}, which {reason}; {impact}. {fix}"
+        fixable = reason not in (NO_TIME, NO_DATE_ONLY) and verdict.level == "error"
+        date_fix = _date_fix(doc, node, name, suggestion) if fixable else None
         finding = date_format.at(doc, node.start, node.end, message, date_fix)
-        yield with_severity(finding, spec.severity)
+        yield with_severity(finding, _level(verdict.level, spec.severity))
+    yield from _path_date(doc, site)
 
 
-def _date_fix(doc: Document, site: Site, node: Scalar, name: str) -> Fix | None:
+def _level(level: str, severity: Severity | None) -> Severity | None:
+    """The field's own severity, else the verdict's: a warning where the generator reads the
+    date, only not as written."""
+    if severity is not None or level == "error":
+        return severity
+    return Severity.WARNING
+
+
+def _suggestion(doc: Document, site: Site, node: Scalar, kind: str) -> dates.Suggestion | None:
+    """The date written as ISO 8601, when it can be read and the site reads that form."""
     suggestion = dates.suggest(node.text, site.config.date_order)
+    if suggestion is None or site.config.generator.dates == "iso":
+        return suggestion
+    rewritten = Scalar(node.start, node.end, suggestion.text, suggestion.text, node.quoted)
+    return suggestion if site.judge_date(doc, rewritten, kind) is None else None
+
+
+def _date_advice(node: Scalar, reason: str, suggestion: dates.Suggestion | None) -> str:
+    if reason.startswith(("is not a real date", "has month")):
+        fix = "Correct the date."
+    elif "time of day" in reason:
+        fix = "Correct the time: hours 00 to 23, minutes and seconds 00 to 59."
+    elif "offset" in reason:
+        fix = "Correct the time-zone offset, such as +06:00 or Z for UTC."
+    elif suggestion is None:
+        fix = (
+            "Write it as YYYY-MM-DD, such as 2024-01-31, optionally with a time: "
+            "2024-01-31T09:00:00Z."
+        )
+    elif suggestion.certain:
+        fix = f"Write it as {suggestion.text}."
+    else:
+        fix = (
+            f"Write it as YYYY-MM-DD: {suggestion.text} if the month comes first, "
+            "or swap month and day."
+        )
+    if reason == NO_TIME:
+        fix = f"Add the time of day, such as {node.text.strip()}T09:00:00Z."
+    elif reason == NO_DATE_ONLY:
+        fix = f"Write the date alone, such as {node.text.strip()[:10]}."
+    return fix
+
+
+def _path_date(doc: Document, site: Site) -> Iterator[Finding]:
+    """The date in the file's name, where the generator dates the file by it (when the front
+    matter gives none)."""
+    found = site.path_date(doc)
+    if found is None or site.collection_of(doc) is None or doc.front_matter is None:
+        return
+    root = doc.front_matter.root
+    for key in site.config.generator.publish_date_keys:
+        entry = root.get(key)
+        if entry is not None and not (
+            isinstance(entry.value, Scalar) and entry.value.value in (None, "", False)
+        ):
+            return
+    text = found[0]
+    verdict = judge_path_date(text, site.config.generator.dates)
+    if verdict is None:
+        return
+    effect = verdict.effect or "the file cannot be dated"
+    advice = verdict.fix or "Rename the file with the date you mean."
+    message = f"the file name's date, {text}, {verdict.reason}; {effect}. {advice}"
+    finding = date_format.at(doc, 0, doc.lines.line_end(1), message)
+    yield with_severity(finding, _level(verdict.level, None))
+
+
+def _date_fix(
+    doc: Document, node: Scalar, name: str, suggestion: dates.Suggestion | None
+) -> Fix | None:
     if suggestion is None:
         return None
     edit = replace_scalar_text(doc, node, suggestion.text)
@@ -203,26 +268,6 @@ def _date_fix(doc: Document, site: Site, node: Scalar, name: str) -> Fix | None:
         return None
     safety = Applicability.SAFE if suggestion.certain else Applicability.UNSAFE
     return Fix(safety, f"Write {name}: {suggestion.text}", (edit,))
-
-
-_NO_TIME = "has no time of day, and the site needs one"
-_NO_DATE_ONLY = "has a time of day, and the site takes a date alone"
-
-
-def _date_problem(node: Scalar, kind: str) -> str | None:
-    if isinstance(node.value, dt.time):
-        return "is a time without a day"
-    if isinstance(node.value, (bool, int, float)):
-        return "is a number, not a date" if not isinstance(node.value, bool) else "is not a date"
-    problem = dates.problem(node.text)
-    if problem is not None or kind == "date-or-datetime":
-        return problem
-    has_time = len(node.text.strip()) > len("YYYY-MM-DD")
-    if kind == "datetime" and not has_time:
-        return _NO_TIME
-    if kind == "date" and has_time:
-        return _NO_DATE_ONLY
-    return None
 
 
 @rule(
@@ -234,14 +279,88 @@ def _date_problem(node: Scalar, kind: str) -> str | None:
 )
 def draft_flag(doc: Document, site: Site) -> Iterator[Finding]:
     collection = site.collection_of(doc)
+    values = site.config.generator.draft_values
     for valued in checked(doc, site).drafts:
         node = valued.node
-        if collection is None or (isinstance(node, Scalar) and isinstance(node.value, bool)):
+        if collection is None:
+            continue
+        if valued.spec.role == "draft" and not site.config.generator.draft_key:
+            yield from _unread_draft(doc, site, valued, collection.noun)
+            continue
+        if isinstance(node, Scalar) and isinstance(node.value, bool):
             continue
         name = dotted(valued.path)
-        message = _draft_message(name, node, collection.noun)
+        severity = valued.spec.severity
+        if valued.spec.role == "draft" and values == "js-truthy":
+            message = _draft_message(name, node, collection.noun)
+        else:
+            judged = _judged_flag(name, node, valued.spec.role, collection.noun, site)
+            if judged is None:
+                continue
+            message, level = judged
+            severity = _level(level, severity)
         finding = draft_flag.at(doc, node.start, node.end, message, _draft_fix(doc, name, node))
-        yield with_severity(finding, valued.spec.severity)
+        yield with_severity(finding, severity)
+
+
+def _unread_draft(doc: Document, site: Site, valued: Valued, noun: str) -> Iterator[Finding]:
+    """A draft flag the generator has none of (Jekyll): it does nothing, so a post an author
+    meant to hold back is published."""
+    node = valued.node
+    if not hides(node) or valued.path != ("draft",):
+        return
+    generator = site.generator_name
+    message = (
+        f"draft is {node.text if isinstance(node, Scalar) else describe(node)}, but {generator} "
+        f"has no draft flag and publishes this {noun} all the same. To hold it back, write "
+        "published: false, or move the file to _drafts/."
+    )
+    yield with_severity(draft_flag.at(doc, node.start, node.end, message), valued.spec.severity)
+
+
+def _judged_flag(
+    name: str, node: Node, role: str | None, noun: str, site: Site
+) -> tuple[str, str] | None:
+    """The message and level for a flag the generator reads its own way (Docusaurus, Hugo,
+    Zola, Astro's schemas; Jekyll's published); None when it reads the value as written."""
+    generator = site.generator_name
+    if role == "published":
+        reading = read_published(node)
+    else:
+        reading = read_draft(node, site.config.generator.draft_values)
+    if reading.exact:
+        return None
+    what = _flag_value(node)
+    if not reading.accepted:
+        taken = "true or false"
+        if site.config.generator.draft_values == "boolean-or-text":
+            taken = 'true or false (or the text "true" or "false")'
+        return (
+            f"{name} is {what}; {generator} takes only {taken} here, so the build fails. "
+            f"Use {name}: true to hold the {noun} back or {name}: false to publish it.",
+            "error",
+        )
+    meant = _meant(node)
+    read = "true" if reading.hidden != (role == "published") else "false"
+    outcome = f"does not publish this {noun}" if reading.hidden else f"publishes this {noun}"
+    advice = f"Use {name}: {meant}." if meant else f"Use {name}: true or {name}: false."
+    level = "warning" if meant is None or meant == read else "error"
+    return (
+        f"{name} is {what}; {generator} reads it as {read} and {outcome}"
+        + (", but only by accident" if meant == read else "")
+        + f". {advice}",
+        level,
+    )
+
+
+def _flag_value(node: Node) -> str:
+    if not isinstance(node, Scalar):
+        return describe(node)
+    if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return f"the number {node.text}"
+    if node.quoted:
+        return f"the string {quote(node.text)}"
+    return f"{node.text}, which the site's YAML reader takes as the text {quote(node.text)}"
 
 
 def _meant(node: Node) -> str | None:
@@ -314,9 +433,13 @@ def unknown_field(doc: Document, site: Site) -> Iterator[Finding]:
             if suggestion
             else f"Remove it, or add it to the {collection.name} collection's fields in the config."
         )
+        effect = "the site ignores it"
+        if issue.objects.unknown == "error" and site.config.generator.urls != "nextjs":
+            effect = f"{site.generator_name} rejects keys it does not know and the build fails"
+        elif site.config.generator.urls != "nextjs":
+            effect = f"{site.generator_name} ignores it"
         message = (
-            f"{key} is not a field the site knows {where}for {collection.name}, so the site "
-            f"ignores it. {hint}"
+            f"{key} is not a field the site knows {where}for {collection.name}, so {effect}. {hint}"
         )
         key_node = issue.entry.key
         finding = unknown_field.at(doc, key_node.start, key_node.end, message)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from klm_lint.load.nodes import lookup
-from klm_lint.site.facts import flag_fact, text_at, value_fact
-from klm_lint.site.publication import hides
+from klm_lint.site.facts import flag_fact, text_at, text_fact, value_fact
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -15,23 +14,47 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document
     from klm_lint.site.facts import Fact, Value
     from klm_lint.site.index import Post, SiteIndex
+    from klm_lint.site.site import Site
 
 T = TypeVar("T")
 _LISTED = 3
+_LANGUAGE_KEYS = ("lang", "language", "locale")
+_LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.[^./]+$")
+"""`post.fr.md`, `index.pt-br.md`: Hugo's and Zola's translation of a page, by its file name."""
 
 
-def _hidden(doc: Document) -> bool:
-    if doc.front_matter is None:
-        return False
-    _entry, draft = lookup(doc.front_matter.root, ("draft",))
-    return hides(draft)
+def _hidden(doc: Document, site: Site) -> bool:
+    return site.is_hidden(doc)
+
+
+def _compared(doc: Document, site: Site) -> bool:
+    collection = site.collection_of(doc)
+    return collection is not None and collection.compare
 
 
 HIDDEN = flag_fact("hidden", _hidden)
-"""The site treats the post as a draft."""
-TITLE = value_fact("title", lambda doc: text_at(doc, "title"))
-AUTHOR = value_fact("author", lambda doc: text_at(doc, "author", "name"))
-AVATAR = value_fact("avatar", lambda doc: text_at(doc, "author", "avatar"))
+"""The site treats the post as a draft (or holds it back another way)."""
+COMPARED = flag_fact("compared", _compared)
+"""The post's collection is one whose files the whole-site rules compare (the index also holds
+the pages of other collections, for their addresses)."""
+
+
+def _language(doc: Document, _site: Site) -> str:
+    for key in _LANGUAGE_KEYS:
+        value = text_at(doc, key)
+        if value is not None and value.text.strip():
+            return value.text.strip().casefold()
+    suffix = _LANGUAGE_SUFFIX.search(doc.path.name)
+    return suffix.group(1).casefold() if suffix else ""
+
+
+LANGUAGE = text_fact("language", _language)
+"""The post's language as its front matter (`lang`) or file name (`post.fr.md`) says; "" when
+neither does. Translations of one post share its title: they are compared only within one
+language."""
+TITLE = value_fact("title", lambda doc, _site: text_at(doc, "title"))
+AUTHOR = value_fact("author", lambda doc, _site: text_at(doc, "author", "name"))
+AVATAR = value_fact("avatar", lambda doc, _site: text_at(doc, "author", "avatar"))
 
 
 def listing(items: Sequence[T], show: Callable[[T], str] = str) -> str:
@@ -64,11 +87,11 @@ class SharedText:
         """What tells this object's keys from another's in the index cache (`key_name`)."""
         return self.fact.name
 
-    def key(self, post: Post) -> tuple[str, str] | None:
+    def key(self, post: Post) -> tuple[str, str, str] | None:
         value = post[self.fact]
-        if value is None or not value.text.strip():
+        if value is None or not value.text.strip() or not post[COMPARED]:
             return None
-        return post.collection, same_text(value.text)
+        return post.collection, post[LANGUAGE], same_text(value.text)
 
     def sharing(self, post: Post, index: SiteIndex) -> tuple[Value, list[Post]] | None:
         """The post's text and the other posts with the same one; None when none has it."""

@@ -170,6 +170,18 @@ def lint(
             rich_help_panel=SELECTION,
         ),
     ] = None,
+    preset: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--preset",
+            metavar="NAME",
+            help=(
+                "The site's generator: nextjs, astro, docusaurus, eleventy, hugo, jekyll or "
+                "zola (default: the config's preset, else detected from the project)."
+            ),
+            rich_help_panel=SELECTION,
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings fail the run too.", rich_help_panel=CI)
     ] = False,
@@ -372,6 +384,7 @@ def lint(
 
         shown = LintOptions(
             config=config,
+            preset=preset,
             select=_split(select),
             ignore=_split(ignore) or (),
             force_exclude=force_exclude,
@@ -400,6 +413,7 @@ def lint(
 
     options = LintOptions(
         config=config,
+        preset=preset,
         select=_split(select),
         ignore=(_split(ignore) or []) + (_split(extend_ignore) or []),
         extend_select=_split(extend_select) or (),
@@ -437,6 +451,9 @@ def lint(
             bar.close()
     for details in result.tracebacks:
         sys.stderr.write(details)
+    human = terminal_format in ("full", "concise")
+    if result.detected is not None and result.preset != "nextjs" and human:
+        sys.stderr.write(_detected_line(result.preset, result.detected))
     for note in result.notes:
         sys.stderr.write(f"klm-lint: warning: {note}\n")
     if write_baseline is not None:
@@ -473,6 +490,15 @@ def lint(
     reporter(terminal_format)(reported, report_stream, report_options)
     code = _exit_code(result, strict=strict, exit_zero=exit_zero, max_warnings=max_warnings)
     raise typer.Exit(code)
+
+
+def _detected_line(preset: str, reason: str) -> str:
+    """One line on stderr when the project's files chose a preset other than the default (the
+    default needs no announcement)."""
+    return (
+        f"klm-lint: using the {preset} preset, as {reason}; set preset in klm-lint.toml or "
+        "pass --preset to choose another.\n"
+    )
 
 
 def _parse_now(text: str | None) -> dt.datetime | None:

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.defaults import default_config
+from klm_lint.config.detect import MARKER_FILES
 from klm_lint.errors import ConfigError
 from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
 
@@ -24,7 +25,15 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml")
-ROOT_MARKERS = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml", "package.json", ".git")
+ROOT_MARKERS = (
+    "klm-lint.toml",
+    ".klm-lint.toml",
+    "pyproject.toml",
+    "package.json",
+    ".git",
+    *MARKER_FILES,
+)
+"""A project's root holds one of them (a generator's config file among them)."""
 
 
 class LoadedConfig:

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from klm_lint.load.dialects import YamlDialect  # noqa: TC001 - pydantic reads it at run time
+
 FieldType = Literal[
     "string",
     "boolean",
@@ -46,6 +48,17 @@ FieldKind = Literal[
 """A field written as a type name alone (`subtitle = "string"`): the scalar types, and the
 older `string-list`, `list` and `mapping` of the collections' `fields` table."""
 Level = Literal["error", "warning"]
+PresetName = Literal["nextjs", "astro", "docusaurus", "eleventy", "hugo", "jekyll", "zola"]
+"""The presets: klm_lint/config/presets/NAME.toml."""
+DateReader = Literal["iso", "js-date", "docusaurus", "luxon", "ruby", "go", "zola"]
+"""Which date forms the site reads, and what it does with the others."""
+DraftValues = Literal["js-truthy", "boolean", "boolean-or-text", "go-bool"]
+"""How the generator reads the draft flag."""
+UrlRule = Literal["nextjs", "astro", "docusaurus", "eleventy", "hugo", "jekyll", "zola"]
+"""How the generator gives a file its address."""
+RelativeBase = Literal["file", "bundle", "page-url"]
+"""Where a relative asset path is looked for: beside the file, beside a page bundle's index
+file, or under the page's own address."""
 Unknown = Literal["error", "warning", "allow"]
 
 
@@ -89,8 +102,9 @@ class FieldSpec(_Model):
     impact: str | None = None
     """What the site does when the field is wrong, for messages."""
     description: str | None = None
-    role: Literal["draft"] | None = None
-    """`draft`: the flag that hides a post (KLM104 judges it)."""
+    role: Literal["draft", "published"] | None = None
+    """`draft`: the flag that hides a post when true; `published`: the flag that hides it when
+    false (Jekyll). KLM104 judges either."""
     values: list[str | int | float | bool] | None = None
     pattern: str | None = None
     min_length: Limit | None = None
@@ -143,7 +157,87 @@ class ComponentConfig(_Model):
     assets: list[str] = Field(default_factory=list)
 
 
+class GeneratorConfig(_Model):
+    """How the site's generator reads content: set by the preset, each key overridable in the
+    config's `[generator]` table."""
+
+    yaml: YamlDialect = "js-yaml-3"
+    front_matter: Literal["required", "optional", "marks-pages"] = "required"
+    """required: a content file without front matter is an error (KLM001); optional: it is a
+    page without data; marks-pages: without front matter a file is not a page at all (Jekyll
+    copies it as it is), so it is not checked."""
+    front_matter_after_blank_lines: bool = False
+    """The generator finds front matter after lines that hold only whitespace (Hugo, Zola,
+    Astro); otherwise it must start on the first line."""
+    dates: DateReader = "iso"
+    date_from_path: str = ""
+    """A regular expression searched in the file's path (relative to the project root, with /):
+    its first group is the date of a file that has none in its front matter."""
+    future: Literal["hidden", "posts-hidden", "shown"] = "hidden"
+    """Whether the generator holds back a file dated in the future until that date: any file,
+    only posts (the files of collections it compares), or none."""
+    draft_key: str = "draft"
+    draft_values: DraftValues = "js-truthy"
+    published_key: str = ""
+    """A key whose false value hides a file (Jekyll's published)."""
+    draft_folders: list[str] = Field(default_factory=list)
+    """Folders whose files are drafts (Jekyll's _drafts), by name, at any depth."""
+    publish_date_keys: list[str] = Field(default_factory=lambda: ["date"])
+    """The keys that say when a post goes live, the first one present winning."""
+    expiry_date_keys: list[str] = Field(default_factory=list)
+    """The keys that say when a page is taken down (Hugo's expiryDate)."""
+    list_pages: list[str] = Field(default_factory=lambda: ["_index.md", "_index.mdx"])
+    """File names (glob patterns) of list pages: a section's or the home page's list."""
+    relative_assets: list[RelativeBase] = Field(default_factory=list)
+    """Where relative asset paths resolve, in the order tried; none: they are errors (the
+    site needs paths from the site root)."""
+    asset_aliases: dict[str, str] = Field(default_factory=dict)
+    """Path prefixes that stand for a folder of the project: `"@site/" = "."`."""
+    base_url: str = ""
+    """The path the site is served under (`/blog`): body paths from the site root must start
+    with it."""
+    templates: bool = False
+    """Values holding template code ({{ }} or {% %}) are left to the generator, unchecked."""
+    urls: UrlRule = "nextjs"
+    permalink: str = ""
+    """Jekyll: the posts' permalink style (date, pretty, ordinal, weekdate, none) or template."""
+    leaf_bundles: bool = False
+    """Hugo: the other files in a folder holding an `index.md` (a leaf bundle), and in its
+    subfolders, are the page's resources, not pages: walking a folder leaves them out."""
+    permalinks: dict[str, str] = Field(default_factory=dict)
+    """Hugo's `[permalinks]`: a section (or a folder path under the content folder) -> the
+    pattern of its pages' addresses (`posts = "/:year/:month/:slug/"`)."""
+    routes: dict[str, str] = Field(default_factory=dict)
+    """The address each content folder is served at (`docs = "/docs/"`); a folder not listed
+    is served at /."""
+
+    @field_validator("date_from_path")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        if not value:
+            return value
+        import re2
+
+        options = re2.Options()
+        options.log_errors = False
+        try:
+            compiled = re2.compile(value, options)
+        except re2.error as error:
+            reason = (
+                error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else error
+            )
+            raise ValueError(
+                f"not a regular expression RE2 can run ({reason}); no look-arounds or "
+                "back-references"
+            ) from None
+        if compiled.groups < 1:
+            raise ValueError("needs a group, (...), around the date")
+        return value
+
+
 class Config(_Model):
+    preset: PresetName | None = None
+    """The generator the site is built with; none: detected from the project, else nextjs."""
     content: list[str] = Field(default_factory=lambda: ["content"])
     static: list[str] = Field(default_factory=lambda: ["public", "static"])
     include: list[str] = Field(default_factory=lambda: ["*.md", "*.mdx", "*.markdown"])
@@ -173,6 +267,7 @@ class Config(_Model):
     that changed since (--cache and --no-cache decide for one run)."""
     cache_dir: str = ".klm-lint-cache"
     """Where, relative to the project root."""
+    generator: GeneratorConfig = Field(default_factory=GeneratorConfig)
 
     @field_validator("components", mode="before")
     @classmethod

@@ -87,7 +87,14 @@ def _representative(details: list[Any]) -> Any:
 
 
 _BRANCHES = frozenset(
-    {"FieldSpec", "SchemaSpec", "LimitSpec", "CollectionConfig", "ComponentConfig"}
+    {
+        "FieldSpec",
+        "SchemaSpec",
+        "LimitSpec",
+        "CollectionConfig",
+        "ComponentConfig",
+        "GeneratorConfig",
+    }
 )
 
 
@@ -119,6 +126,8 @@ def _siblings(data: Any, path: list[str]) -> list[str]:
     the table best."""
     from klm_lint.config import model as models
 
+    if path == ["generator"]:
+        return [info.alias or name for name, info in models.GeneratorConfig.model_fields.items()]
     candidates: list[type[BaseModel]] = [
         models.Config,
         models.CollectionConfig,
@@ -126,6 +135,7 @@ def _siblings(data: Any, path: list[str]) -> list[str]:
         models.FieldSpec,
         models.SchemaSpec,
         models.LimitSpec,
+        models.GeneratorConfig,
     ]
     present = set(_table(data, path))
     best: list[str] = []

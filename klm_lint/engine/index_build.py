@@ -44,9 +44,15 @@ def load_post(
     raw, stamp = read
     try:
         loaded = load_text(
-            raw, path, display_path(path), relative, site.config.max_front_matter_size
+            raw,
+            path,
+            display_path(path),
+            relative,
+            site.config.max_front_matter_size,
+            yaml_dialect=site.config.generator.yaml,
+            after_blank_lines=site.config.generator.front_matter_after_blank_lines,
         )
-        post = post_for(loaded, collection, layout) if isinstance(loaded, Document) else None
+        post = post_for(loaded, site, layout) if isinstance(loaded, Document) else None
     except Exception:  # noqa: BLE001 - linting the file itself reports the failure
         post = None
     return post, stamp

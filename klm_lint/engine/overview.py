@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 
 from klm_lint.checks.post_facts import AUTHOR, HIDDEN, TITLE
 from klm_lint.findings import Severity
-from klm_lint.load.nodes import lookup
 from klm_lint.load.text import printable
-from klm_lint.site.dates import appearance, publication_time
+from klm_lint.site.dates import appearance
 from klm_lint.site.facts import flag_fact, moment_fact, scalar_at, value_fact
-from klm_lint.site.publication import is_false
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -22,25 +20,21 @@ if TYPE_CHECKING:
     from klm_lint.findings import Finding
     from klm_lint.load.document import Document
     from klm_lint.site.index import Post
+    from klm_lint.site.site import Site
 
 NO_AUTHOR = "(no author)"
 
 
-def _draft_false(doc: Document) -> bool:
-    if doc.front_matter is None:
-        return False
-    _entry, draft = lookup(doc.front_matter.root, ("draft",))
-    return is_false(draft)
+def _draft_false(doc: Document, site: Site) -> bool:
+    return site.waits_for_date(doc)
 
 
-def _published_at(doc: Document) -> dt.datetime | None:
-    if doc.front_matter is None:
-        return None
-    _entry, date = lookup(doc.front_matter.root, ("date",))
-    return publication_time(date)
+def _published_at(doc: Document, site: Site) -> dt.datetime | None:
+    live = site.goes_live(doc)
+    return live[0] if live is not None else None
 
 
-DATE = value_fact("date", lambda doc: scalar_at(doc, "date"))
+DATE = value_fact("date", lambda doc, _site: scalar_at(doc, "date"))
 PUBLISHED_AT = moment_fact("published-at", _published_at)
 """When the theme starts showing the post (UTC); None when the date cannot be read."""
 DRAFT_FALSE = flag_fact("draft-false", _draft_false)

@@ -50,6 +50,10 @@ class Result:
     """Files in no collection: only the file checks ran on them."""
     empty_collections: tuple[str, ...] = ()
     """Collections the config defines whose patterns matched no file of a full run."""
+    preset: str = "nextjs"
+    """The preset the run used."""
+    detected: str | None = None
+    """When the preset was detected from the project's files: what told, as a clause."""
 
     @property
     def errors(self) -> int:

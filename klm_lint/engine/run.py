@@ -324,7 +324,7 @@ class Engine:
         post = None
         if lint.document is not None and self.index is not None:
             try:
-                post = post_for(lint.document, self.site.collection_of(lint.document), self.layout)
+                post = post_for(lint.document, self.site, self.layout)
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 lint.findings.append(self._facts_failed(lint.document, error, lint.tracebacks))
         return FileResult(
@@ -360,7 +360,7 @@ class Engine:
         if whole_site and self.index is not None:
             post = None
             if document is not None:
-                post = post_for(document, self.site.collection_of(document), self.layout)
+                post = post_for(document, self.site, self.layout)
             if put and post is not None:
                 self.index.put(post)
             elif put:
@@ -397,7 +397,15 @@ class Engine:
         shown = display_path(path)
         collection = self.site.collection_for(relative)
         try:
-            loaded = load_text(raw, path, shown, relative, self.site.config.max_front_matter_size)
+            loaded = load_text(
+                raw,
+                path,
+                shown,
+                relative,
+                self.site.config.max_front_matter_size,
+                yaml_dialect=self.site.config.generator.yaml,
+                after_blank_lines=self.site.config.generator.front_matter_after_blank_lines,
+            )
         except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
             return None, self._filter(
                 [self._internal_error(shown, None, error, tracebacks)], relative
@@ -415,7 +423,12 @@ class Engine:
             )
             return None, self._filter([finding], relative)
         if loaded.front_matter is None and collection is not None:
-            return loaded, self._filter([_missing_front_matter(loaded, collection)], relative)
+            mode = self.site.config.generator.front_matter
+            if mode == "required" or loaded.misplaced_delimiter:
+                missing = _missing_front_matter(loaded, collection, self.site.generator_name)
+                return loaded, self._filter([missing], relative)
+            if mode == "marks-pages":
+                return loaded, []
         ignored = self.selection.ignored_for(relative)
         findings: list[Finding] = []
         for rule in self.rules:
@@ -652,13 +665,14 @@ def _traceback(error: Exception, rule: Rule | None, shown: str) -> str:
     return f"klm-lint: internal error in {what} on {shown}:\n{details}"
 
 
-def _missing_front_matter(doc: Document, collection: Collection) -> Finding:
+def _missing_front_matter(doc: Document, collection: Collection, generator: str) -> Finding:
+    """KLM001; `generator`: how messages name the site's generator ("the site", "Jekyll")."""
     rule = FRONT_MATTER_MISSING
     if doc.misplaced_delimiter:
         line = doc.misplaced_delimiter
         start = doc.lines.line_start(line)
         message = (
-            f"the front matter starts on line {line}, but the site only reads front matter "
+            f"the front matter starts on line {line}, but {generator} only reads front matter "
             "that starts on the very first line, so it sees none. Delete the "
             f"{'line' if line == 2 else f'{line - 1} lines'} before it."
         )
@@ -666,8 +680,11 @@ def _missing_front_matter(doc: Document, collection: Collection) -> Finding:
     required = set(collection.schema.required_keys())
     named = [key for key in ("title", "date", "author") if key in required] or ["title"]
     missing = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " or " + named[-1]
+    consequence = f"so the site has no {missing} for it"
+    if generator != "the site":
+        consequence = f"and {generator} needs front matter in every content file: the build fails"
     message = (
-        f"this file is in {collection.name} but has no front matter, so the site has no {missing} "
-        "for it. Start the file with a --- line, the keys, and another --- line."
+        f"this file is in {collection.name} but has no front matter, {consequence}. "
+        "Start the file with a --- line, the keys, and another --- line."
     )
     return rule.at(doc, 0, doc.lines.line_end(1), message)

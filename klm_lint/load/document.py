@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.findings import Edit, Span
+from klm_lint.load.dialects import DEFAULT_DIALECT
 from klm_lint.load.split import Misplaced, UnknownLanguage, locate
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.text import Decoded, LineIndex, decode
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from klm_lint.load.dialects import YamlDialect
     from klm_lint.load.mdx import BodyScan
     from klm_lint.load.nodes import Mapping
     from klm_lint.load.split import Format
@@ -110,14 +112,19 @@ def load_text(
     display_path: str,
     site_path: str,
     max_front_matter: int,
+    *,
+    yaml_dialect: YamlDialect = DEFAULT_DIALECT,
+    after_blank_lines: bool = False,
 ) -> Document | LoadProblem:
+    """The file loaded, or why it cannot be; YAML front matter is read as `yaml_dialect`'s
+    reader reads it; with after_blank_lines, the front matter may follow blank lines."""
     decoded = decode(raw)
     if not isinstance(decoded, Decoded):
         span = Span(decoded.line, decoded.column, decoded.line, decoded.column + 1)
         return LoadProblem("KLM003", span, decoded.message)
     text = decoded.text
     lines = LineIndex(text)
-    located = locate(text, lines)
+    located = locate(text, lines, after_blank_lines=after_blank_lines)
     if located is None or isinstance(located, Misplaced):
         misplaced = located.line if isinstance(located, Misplaced) else 0
         return Document(path, display_path, site_path, text, decoded.bom, lines, None, 0, misplaced)
@@ -153,7 +160,7 @@ def load_text(
             "raise max-front-matter-size in the config.",
         )
     try:
-        root = located.handler.parse(text, located.content_start, located.content_end)
+        root = located.handler.parse(text, located.content_start, located.content_end, yaml_dialect)
     except FrontMatterError as error:
         return _problem(lines, "KLM002", error.start, error.end, error.message)
     front_matter = FrontMatter(

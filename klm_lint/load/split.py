@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
+from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.yaml_tree import parse_yaml
 
@@ -41,8 +42,8 @@ class YamlFormat(YAMLHandler):
     name: ClassVar[Format] = "yaml"
 
     @staticmethod
-    def parse(text: str, start: int, end: int) -> Mapping:
-        return parse_yaml(text, start, end)
+    def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
+        return parse_yaml(text, start, end, dialect=dialect)
 
 
 class TomlFormat(BaseHandler):
@@ -51,7 +52,7 @@ class TomlFormat(BaseHandler):
     name: ClassVar[Format] = "toml"
 
     @staticmethod
-    def parse(text: str, start: int, end: int) -> Mapping:
+    def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
         from klm_lint.load.toml_tree import parse_toml
 
         try:
@@ -66,7 +67,7 @@ class JsonFormat(JSONHandler):
     name: ClassVar[Format] = "json"
 
     @staticmethod
-    def parse(text: str, start: int, end: int) -> Mapping:
+    def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
         from klm_lint.load.json_tree import parse_json
 
         try:
@@ -117,9 +118,21 @@ class Misplaced:
     line: int
 
 
-def locate(text: str, lines: LineIndex) -> Block | UnknownLanguage | Misplaced | None:
-    match = _OPENING.match(text)
-    if match is None or text.startswith("----"):
+def locate(
+    text: str, lines: LineIndex, *, after_blank_lines: bool = False
+) -> Block | UnknownLanguage | Misplaced | None:
+    """The front-matter block; with after_blank_lines, lines holding only whitespace may come
+    before it (Hugo, Zola and Astro skip them)."""
+    start = 0
+    if after_blank_lines:
+        stripped = text.lstrip(" \t\r\n")
+        if stripped[:3] in ("---", "+++"):
+            start = len(text) - len(stripped)
+            start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+            if text[start : start + 3] not in ("---", "+++"):
+                start = 0
+    match = _OPENING.match(text, start)
+    if match is None or text.startswith("----", start):
         return _misplaced(text, lines)
     delimiter, language = match.group(1), (match.group(2) or "").lower()
     if delimiter == "{":

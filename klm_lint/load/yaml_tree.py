@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
 from klm_lint.load.nodes import Entry, Mapping, Node, Scalar, ScalarValue, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
 
@@ -72,8 +73,12 @@ class _Composer(_Parser, BaseResolver):
         return _SEQ if kind is SequenceNode else _MAP
 
 
-def parse_yaml(text: str, start: int, end: int) -> Mapping:
-    """Parse text[start:end]; node offsets are offsets into `text`."""
+def parse_yaml(
+    text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT
+) -> Mapping:
+    """Parse text[start:end]; node offsets are offsets into `text`. `dialect`: the site's YAML
+    reader (every dialect is read the same way for now)."""
+    del dialect
     composer = _Composer(text[start:end])
     try:
         root = composer.get_single_node()

@@ -277,7 +277,9 @@ class KlmLintServer(LanguageServer):
             if project.workspace is None:
                 continue
             site = project.workspace.site
-            globs.update(f"**/{folder.strip('/')}/**" for folder in site.config.static)
+            globs.update(
+                "**/*" if folder == "." else f"**/{folder}/**" for folder in site.static_folders
+            )
             if site.authors is not None:
                 globs.add(f"**/{site.authors.path.name}")
         wanted = sorted(globs)
@@ -308,6 +310,8 @@ class KlmLintServer(LanguageServer):
             display_path(file.path),
             site.site_path(file.path),
             site.config.max_front_matter_size,
+            yaml_dialect=site.config.generator.yaml,
+            after_blank_lines=site.config.generator.front_matter_after_blank_lines,
         )
         return loaded if isinstance(loaded, Document) else None
 

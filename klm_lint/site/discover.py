@@ -9,6 +9,7 @@ line is walked even when git ignores it; the `.gitignore` files inside it still 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 _SKIPPED_FOLDERS = {"node_modules"}
 _NOT_FOLLOWED = f"{OUTSIDE}; it was not followed"
+_LEAF_INDEX = re.compile(r"^index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown|html?)$")
+"""A leaf bundle's page (Hugo): the other files of its folder are its resources."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,17 @@ def _found(
             # A folder named on the command line is walked even when git ignores it: then only
             # the .gitignore files inside it apply.
             ignores = GitIgnore(given) if ignored else ignores_for(given, True)
-            _walk(given, include, excluded, ignores, files, unreadable, site.project)
+            leaves = site.config.generator.leaf_bundles
+            _walk(
+                given,
+                include,
+                excluded,
+                ignores,
+                files,
+                unreadable,
+                site.project,
+                leaf_bundles=leaves,
+            )
         elif stat.S_ISREG(mode):
             if not (force_exclude and (excluded(given, False) or git_ignored(given, False))):
                 files.setdefault(os.path.normpath(given), given)
@@ -126,12 +139,14 @@ def _walk(
     files: dict[str, Path | str],
     unreadable: list[Unreadable],
     project: ProjectRoot,
+    *,
+    leaf_bundles: bool = False,
 ) -> None:
     """Every content file under top. A link is followed only when it stays in the project."""
     visited: set[tuple[int, int]] = set()
-    stack = [top]
+    stack = [(top, False)]
     while stack:
-        folder = stack.pop()
+        folder, in_bundle = stack.pop()
         try:
             info = folder.stat()
             entries = list(os.scandir(folder))
@@ -151,6 +166,10 @@ def _walk(
             chain = ignores.chain(absolute, has_ignore_file=has_file)
             if chain or ignores.has_exclude:
                 ignores_here = ignores
+        bundle_index = False
+        if leaf_bundles and folder != top and not in_bundle:
+            # A leaf bundle's other files, here and below, are its resources, not pages.
+            in_bundle = bundle_index = any(_LEAF_INDEX.match(entry.name) for entry in entries)
         for entry in sorted(entries, key=lambda entry: entry.name, reverse=True):
             # DirEntry's type tests follow symlinks like stat(), mostly without a system call.
             if entry.is_dir():
@@ -166,8 +185,10 @@ def _walk(
                 if entry.is_symlink() and project.leads_out(path):
                     unreadable.append(Unreadable(path, _NOT_FOLLOWED))
                     continue
-                stack.append(path)
+                stack.append((path, in_bundle))
             elif entry.is_file() and include.match_file(entry.name):
+                if in_bundle and not (bundle_index and _LEAF_INDEX.match(entry.name)):
+                    continue
                 text = entry.path
                 if excluded(text, False):
                     continue

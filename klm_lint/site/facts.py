@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from klm_lint.load.document import Document
+    from klm_lint.site.site import Site
 
 T = TypeVar("T")
 FactKind = Literal["value", "text", "flag", "moment", "words"]
@@ -44,29 +45,31 @@ class Value:
 class Fact(Generic[T]):
     name: str
     kind: FactKind
-    extract: Callable[[Document], T]
-    """The fact's value for a post whose front matter loaded."""
+    extract: Callable[[Document, Site], T]
+    """The fact's value for a post whose front matter loaded, as the site reads it."""
 
 
-def value_fact(name: str, extract: Callable[[Document], Value | None]) -> Fact[Value | None]:
+def value_fact(name: str, extract: Callable[[Document, Site], Value | None]) -> Fact[Value | None]:
     return Fact(name, "value", extract)
 
 
-def text_fact(name: str, extract: Callable[[Document], str]) -> Fact[str]:
+def text_fact(name: str, extract: Callable[[Document, Site], str]) -> Fact[str]:
     return Fact(name, "text", extract)
 
 
-def flag_fact(name: str, extract: Callable[[Document], bool]) -> Fact[bool]:
+def flag_fact(name: str, extract: Callable[[Document, Site], bool]) -> Fact[bool]:
     return Fact(name, "flag", extract)
 
 
 def moment_fact(
-    name: str, extract: Callable[[Document], dt.datetime | None]
+    name: str, extract: Callable[[Document, Site], dt.datetime | None]
 ) -> Fact[dt.datetime | None]:
     return Fact(name, "moment", extract)
 
 
-def words_fact(name: str, extract: Callable[[Document], tuple[str, ...]]) -> Fact[tuple[str, ...]]:
+def words_fact(
+    name: str, extract: Callable[[Document, Site], tuple[str, ...]]
+) -> Fact[tuple[str, ...]]:
     return Fact(name, "words", extract)
 
 
@@ -96,6 +99,11 @@ def scalar_at(doc: Document, *path: str) -> Value | None:
     """Any scalar at a key path as written (a date, a number), and where it is."""
     node = _node_at(doc, path)
     return _value(doc, node, node.text) if isinstance(node, Scalar) else None
+
+
+def value_of(doc: Document, node: Scalar) -> Value:
+    """A scalar's text and place, as a fact value."""
+    return _value(doc, node, node.text)
 
 
 def _node_at(doc: Document, path: tuple[str, ...]) -> object:

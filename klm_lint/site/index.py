@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from klm_lint.load.document import Document
     from klm_lint.site.facts import Fact, Value
-    from klm_lint.site.site import Collection
+    from klm_lint.site.site import Site
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -96,11 +96,10 @@ class Post:
         return f"{self.display_path} (line {value.line})" if value else self.display_path
 
 
-def post_for(
-    doc: Document, collection: Collection | None, layout: Layout, key: str | None = None
-) -> Post | None:
+def post_for(doc: Document, site: Site, layout: Layout, key: str | None = None) -> Post | None:
     """The post record of a loaded document in a collection; None when the collection is not
     indexed or the document has no front matter."""
+    collection = site.collection_of(doc)
     if doc.front_matter is None or collection is None or not collection.indexed:
         return None
     return Post(
@@ -109,7 +108,7 @@ def post_for(
         collection.name,
         doc.lines.line_end(1),
         layout,
-        tuple(fact.extract(doc) for fact in layout.facts),
+        tuple(fact.extract(doc, site) for fact in layout.facts),
     )
 
 

@@ -29,6 +29,11 @@ class Resolution:
     """For case-mismatch: the real path, written like the value (/images/Team.jpg)."""
     reason: str = ""
     """For invalid: why the path cannot be served."""
+    where: str = ""
+    """Where the file was looked for, for messages ("in content/posts/trip/, beside the
+    page"); "": in the static folders."""
+    advice: str = ""
+    """For invalid: how to correct it, when putting the file in a static folder is not it."""
 
 
 class StaticRoots:
@@ -56,20 +61,17 @@ class StaticRoots:
         return resolution
 
     def _resolve(self, value: str) -> Resolution | None:
-        if _REMOTE.match(value) and not _DRIVE.match(value):
-            return (
-                None
-                if not value.lower().startswith("file:")
-                else _invalid("is a file: address on someone's computer; the site cannot serve it")
-            )
-        if "\\" in value:
-            return _invalid("uses backslashes; web paths use / (forward slashes)")
-        if _DRIVE.match(value) or value.startswith("~"):
-            return _invalid("is a path on someone's computer, not a path of the site")
-        path = unquote(value.split("?", 1)[0].split("#", 1)[0])
-        if not path.startswith("/"):
+        screened = screen(value)
+        if not isinstance(screened, str):
+            return screened
+        if not screened.startswith("/"):
             return _invalid("is relative; the site needs paths from the site root, starting with /")
-        parts: list[str] = []
+        return self.lookup_path(screened)
+
+    def lookup_path(self, path: str, base: list[str] | None = None) -> Resolution:
+        """A path (decoded, without query or fragment) under the roots: from their top when it
+        starts with /, else from the folder `base` (names from a root's top)."""
+        parts: list[str] = [] if path.startswith("/") or base is None else list(base)
         for part in path.split("/"):
             if part in ("", "."):
                 continue
@@ -151,6 +153,23 @@ class StaticRoots:
             real_root = self._real_roots[root] = os.path.realpath(root)
         real = os.path.realpath(target)
         return real == real_root or real.startswith(real_root + os.sep)
+
+
+def screen(value: str) -> Resolution | str | None:
+    """The path an asset value names (decoded, without its query or fragment); None for a
+    remote URL, which is not checked; a Resolution for a value that cannot be a path of the
+    site."""
+    if _REMOTE.match(value) and not _DRIVE.match(value):
+        return (
+            None
+            if not value.lower().startswith("file:")
+            else _invalid("is a file: address on someone's computer; the site cannot serve it")
+        )
+    if "\\" in value:
+        return _invalid("uses backslashes; web paths use / (forward slashes)")
+    if _DRIVE.match(value) or value.startswith("~"):
+        return _invalid("is a path on someone's computer, not a path of the site")
+    return unquote(value.split("?", 1)[0].split("#", 1)[0])
 
 
 def _invalid(reason: str) -> Resolution:

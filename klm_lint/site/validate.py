@@ -131,7 +131,7 @@ def _value(checked: Checked, spec: FieldSpec, node: Node, path: Path, entry: Ent
     if kind in DATE_TYPES:
         checked.dates.append(Valued(spec, node, path))
         return
-    if spec.role == "draft":
+    if spec.role is not None:
         checked.drafts.append(Valued(spec, node, path))
         return
     expected = _expected(spec, node)

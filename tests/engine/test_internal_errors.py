@@ -37,10 +37,10 @@ engine.ALL_RULES = tuple(
 BREAK_THE_LOADER = """
 from klm_lint.engine import run as engine
 real = engine.load_text
-def load_text(raw, path, *args):
+def load_text(raw, path, *args, **kwargs):
     if path.name == "a.md":
         raise RecursionError("maximum recursion depth exceeded")
-    return real(raw, path, *args)
+    return real(raw, path, *args, **kwargs)
 engine.load_text = load_text
 """
 

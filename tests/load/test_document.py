@@ -247,3 +247,53 @@ def test_json_positions(site: SiteBuilder) -> None:
 def test_mdx_file_is_linted(site: SiteBuilder) -> None:
     site.post(GOOD_POST.replace("draft: false", "draft: no"), name="post.mdx")
     only(site.lint(), "KLM104")
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed", "found"),
+    [
+        ("\n---\ntitle: x\n---\nBody.\n", True, True),
+        ("\n \t\n\r\n+++\ntitle = 'x'\n+++\n", True, True),
+        ("\n---\ntitle: x\n---\nBody.\n", False, False),
+        ("\n  ---\ntitle: x\n---\n", True, False),
+        ("\n----\ntitle: x\n---\n", True, False),
+        ("Text\n---\ntitle: x\n---\n", True, False),
+    ],
+)
+def test_front_matter_after_blank_lines_where_the_generator_skips_them(
+    text: str, allowed: bool, found: bool
+) -> None:
+    from pathlib import Path
+
+    from klm_lint.load.document import Document, load_text
+
+    doc = load_text(text.encode(), Path("p.md"), "p.md", "p.md", 10**6, after_blank_lines=allowed)
+    assert isinstance(doc, Document)
+    assert (doc.front_matter is not None) is found
+    if found:
+        assert doc.front_matter is not None
+        assert doc.text[doc.front_matter.start : doc.front_matter.end].strip() in (
+            "title: x",
+            "title = 'x'",
+        )
+
+
+@pytest.mark.parametrize(
+    "dialect", ["js-yaml-3", "js-yaml-4", "safe-yaml", "psych", "go-yaml", "serde-yaml"]
+)
+def test_the_yaml_dialect_reaches_the_reader(dialect: str) -> None:
+    from pathlib import Path
+
+    from klm_lint.load.document import Document, load_text
+
+    doc = load_text(
+        b"---\ntitle: x\n---\n",
+        Path("p.md"),
+        "p.md",
+        "p.md",
+        10**6,
+        yaml_dialect=dialect,  # type: ignore[arg-type]
+    )
+    assert isinstance(doc, Document)
+    assert doc.front_matter is not None
+    assert doc.front_matter.root.keys() == ["title"]

@@ -12,7 +12,7 @@ from klm_lint.checks.post_facts import SharedText
 from klm_lint.site.facts import text_fact
 from klm_lint.site.index import Layout, Post, SiteIndex, key_name
 
-TITLE = text_fact("test-title", lambda doc: "")
+TITLE = text_fact("test-title", lambda doc, _site: "")
 LAYOUT = Layout.of([TITLE])
 
 
