@@ -78,6 +78,11 @@ def cache_folder(site: Site, value: str) -> str:
     taken += [("static", os.path.relpath(root, site.root)) for root in site.static.roots]
     for key, other in taken:
         other = other.replace(os.sep, "/")
+        # Content or static files in the project root (Jekyll, Eleventy): the walk never enters
+        # a hidden folder (nor do those generators publish one), so a hidden cache folder there
+        # holds no content and hides none.
+        if other == "." and folder.split("/")[0].startswith("."):
+            continue
         if _overlap(folder, other):
             raise ConfigError(
                 f"{where}: {value!r} is in or around the {key} folder {other}/; the cache needs "
