@@ -30,6 +30,7 @@ ALL_RULES: tuple[Rule, ...] = (
     frontmatter.duplicate_key,
     loading.FILE_TOO_LARGE,
     loading.FILE_UNREADABLE,
+    frontmatter.yaml_portability,
     fields.required_field,
     fields.field_type,
     fields.date_format,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import choices, describe, dotted, quote
@@ -152,10 +154,38 @@ def field_type(doc: Document, site: Site) -> Iterator[Finding]:
         elif spec.type == "enum":
             advice = f"Use one of {choices(spec.values)}."
         message = (
-            f"{shown} is {describe(node)}, but the site expects {expected}, so "
+            f"{shown} is {_as_read(node)}, but the site expects {expected}, so "
             f"{spec.impact}. {advice}"
         )
         yield at_issue(field_type, doc, issue, message)
+
+
+def _as_read(node: Node) -> str:
+    """describe(node), saying what the site's YAML reader reads when the text says otherwise:
+    `014` is the number 12 to js-yaml 3, `yes` the boolean true to Jekyll, `2024-02-30` the
+    date 2024-03-01 to js-yaml."""
+    if isinstance(node, Scalar) and not node.quoted:
+        read = _read_value(node.value)
+        if read is not None and read[1] != node.text.strip():
+            kind, shown = read
+            return f"{node.text}, which the site's YAML reader reads as the {kind} {shown}"
+    return describe(node)
+
+
+def _read_value(value: object) -> tuple[str, str] | None:
+    if isinstance(value, bool):
+        return "boolean", "true" if value else "false"
+    if isinstance(value, int):
+        return "number", str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "number", "NaN (not a number)"
+        return "number", str(value) if math.isfinite(value) else "infinity"
+    if isinstance(value, dt.datetime):
+        return "date", value.isoformat()
+    if isinstance(value, dt.date):
+        return "date", value.isoformat()
+    return None
 
 
 @rule(

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
 from klm_lint.load.nodes import Scalar, iter_mappings
+from klm_lint.load.yaml_readers import JS_YAML, READERS, js_property, key_identity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Hashable, Iterator
 
     from klm_lint.findings import Finding
-    from klm_lint.load.document import Document
-    from klm_lint.load.nodes import Entry
+    from klm_lint.load.document import Document, FrontMatter
+    from klm_lint.load.nodes import Entry, Mapping
     from klm_lint.site.site import Site
 
 
@@ -25,6 +27,37 @@ _CONSEQUENCE = {
 }
 
 
+def duplicates(front: FrontMatter) -> Iterator[tuple[Mapping, int, Entry]]:
+    """Each key that repeats an earlier key of its mapping, with the mapping and the index of
+    that earlier entry, as the site's reader compares keys (for YAML, its dialect's way:
+    js-yaml reads true and True as one key, Ruby reads 1 and '1' as two)."""
+    yaml = front.format == "yaml"
+    for mapping in iter_mappings(front.root):
+        entries = mapping.entries
+        if len({entry.key.text for entry in entries}) == len(entries) and (
+            not yaml or all(entry.key.value.__class__ is str for entry in entries)
+        ):
+            continue
+        first_seen: dict[Hashable, int] = {}
+        for index, entry in enumerate(entries):
+            identity = key_identity(front.dialect, entry.key) if yaml else entry.key.text
+            first = first_seen.setdefault(identity, index)
+            if first != index:
+                yield mapping, first, entry
+
+
+def fatal_duplicates(doc: Document) -> list[tuple[Mapping, int, Entry]]:
+    """The repeated keys that make the site's reader fail (none where it keeps the last)."""
+    front = doc.front_matter
+    if front is None or front.format == "json" or not _rejects_duplicates(front):
+        return []
+    return list(duplicates(front))
+
+
+def _rejects_duplicates(front: FrontMatter) -> bool:
+    return front.format != "yaml" or not READERS[front.dialect].duplicates
+
+
 @rule(
     "KLM004",
     "duplicate-key",
@@ -33,26 +66,48 @@ _CONSEQUENCE = {
     fix=Applicability.UNSAFE,
 )
 def duplicate_key(doc: Document, site: Site) -> Iterator[Finding]:
-    if doc.front_matter is None:
+    front = doc.front_matter
+    if front is None:
         return
-    for mapping in iter_mappings(doc.front_matter.root):
-        if len({entry.key.text for entry in mapping.entries}) == len(mapping.entries):
-            continue
-        first_seen: dict[str, int] = {}
-        for index, entry in enumerate(mapping.entries):
-            key = entry.key.text
-            if key not in first_seen:
-                first_seen[key] = index
-                continue
-            first = mapping.entries[first_seen[key]]
-            first_line, _ = doc.lines.position(first.key.start)
-            message = (
-                f"{key} appears a second time here (first on line {first_line}); "
-                f"{_CONSEQUENCE[doc.front_matter.format]} Keep one {key} and delete the other."
+    fatal = _rejects_duplicates(front)
+    if front.format == "yaml" and not fatal:
+        consequence = READERS[front.dialect].duplicates + "."
+    else:
+        consequence = _CONSEQUENCE[front.format]
+    for mapping, index, entry in duplicates(front):
+        first = mapping.entries[index]
+        first_line, _ = doc.lines.position(first.key.start)
+        key = entry.key.text
+        if key == first.key.text:
+            said = f"{key} appears a second time here (first on line {first_line})"
+        else:
+            said = (
+                f"{key} is the same key as {first.key.text} on line {first_line} to the site's "
+                f"YAML reader, which reads both as {_read_as(front, entry)}"
             )
-            following = mapping.entries[first_seen[key] + 1]
-            fix = _drop_first(doc, first, following)
-            yield duplicate_key.at(doc, entry.key.start, entry.key.end, message, fix)
+        message = f"{said}; {consequence} Keep one {key} and delete the other."
+        fix = _drop_first(doc, first, mapping.entries[index + 1])
+        finding = duplicate_key.at(doc, entry.key.start, entry.key.end, message, fix)
+        if not fatal and front.format == "yaml":
+            finding = _as_warning(finding)
+        yield finding
+
+
+def _read_as(front: FrontMatter, entry: Entry) -> str:
+    value = entry.key.value
+    if front.dialect in JS_YAML:
+        return f'the name "{js_property(value)}"'
+    if value is None:
+        return "an empty key"
+    if isinstance(value, bool):
+        return f"the boolean {'true' if value else 'false'}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f'"{value}"'
+
+
+def _as_warning(finding: Finding) -> Finding:
+    return dataclasses.replace(finding, severity=Severity.WARNING)
 
 
 def _drop_first(doc: Document, first: Entry, following: Entry) -> Fix | None:
@@ -75,3 +130,17 @@ def _line_start(doc: Document, offset: int) -> int | None:
     line, _ = doc.lines.position(offset)
     start = doc.lines.line_start(line)
     return start if not doc.text[start:offset].strip(" \t") else None
+
+
+@rule(
+    "KLM007",
+    "yaml-portability",
+    Severity.WARNING,
+    "The site's YAML reader reads the front matter, but other common YAML readers do not.",
+)
+def yaml_portability(doc: Document, site: Site) -> Iterator[Finding]:
+    front = doc.front_matter
+    if front is None:
+        return
+    for note in front.notes:
+        yield yaml_portability.at(doc, note.start, note.end, note.message)

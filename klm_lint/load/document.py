@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from klm_lint.load.mdx import BodyScan
     from klm_lint.load.nodes import Mapping
     from klm_lint.load.split import Format
+    from klm_lint.load.yaml_build import Note
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,10 @@ class FrontMatter:
     end: int
     """Offset where the block's content ends (the closing delimiter's line starts there)."""
     root: Mapping
+    dialect: YamlDialect = DEFAULT_DIALECT
+    """The YAML reader the site's build uses (for YAML front matter)."""
+    notes: tuple[Note, ...] = ()
+    """What the site's reader reads but other common YAML readers refuse (KLM007)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +165,18 @@ def load_text(
             "raise max-front-matter-size in the config.",
         )
     try:
-        root = located.handler.parse(text, located.content_start, located.content_end, yaml_dialect)
+        reading = located.handler.read(
+            text, located.content_start, located.content_end, yaml_dialect
+        )
     except FrontMatterError as error:
         return _problem(lines, "KLM002", error.start, error.end, error.message)
     front_matter = FrontMatter(
-        located.handler.name, located.content_start, located.content_end, root
+        located.handler.name,
+        located.content_start,
+        located.content_end,
+        reading.root,
+        yaml_dialect,
+        reading.notes,
     )
     return Document(
         path,

@@ -16,7 +16,7 @@ from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
 from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
 from klm_lint.load.syntax import FrontMatterError
-from klm_lint.load.yaml_tree import parse_yaml
+from klm_lint.load.yaml_tree import Reading, read_yaml
 
 if TYPE_CHECKING:
     from klm_lint.load.nodes import Mapping
@@ -43,7 +43,11 @@ class YamlFormat(YAMLHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
-        return parse_yaml(text, start, end, dialect=dialect)
+        return read_yaml(text, start, end, dialect=dialect).root
+
+    @staticmethod
+    def read(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Reading:
+        return read_yaml(text, start, end, dialect=dialect)
 
 
 class TomlFormat(BaseHandler):
@@ -60,6 +64,12 @@ class TomlFormat(BaseHandler):
         except FrontMatterError as error:
             raise _syntax_error(error, "TOML") from None
 
+    @classmethod
+    def read(
+        cls, text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT
+    ) -> Reading:
+        return Reading(cls.parse(text, start, end))
+
 
 class JsonFormat(JSONHandler):
     START_DELIMITER = "{"
@@ -74,6 +84,12 @@ class JsonFormat(JSONHandler):
             return parse_json(text, start, end)
         except FrontMatterError as error:
             raise _syntax_error(error, "JSON") from None
+
+    @classmethod
+    def read(
+        cls, text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT
+    ) -> Reading:
+        return Reading(cls.parse(text, start, end))
 
 
 FormatHandler = YamlFormat | TomlFormat | JsonFormat

@@ -1,29 +1,51 @@
-"""YAML front matter → node tree, read the way the site's reader (js-yaml) reads it.
+"""YAML front matter → node tree, read the way the site's YAML reader reads it.
 
-PyYAML composes the node graph (with libyaml when present); nothing is constructed from tags.
-Plain scalars are resolved with the YAML 1.2 core rules js-yaml uses: `yes`, `no`, `on` and
-`off` stay strings, and only `true`/`false` are booleans.
+libyaml (through PyYAML) composes the node graph: it is fast, and on plain front matter every
+reader agrees with it. Nothing is constructed from tags. Where the site's reader is js-yaml and
+the text is one of the few that libyaml and js-yaml read differently (libyaml refuses it, or an
+anchor, alias or tag reads otherwise), the js-yaml port (js_yaml.py) reads it instead, so that
+"the build fails" is said exactly when the site's reader fails. The tree builder (yaml_build.py)
+then resolves values, tags and merge keys the way the site's reader does.
+
+What the site reads but other common readers refuse comes back as notes (KLM007).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.composer import Composer
+from yaml.events import AliasEvent, StreamEndEvent
+from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
-from klm_lint.load.nodes import Entry, Mapping, Node, Scalar, ScalarValue, Sequence
+from klm_lint.load.dialects import DEFAULT_DIALECT
+from klm_lint.load.nodes import Mapping, Scalar, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
+from klm_lint.load.yaml_build import (
+    MAX_EXPANDED_NODES,
+    NeedsJsYaml,
+    Note,
+    TooManyMerged,
+    TreeBuilder,
+    added_by_aliases,
+)
+from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ
+from klm_lint.load.yaml_readers import JS_YAML, READERS, readers_named
+
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    from klm_lint.load.dialects import YamlDialect
+    from klm_lint.load.js_yaml import JsYamlError
+    from klm_lint.load.nodes import Node
 
 try:
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
@@ -36,76 +58,149 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             Composer.__init__(self)
 
 
-_YAML = "tag:yaml.org,2002:"
-_PLAIN = "tag:klm-lint:plain"
-_STR, _SEQ, _MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
-_SCALAR_TAGS = {
-    _YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
-}
-_COLLECTION_TAGS = {_YAML + name for name in ("seq", "map", "omap", "pairs", "set")}
-_MAX_EXPANDED_NODES = 100_000
-_SIZE_CAP = 1 << 60
+__all__ = ["Note", "Reading", "parse_yaml", "read_yaml"]
 
-_NULL = re.compile(r"~|null|Null|NULL|")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|0|[1-9][0-9_]*)")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?")
-_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-_MAY_BE_TYPED = frozenset("0123456789+-.~nNtTfF")
-"""First characters of plain scalars that may be something other than text."""
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_DATETIME = re.compile(
-    r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})"
-    r"(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::?([0-9]{2}))?))?"
+_LIBYAML_READERS: frozenset[YamlDialect] = frozenset(("psych", "safe-yaml", "serde-yaml"))
+_JS_PROPERTIES = re.compile(
+    r"(?:^|(?<=[\s\[\]{},]))"
+    r"(?:[&*][0-9A-Za-z_-]*[^0-9A-Za-z_\-\s\[\]{},]|&\S*[ \t]*[\r\n]"
+    r"|![^\s\[\]{},]*[\[\]{},]|!\S*[ \t]*[\r\n]|![ \t]|!<!>)"
 )
+"""Anchors, aliases and tags that libyaml and js-yaml read differently though both read them:
+a name with punctuation (libyaml ends it early, js-yaml takes it whole, `*a:` included), an
+anchor or tag at the end of its line (js-yaml 3 may anchor an empty list there; js-yaml may
+lose a tag to the next line's node), a tag running into a flow indicator, and the non-specific
+tag `!` (libyaml reads `! 1` as 1, js-yaml as "1")."""
+_JS_FLOW_QUESTION = re.compile(r"[\[{,][ \t]*\?\S")
+"""`?key` glued inside a flow collection: libyaml reads the key `key`, js-yaml `?key`."""
+_JS_LINE_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+"""Characters libyaml reads as line breaks (or a byte-order mark) and js-yaml as text."""
+_COLUMN_ZERO_BLOCK = re.compile(r"(?:^|[\r\n])[|>]")
+"""A block value's | or > at the start of a line: libyaml takes it as the value of the key
+above, js-yaml does not."""
 
 
-class _Composer(_Parser, BaseResolver):
-    """A composer that marks untagged plain scalars, so they can be resolved the js-yaml way."""
+def _js_diverges(source: str) -> bool:
+    """Whether libyaml may read this text otherwise than js-yaml does, though it reads it; the
+    tree builder finds the rest (multi-line plain values, and quoted ones for js-yaml 3)."""
+    if ("&" in source or "*" in source or "!" in source) and _JS_PROPERTIES.search(source):
+        return True
+    if "?" in source and _JS_FLOW_QUESTION.search(source):
+        return True
+    if ("|" in source or ">" in source) and _COLUMN_ZERO_BLOCK.search(source):
+        return True
+    return not _JS_LINE_BREAKS.isdisjoint(source) if not source.isascii() else False
 
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        BaseResolver.__init__(self)
+
+class _Resolver(BaseResolver):
+    """Marks untagged scalars plain or quoted, so that each dialect resolves them its way, and
+    keeps the non-specific tag `!`, which some readers read differently from a quoted scalar."""
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is ScalarNode:
-            return _PLAIN if implicit[0] else _STR
-        return _SEQ if kind is SequenceNode else _MAP
+            return PLAIN if implicit[0] else (QUOTED if implicit[1] else NONSPECIFIC)
+        return SEQ if kind is SequenceNode else MAP
+
+
+class _Composer(_Parser, _Resolver):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Resolver.__init__(self)
+
+
+class _PythonComposer(Composer, _Parser, _Resolver):
+    """libyaml's events, composed in Python the way a reader other than PyYAML does: an anchor
+    may be defined again (the later definition counts, as in Psych, serde_yaml and js-yaml);
+    for Ruby, what follows the first document is never read (Psych.parse stops there), and for
+    SafeYAML an alias to no anchor is null."""
+
+    def __init__(self, stream: str, dialect: YamlDialect) -> None:
+        _Parser.__init__(self, stream)
+        _Resolver.__init__(self)
+        Composer.__init__(self)
+        self.ruby = dialect in ("psych", "safe-yaml")
+        self.lenient_aliases = dialect == "safe-yaml"
+
+    def get_single_node(self) -> Any:
+        if not self.ruby:
+            return Composer.get_single_node(self)
+        self.get_event()  # the stream's start
+        if self.check_event(StreamEndEvent):
+            return None
+        self.get_event()  # the document's start
+        return self.compose_node(None, None)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event: Any = self.peek_event()
+        if isinstance(event, AliasEvent):
+            if self.lenient_aliases and event.anchor not in self.anchors:
+                self.get_event()
+                marks: tuple[Any, Any] = (event.start_mark, event.end_mark)
+                return ScalarNode(PLAIN, "", *marks, "")
+        elif event.anchor is not None:
+            self.anchors.pop(event.anchor, None)
+        return Composer.compose_node(self, parent, index)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    root: Mapping
+    notes: tuple[Note, ...] = ()
+    """What the site's reader reads but other common readers refuse (KLM007)."""
 
 
 def parse_yaml(
     text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT
 ) -> Mapping:
-    """Parse text[start:end]; node offsets are offsets into `text`. `dialect`: the site's YAML
-    reader (every dialect is read the same way for now)."""
-    del dialect
-    composer = _Composer(text[start:end])
-    try:
-        root = composer.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        offset = start + (mark.index if mark is not None else 0)
-        raise FrontMatterError(_yaml_message(error), offset) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError(f"the YAML does not parse: {error}", start) from None
-    except RecursionError:
-        raise FrontMatterError(
-            f"the front matter is nested more than {MAX_DEPTH} levels deep", start
-        ) from None
-    finally:
-        composer.dispose()
+    """Parse text[start:end] as `dialect`'s reader does; node offsets are offsets into `text`."""
+    return read_yaml(text, start, end, dialect=dialect).root
+
+
+def read_yaml(
+    text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT
+) -> Reading:
+    """parse_yaml, with the notes on what other readers would refuse."""
+    source = text[start:end]
+    notes: list[Note] = []
+    root, problem = _libyaml(source, start)
+    redefined = problem is not None and "found duplicate anchor" in str(problem)
+    if redefined or (problem is not None and _read_otherwise(problem, dialect)):
+        root, problem = _libyaml(source, start, dialect)
+    if dialect in JS_YAML and (problem is not None or redefined or _js_diverges(source)):
+        root = _js_yaml(source, start, dialect, problem, notes)
+    elif problem is not None:
+        raise _libyaml_error(problem, start, dialect)
     if root is None:
-        return Mapping(start, start, ())
-    builder = _TreeBuilder(start)
-    tree = builder.build(root)
-    expanded = builder.merged > _MAX_EXPANDED_NODES
-    if expanded or (builder.aliased and _added_by_aliases(tree) > _MAX_EXPANDED_NODES):
-        raise FrontMatterError(
-            "the front matter repeats YAML aliases (*name) so often that they stand for more "
-            f"than {_MAX_EXPANDED_NODES:,} values; the site would stall writing them out. Write "
-            "the values out plainly.",
-            tree.start,
-        )
+        return Reading(Mapping(start, start, ()), tuple(notes))
+    builder = TreeBuilder(text, start, dialect, notes)
+    try:
+        tree = builder.build(root)
+    except NeedsJsYaml:
+        return _read_with_js_yaml(text, start, end, dialect)
+    except TooManyMerged:
+        raise _alias_bomb(start + root.start_mark.index) from None
+    return _checked(tree, builder, notes)
+
+
+def _read_with_js_yaml(text: str, start: int, end: int, dialect: YamlDialect) -> Reading:
+    """read_yaml for a front matter libyaml reads, but not as js-yaml does."""
+    notes: list[Note] = []
+    root = _js_yaml(text[start:end], start, dialect, None, notes)
+    if root is None:
+        return Reading(Mapping(start, start, ()), ())
+    builder = TreeBuilder(text, start, dialect, notes, js_yaml_read=True)
+    try:
+        tree = builder.build(root)
+    except TooManyMerged:
+        raise _alias_bomb(start + root.start_mark.index) from None
+    return _checked(tree, builder, notes)
+
+
+def _checked(tree: Node, builder: TreeBuilder, notes: list[Note]) -> Reading:
+    if builder.aliased and added_by_aliases(tree) > MAX_EXPANDED_NODES:
+        raise _alias_bomb(tree.start)
+    if isinstance(tree, Scalar) and tree.value is None:
+        return Reading(Mapping(tree.start, tree.start, ()), tuple(notes))
     if not isinstance(tree, Mapping):
         what = "a list" if isinstance(tree, Sequence) else "a single value"
         raise FrontMatterError(
@@ -114,7 +209,68 @@ def parse_yaml(
             tree.start,
             tree.end,
         )
-    return tree
+    return Reading(tree, tuple(notes))
+
+
+def _read_otherwise(problem: FrontMatterError | yaml.YAMLError, dialect: YamlDialect) -> bool:
+    """Whether the dialect's reader may read what PyYAML's composer refused."""
+    reason = str(problem)
+    if dialect in ("psych", "safe-yaml") and "expected <document start>" in reason:
+        return True
+    return dialect == "safe-yaml" and "found undefined alias" in reason
+
+
+def _libyaml(
+    source: str, start: int, dialect: YamlDialect | None = None
+) -> tuple[yaml.Node | None, FrontMatterError | yaml.YAMLError | None]:
+    composer = _Composer(source) if dialect is None else _PythonComposer(source, dialect)
+    try:
+        return composer.get_single_node(), None
+    except yaml.YAMLError as error:
+        return None, error
+    except RecursionError:
+        return None, FrontMatterError(
+            f"the front matter is nested more than {MAX_DEPTH} levels deep", start
+        )
+    finally:
+        composer.dispose()
+
+
+def _js_yaml(
+    source: str,
+    start: int,
+    dialect: YamlDialect,
+    problem: FrontMatterError | yaml.YAMLError | None,
+    notes: list[Note],
+) -> yaml.Node | None:
+    """The js-yaml port's reading, where libyaml failed or may read otherwise."""
+    from klm_lint.load import js_yaml  # the slow path only: most front matter never needs it
+
+    version: Literal[3, 4] = 3 if dialect == "js-yaml-3" else 4
+    try:
+        root = js_yaml.compose(source, version)
+    except js_yaml.JsYamlError as error:
+        if problem is not None:
+            raise _libyaml_error(problem, start, dialect) from None
+        raise _js_error(error, start, dialect) from None
+    if problem is not None and not isinstance(problem, FrontMatterError):
+        refusing = set(_LIBYAML_READERS)
+        other: Literal[3, 4] = 4 if version == 3 else 3
+        try:
+            js_yaml.compose(source, other)
+        except js_yaml.JsYamlError:
+            refusing.add("js-yaml-4" if other == 4 else "js-yaml-3")
+        notes.append(_libyaml_note(problem, source, start, frozenset(refusing)))
+    return root
+
+
+def _alias_bomb(offset: int) -> FrontMatterError:
+    return FrontMatterError(
+        "the front matter repeats YAML aliases (*name) so often that they stand for more "
+        f"than {MAX_EXPANDED_NODES:,} values; the site would stall writing them out. Write "
+        "the values out plainly.",
+        offset,
+    )
 
 
 _HINTS: tuple[tuple[str, str], ...] = (
@@ -149,204 +305,83 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("nesting depth", "The front matter nests lists or mappings too deeply."),
 )
 
+_LIBYAML_NOTE_HINTS: tuple[tuple[str, str], ...] = (
+    ("tab character", "Delete the tab, or replace it with spaces."),
+    ("found character that cannot start any token", "Replace the tab with spaces."),
+    ("did not find expected node content", "Put the value in quotes."),
+    ("found unexpected ':'", "Put the value in quotes."),
+    ("mapping values are not allowed", "Shorten the key, or put the value in quotes."),
+    ("found duplicate anchor", "Give the second anchor another name."),
+)
+"""What to do, where js-yaml reads what libyaml refuses: the text is fine for the site."""
 
-def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+_JS_HINTS: tuple[tuple[str, str], ...] = (
+    ("unidentified alias", "A value that starts with * must be put in quotes."),
+    (
+        "tag suffix cannot contain flow indicator",
+        "Put a space between the tag and the comma or bracket after it.",
+    ),
+    ("tab characters", "YAML does not allow tabs for indentation; use spaces."),
+    ("bad indentation", "Line keys up with the same number of spaces."),
+    ("duplication of", "Give the value one anchor (&name) and one tag at most."),
+    ("a line break is expected", "Put a space before the # of a comment."),
+    ("nesting exceeded", "The front matter nests lists or mappings too deeply."),
+    (
+        "end of the stream or a document separator",
+        "Remove the anchor or tag in front of the first key, or fix the indentation.",
+    ),
+)
+
+
+def _hint(problem: str, hints: tuple[tuple[str, str], ...]) -> str:
+    return next((hint for needle, hint in hints if needle in problem), "Fix the YAML syntax.")
+
+
+def _libyaml_error(
+    problem: FrontMatterError | yaml.YAMLError, start: int, dialect: YamlDialect
+) -> FrontMatterError:
+    if isinstance(problem, FrontMatterError):
+        return problem
+    if isinstance(problem, yaml.MarkedYAMLError):
+        mark = problem.problem_mark or problem.context_mark
+        offset = start + (mark.index if mark is not None else 0)
+        return FrontMatterError(_yaml_message(problem, dialect), offset)
+    return FrontMatterError(f"the YAML does not parse: {problem}", start)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, dialect: YamlDialect) -> str:
     problem = (error.problem or "invalid YAML").rstrip(".")
-    hint = next((hint for needle, hint in _HINTS if needle in problem), "Fix the YAML syntax.")
     return (
-        f"the front matter is not valid YAML ({problem}); the site's build fails on this file. "
-        f"{hint}"
+        f"the front matter is not valid YAML ({problem}); {READERS[dialect].fails}. "
+        f"{_hint(problem, _HINTS)}"
     )
 
 
-class _TreeBuilder:
-    def __init__(self, base: int) -> None:
-        self._base = base
-        self._built: dict[int, Node] = {}
-        self._in_progress: set[int] = set()
-        self.merged = 0
-        """Entries copied by merge keys (<<); merging aliases repeatedly multiplies them."""
-        self.aliased = False
-        """A collection was reached twice: the tree has aliases, whose expansion must be
-        counted."""
-
-    def build(self, node: yaml.Node, depth: int = 0) -> Node:
-        if depth > MAX_DEPTH:
-            raise FrontMatterError(
-                f"the front matter is nested more than {MAX_DEPTH} levels deep",
-                self._base + node.start_mark.index,
-            )
-        if node.__class__ is ScalarNode:
-            return self._scalar(node)
-        identity = id(node)
-        known = self._built.get(identity)
-        if known is not None:
-            self.aliased = True
-            return known
-        if identity in self._in_progress:
-            raise FrontMatterError(
-                "a YAML alias refers to the value that contains it; the site's reader cannot "
-                "read a value that contains itself. Write the value out plainly.",
-                self._base + node.start_mark.index,
-            )
-        self._in_progress.add(identity)
-        built = self._collection(node, depth)
-        self._in_progress.discard(identity)
-        self._built[identity] = built
-        return built
-
-    def _collection(self, node: yaml.Node, depth: int) -> Node:
-        start = self._base + node.start_mark.index
-        end = self._base + node.end_mark.index
-        if node.tag not in _COLLECTION_TAGS and node.tag not in (_SEQ, _MAP):
-            raise _tag_error(node.tag, start, end)
-        if isinstance(node, SequenceNode):
-            return Sequence(start, end, tuple(self.build(item, depth + 1) for item in node.value))
-        assert isinstance(node, MappingNode)
-        return Mapping(start, end, self._entries(node, depth))
-
-    def _entries(self, node: MappingNode, depth: int) -> tuple[Entry, ...]:
-        entries: list[Entry] = []
-        merged: list[Entry] = []
-        shallow = depth < MAX_DEPTH
-        for key_node, value_node in node.value:
-            if shallow and key_node.__class__ is ScalarNode:
-                key: Node = self._scalar(key_node)
-            else:
-                key = self.build(key_node, depth + 1)
-            if not isinstance(key, Scalar):
-                raise FrontMatterError(
-                    "a key is a list or mapping; front-matter keys must be plain names",
-                    key.start,
-                    key.end,
-                )
-            if shallow and value_node.__class__ is ScalarNode:
-                value: Node = self._scalar(value_node)
-            else:
-                value = self.build(value_node, depth + 1)
-            if key.text == "<<" and not key.quoted:
-                sources = _merge_sources(value)
-                self.merged += sum(len(source.entries) for source in sources)
-                if self.merged > _MAX_EXPANDED_NODES:
-                    break
-                merged.extend(entry for source in sources for entry in source.entries)
-            else:
-                entries.append(Entry(key, value))
-        if merged:
-            own = {entry.key.text for entry in entries}
-            for entry in merged:
-                if entry.key.text not in own:
-                    own.add(entry.key.text)
-                    entries.append(entry)
-        return tuple(entries)
-
-    def _scalar(self, node: ScalarNode) -> Scalar:
-        start = self._base + node.start_mark.index
-        end = self._base + node.end_mark.index
-        text: str = node.value
-        tag = node.tag
-        if tag == _PLAIN:
-            value = text if text and text[0] not in _MAY_BE_TYPED else resolve_plain(text)
-            return Scalar(start, end, value, text, quoted=False)
-        if tag == _STR:
-            return Scalar(start, end, text, text, quoted=True)
-        if tag not in _SCALAR_TAGS:
-            raise _tag_error(tag, start, end)
-        return Scalar(start, end, resolve_plain(text), text, quoted=False)
-
-
-def _merge_sources(value: Node) -> list[Mapping]:
-    sources = value.items if isinstance(value, Sequence) else (value,)
-    return [source for source in sources if isinstance(source, Mapping)]
-
-
-def _added_by_aliases(root: Node) -> int:
-    """How many values writing out every alias would add to the tree, counted without writing
-    them out."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        if id(node) in sizes:
-            continue
-        if isinstance(node, Scalar):
-            sizes[id(node)] = 1
-            continue
-        children = _children(node)
-        if children_done:
-            total = 1 + sum(sizes[id(child)] for child in children)
-            sizes[id(node)] = min(total, _SIZE_CAP)
-        else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children)
-    return sizes[id(root)] - len(sizes)
-
-
-def _children(node: Mapping | Sequence) -> tuple[Node, ...]:
-    if isinstance(node, Sequence):
-        return node.items
-    return tuple(part for entry in node.entries for part in (entry.key, entry.value))
-
-
-def _tag_error(tag: str, start: int, end: int) -> FrontMatterError:
-    shown = "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
+def _js_error(error: JsYamlError, start: int, dialect: YamlDialect) -> FrontMatterError:
+    reason = error.reason.rstrip(".")
     return FrontMatterError(
-        f"the YAML tag {shown} is not allowed in front matter; the site's YAML reader rejects "
-        "it and the build fails. Remove the tag and write a plain value.",
-        start,
-        end,
+        f"the front matter is not valid YAML for the site's YAML reader, "
+        f"{READERS[dialect].name} ({reason}); {READERS[dialect].fails}. "
+        f"{_hint(reason, _JS_HINTS)}",
+        start + error.offset,
     )
 
 
-def resolve_plain(text: str) -> ScalarValue:
-    """The value js-yaml's default schema gives an untagged plain scalar."""
-    if text and text[0] not in _MAY_BE_TYPED:
-        return text
-    if _NULL.fullmatch(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.fullmatch(text):
-        return _to_int(text)
-    if _FLOAT.fullmatch(text) and any(c.isdigit() for c in text):
-        return float(text.replace("_", ""))
-    if _SPECIAL_FLOAT.fullmatch(text):
-        lowered = text.lower()
-        return math.nan if "nan" in lowered else (-math.inf if text[0] == "-" else math.inf)
-    return _to_timestamp(text) or text
-
-
-def _to_int(text: str) -> int | str:
-    digits = text.replace("_", "")
-    sign = -1 if digits[0] == "-" else 1
-    digits = digits.lstrip("+-")
-    try:
-        if digits.startswith("0b"):
-            return sign * int(digits[2:], 2)
-        if digits.startswith("0x"):
-            return sign * int(digits[2:], 16)
-        if digits.startswith("0o"):
-            return sign * int(digits[2:], 8)
-        if len(digits) > 1 and digits[0] == "0":
-            return sign * int(digits, 8)
-        return sign * int(digits)
-    except ValueError:
-        return text
-
-
-def _to_timestamp(text: str) -> dt.date | dt.datetime | None:
-    try:
-        if match := _DATE.fullmatch(text):
-            return dt.date(*(int(part) for part in match.groups()))
-        if match := _DATETIME.fullmatch(text):
-            year, month, day, hour, minute, second = (int(part) for part in match.groups()[:6])
-            fraction = (match.group(7) or "0")[:6].ljust(6, "0")
-            zone = dt.timezone.utc
-            if match.group(9):
-                sign = -1 if match.group(9) == "-" else 1
-                offset = dt.timedelta(hours=int(match.group(10)), minutes=int(match.group(11) or 0))
-                zone = dt.timezone(sign * offset)
-            return dt.datetime(year, month, day, hour, minute, second, int(fraction), zone)
-    except ValueError:
-        return None
-    return None
+def _libyaml_note(
+    problem: yaml.YAMLError, source: str, start: int, refusing: frozenset[YamlDialect]
+) -> Note:
+    index = 0
+    if isinstance(problem, yaml.MarkedYAMLError):
+        mark = problem.problem_mark or problem.context_mark
+        index = mark.index if mark is not None else 0
+        reason = (problem.problem or "invalid YAML").rstrip(".")
+    else:
+        reason = str(problem)
+    width = 1 if index < len(source) and source[index] not in "\r\n" else 0
+    return Note(
+        start + index,
+        start + index + width,
+        f"the site's YAML reader reads this front matter, but {readers_named(refusing)} cannot "
+        f"({reason}), nor can the editors, CMSes and tools built on them. "
+        f"{_hint(reason, _LIBYAML_NOTE_HINTS + _HINTS)}",
+    )

@@ -116,6 +116,27 @@ def test_configured_field_type(site: SiteBuilder) -> None:
     assert finding.message.startswith('featured is the text "yes"')
 
 
+def test_a_value_written_otherwise_says_what_the_reader_reads(site: SiteBuilder) -> None:
+    site.post(post_with("title: Community engagement.\n", "title: 014\n"))
+    finding = only(site.lint(), "KLM102")
+    assert finding.message.startswith(
+        "title is 014, which the site's YAML reader reads as the number 12, but the site "
+        "expects text"
+    )
+
+
+def test_0o14_is_text_to_the_site(site: SiteBuilder) -> None:
+    site.post(post_with("title: Community engagement.\n", "title: 0o14\n"))
+    assert site.lint() == []
+
+
+def test_a_bool_tag_js_yaml_cannot_apply_fails_the_build(site: SiteBuilder) -> None:
+    site.config('[collections.posts.fields]\nfeatured = "boolean"\n')
+    site.post(post_with("draft: false\n", "draft: false\nfeatured: !!bool yes\n"))
+    finding = only(site.lint(), "KLM002")
+    assert "cannot be read as !!bool" in finding.message
+
+
 # KLM103 date-format
 
 
