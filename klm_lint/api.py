@@ -11,6 +11,7 @@ The command line, the tests and the editor server all go through it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
-from klm_lint.errors import ConfigError, KlmLintError
+from klm_lint.errors import ConfigError, KlmLintError, UsageError
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
     from klm_lint.config.discovery import LoadedConfig
     from klm_lint.engine.run import Engine
+    from klm_lint.load.nodes import Mapping
     from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
@@ -92,11 +94,18 @@ def lint(
 
     Errors a user can cause (a bad config, a path that does not exist) raise
     `klm_lint.errors.KlmLintError`, with a one-line message."""
-    from klm_lint.site.discover import discover
-
     options = options or LintOptions()
     given = [Path(path) for path in paths]
     project = open_project(_common_folder(given) if given else Path.cwd(), options)
+    return _run(given, project, options, progress)
+
+
+def _run(
+    given: list[Path], project: Project, options: LintOptions, progress: Progress | None
+) -> Result:
+    """A run on the paths given (none: the content folders) of a project."""
+    from klm_lint.site.discover import discover
+
     root, site, engine = project.root, project.site, project.engine
     config_path = site.config_path
     if not given:
@@ -277,6 +286,151 @@ def settings(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Initialised:
+    """What `klm-lint init` wrote (or would write), and how the site fares with it."""
+
+    path: Path
+    """The config file."""
+    text: str
+    written: bool
+    """False with dry_run: nothing was written."""
+    preset: str
+    reason: str
+    """Why this preset: what detection found, or that it was asked for."""
+    collections: int
+    """How many collections the config defines or changes."""
+    inferred: int
+    """From how many files it inferred schemas."""
+    declared: tuple[str, ...]
+    """The schemas the site declares that it uses (`decap:blog`)."""
+    result: Result
+    """The lint of the content folders with it."""
+    shadowed: Path | None = None
+    """A config the new one takes the place of without replacing it (pyproject.toml)."""
+
+
+def init_config(
+    path: str | os.PathLike[str] = ".",
+    *,
+    preset: str | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+) -> Initialised:
+    """Write a commented klm-lint.toml for the project at `path`: the preset (asked for, or
+    detected), the schemas the site declares, and schemas inferred from its content; then lint
+    the content with it. An existing config is replaced only with `force`; `dry_run` writes
+    nothing."""
+    from klm_lint.config.detect import detect_preset
+    from klm_lint.config.discovery import config_file_in, parse_config
+    from klm_lint.config.preset import preset_names
+    from klm_lint.site.declared import find_declared
+    from klm_lint.site.discover import discover
+    from klm_lint.site.init_config import Content, init_preset, preset_config, write_config
+    from klm_lint.site.site import Site
+
+    root = Path(path)
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder; name the project's root folder")
+    existing = config_file_in(root)
+    name = "klm-lint.toml"
+    if existing is not None and existing.name != "pyproject.toml":
+        name = existing.name
+    target = root / name
+    occupied = existing or (target if target.is_symlink() or target.exists() else None)
+    if occupied is not None and not force and not dry_run:
+        raise KlmLintError(
+            f"{occupied} exists: klm-lint init does not replace a config. Use --force to "
+            "replace it, or --dry-run to print the config it would write"
+        )
+    if preset is not None and preset not in preset_names():
+        raise UsageError(
+            f"--preset {preset}: no such preset; the presets are {', '.join(preset_names())}"
+        )
+    chosen = init_preset(preset, detect_preset(root) if preset is None else None)
+    site = Site(root, preset_config(chosen), None)
+    content = site.config.content
+    folders = [folder for folder in content if (root / folder).is_dir()]
+    if not folders:
+        shown = ", ".join(f"{folder}/" for folder in content)
+        raise KlmLintError(
+            f"no content folder ({shown}) in {root}; run klm-lint init in the project's root folder"
+        )
+    given = [root / folder for folder in folders]
+    paths = [site.site_path(each) for each in discover(given, site).files]
+    declared, problems = find_declared(root)
+    files = Content(paths, lambda relative: _front_matter(site, relative))
+    written = write_config(site, chosen, files, declared, problems, folders)
+    new_config = parse_config(written.text, target)
+    new_site = Site(root, new_config, target)
+    result = _run(given, _project_of(root, new_site, LintOptions()), LintOptions(), None)
+    if not dry_run:
+        try:
+            _write_config(target, written.text)
+        except OSError as error:
+            raise KlmLintError(f"cannot write {target} ({error.strerror or error})") from None
+    shadowed = existing if existing is not None and existing.name == "pyproject.toml" else None
+    return Initialised(
+        target,
+        written.text,
+        not dry_run,
+        chosen.name,
+        chosen.reason,
+        written.collections,
+        written.inferred,
+        written.declared,
+        result,
+        shadowed,
+    )
+
+
+def _write_config(path: Path, text: str) -> None:
+    """Through a temporary file and a rename, so that a link in the config's place is replaced,
+    never written through, and an interrupted write leaves the old file whole."""
+    import stat
+    import tempfile
+
+    mode = 0o644
+    if path.is_file() and not path.is_symlink():
+        mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _front_matter(site: Site, relative: str) -> Mapping | None:
+    """A content file's front matter, read and loaded as a linted file's is; None when it has
+    none, or it does not load."""
+    from klm_lint.engine.read import read_file
+    from klm_lint.findings import Finding
+    from klm_lint.load.document import Document, load_text
+    from klm_lint.load.paths import display_path
+
+    path = site.root / relative
+    read = read_file(path, site.config.max_file_size, site.project)
+    if isinstance(read, Finding):
+        return None
+    loaded = load_text(
+        read[0],
+        path,
+        display_path(path),
+        relative,
+        site.config.max_front_matter_size,
+        yaml_dialect=site.config.generator.yaml,
+        after_blank_lines=site.config.generator.front_matter_after_blank_lines,
+    )
+    if not isinstance(loaded, Document) or loaded.front_matter is None:
+        return None
+    return loaded.front_matter.root
+
+
 def _generator_settings(site: Site, preset: dict[str, object], origin_file: str) -> list[Setting]:
     """Each key of the [generator] table, and whether the config, the preset or the defaults
     set it."""
@@ -367,12 +521,20 @@ def open_project(start: Path, options: LintOptions, facts: Sequence[Fact[Any]] =
     """The project the folder `start` is in: its config found from there upward (or
     options.config), read and validated; `facts`: what the index keeps besides what the rules
     declare. Raises KlmLintError for a config a user can fix."""
-    from klm_lint.engine.run import Engine
-    from klm_lint.engine.selection import build_selection
-
     root, site, _loaded = _site_at(
         start, options.config, options.now, options.respect_gitignore, options.preset
     )
+    return _project_of(root, site, options, facts)
+
+
+def _project_of(
+    root: Path, site: Site, options: LintOptions, facts: Sequence[Fact[Any]] = ()
+) -> Project:
+    """The project of a site: the engine that lints it, with its whole-site index."""
+    from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.run import Engine
+    from klm_lint.engine.selection import build_selection
+
     config = site.config
     selection = build_selection(
         config,

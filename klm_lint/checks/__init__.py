@@ -14,6 +14,7 @@ from klm_lint.checks import (
     duplicate_title,
     fields,
     frontmatter,
+    internal_links,
     loading,
     schedule,
     values,
@@ -54,6 +55,7 @@ ALL_RULES: tuple[Rule, ...] = (
     author_inconsistent.author_inconsistent,
     schedule.scheduled_post,
     duplicate_description.duplicate_description,
+    internal_links.broken_internal_link,
     loading.UNUSED_SUPPRESSION,
     loading.UNKNOWN_SUPPRESSION,
 )

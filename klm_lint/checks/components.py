@@ -177,11 +177,32 @@ def unknown_component(doc: Document, site: Site) -> Iterator[Finding]:
         if root in site.components:
             continue
         if imported is None:
-            imported = imported_names(doc.text, doc.body_start, scan.code)
+            imported = imported_names(doc.text, doc.body_start, _code(doc, site))
         if root in imported:
             continue
         known = sorted({*site.components, *imported})
         yield unknown_component.at(doc, tag.start, tag.name_end, _unknown_message(tag, known))
+
+
+def _code(doc: Document, site: Site) -> tuple[tuple[int, int], ...]:
+    """The body's code, without the fenced blocks the generator compiles as MDX."""
+    code = doc.body_scan.code
+    unwrapped = site.generator.mdx_fences
+    if not unwrapped:
+        return code
+    return tuple(
+        (start, end) for start, end in code if _fence_language(doc.text, start) not in unwrapped
+    )
+
+
+def _fence_language(text: str, start: int) -> str:
+    """The first word of the info string of the fence at start ("" for inline code)."""
+    line_end = text.find("\n", start)
+    line = text[start : len(text) if line_end < 0 else line_end]
+    if not line.startswith(("```", "~~~")):
+        return ""
+    words = line.lstrip(line[0]).split(maxsplit=1)
+    return words[0].split("{", 1)[0] if words else ""
 
 
 def _unknown_message(tag: Tag, known: list[str]) -> str:

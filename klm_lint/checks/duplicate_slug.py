@@ -24,7 +24,15 @@ def _slug(doc: Document, site: Site) -> str:
     """The address the generator gives the file ("" when it gets none): for the KLM theme, its
     url without the leading /, or its file name without the extension."""
     address = site.address(doc)
-    return address.url if address is not None else ""
+    if address is None:
+        return ""
+    if site.config.generator.urls == "nextjs":
+        # The KLM theme's pages are indexed only for KLM406's links: their routes are the
+        # theme's, and only posts share one route.
+        collection = site.collection_of(doc)
+        if collection is None or not collection.compare:
+            return ""
+    return address.url
 
 
 def _url(doc: Document, site: Site) -> Value | None:

@@ -15,7 +15,11 @@ from klm_lint.cli.exits import EXIT_ERROR, EXIT_OK
 from klm_lint.errors import KlmLintError
 from klm_lint.load.text import printable
 
-COMMANDS: dict[str, str] = {"schema": "klm_lint.cli.schema", "server": "klm_lint.cli.server"}
+COMMANDS: dict[str, str] = {
+    "schema": "klm_lint.cli.schema",
+    "server": "klm_lint.cli.server",
+    "init": "klm_lint.cli.init",
+}
 """Command word → the module whose `app` runs it; anything else is the lint command."""
 
 

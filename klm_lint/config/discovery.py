@@ -46,10 +46,18 @@ class LoadedConfig:
 
 def find_config_file(start: Path) -> Path | None:
     for folder in (start, *start.parents):
-        for name in CONFIG_FILES:
-            candidate = folder / name
-            if _exists(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
-                return candidate
+        found = config_file_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_file_in(folder: Path) -> Path | None:
+    """The config file of this folder itself (not of a folder above it)."""
+    for name in CONFIG_FILES:
+        candidate = folder / name
+        if _exists(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
     return None
 
 
@@ -60,6 +68,13 @@ def _exists(candidate: Path) -> bool:
         return candidate.is_file() or candidate.is_symlink() or candidate.exists()
     except (OSError, ValueError):
         return False
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """A config file's text (klm-lint.toml's form), validated as a file at `path` would be."""
+    from klm_lint.config.validation import validated
+
+    return validated(Config, _parse(path, text), str(path), text)
 
 
 def find_project_root(start: Path) -> Path:

@@ -141,7 +141,8 @@ class CollectionConfig(_Model):
     exclude: list[str] = Field(default_factory=list)
     schema_name: str | None = Field(default=None, alias="schema")
     """A schema's name, or a schema file: a TOML file in the schema language, or a JSON Schema
-    file (.json)."""
+    file (.json); or a schema the site declares for its CMS or generator (`decap:blog`,
+    `sitepins:posts`, `frontmatter:post`, `astro:blog`)."""
     compare: bool | None = None
     """Whole-site rules compare its files with each other (default: when its schema is `post`
     or extends it)."""
@@ -169,6 +170,9 @@ class GeneratorConfig(_Model):
     front_matter_after_blank_lines: bool = False
     """The generator finds front matter after lines that hold only whitespace (Hugo, Zola,
     Astro); otherwise it must start on the first line."""
+    code_front_matter: list[str] = Field(default_factory=list)
+    """Front-matter languages the generator runs as code (Eleventy's `---js`): their data is
+    not read, and such a file's front matter is not checked."""
     dates: DateReader = "iso"
     date_from_path: str = ""
     """A regular expression searched in the file's path (relative to the project root, with /):
@@ -196,6 +200,9 @@ class GeneratorConfig(_Model):
     base_url: str = ""
     """The path the site is served under (`/blog`): body paths from the site root must start
     with it."""
+    mdx_fences: list[str] = Field(default_factory=list)
+    """Languages of fenced code blocks the generator unwraps and compiles as MDX (Docusaurus's
+    `mdx-code-block`): components exported in them are defined for the file."""
     templates: bool = False
     """Values holding template code ({{ }} or {% %}) are left to the generator, unchecked."""
     urls: UrlRule = "nextjs"
@@ -210,6 +217,9 @@ class GeneratorConfig(_Model):
     routes: dict[str, str] = Field(default_factory=dict)
     """The address each content folder is served at (`docs = "/docs/"`); a folder not listed
     is served at /."""
+    internal_links: bool = False
+    """KLM406 follows internal links: on where the preset knows every page's address from the
+    content alone (Hugo, Zola), off where templates or code make pages it cannot see."""
 
     @field_validator("date_from_path")
     @classmethod

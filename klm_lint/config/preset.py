@@ -2,8 +2,8 @@
 (klm_lint/config/presets/NAME.toml), which one a run uses, and the config it gives.
 
 A preset holds settings (any top-level config key, and the `[generator]` table), collections and
-schemas. The config file's own keys win over the preset's, key by key (and in `[generator]`,
-sub-key by sub-key); collections and schemas are merged by the Site.
+schemas. The config file's own keys win over the preset's, key by key (and in `[generator]` and
+`components`, sub-key by sub-key); collections and schemas are merged by the Site.
 """
 
 from __future__ import annotations
@@ -88,6 +88,11 @@ def choose_preset(
     return PresetChoice(DEFAULT_PRESET, "default")
 
 
+def _named(components: list[str] | dict[str, Any]) -> dict[str, Any]:
+    """A preset's components, written as a list of names or as a table."""
+    return {name: {} for name in components} if isinstance(components, list) else components
+
+
 def apply_preset(config: Config, name: str) -> Config:
     """The config with the preset's settings wherever the config sets none of its own.
 
@@ -97,5 +102,8 @@ def apply_preset(config: Config, name: str) -> Config:
     settings = preset_settings(name)
     written = config.model_dump(by_alias=True, exclude_unset=True)
     generator = {**settings.get("generator", {}), **written.get("generator", {})}
+    components = {**_named(settings.get("components", {})), **written.get("components", {})}
     merged = {**settings, **written, "generator": generator, "preset": name}
+    if components:
+        merged["components"] = components
     return Config.model_validate(merged)

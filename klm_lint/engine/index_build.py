@@ -51,6 +51,7 @@ def load_post(
             site.config.max_front_matter_size,
             yaml_dialect=site.config.generator.yaml,
             after_blank_lines=site.config.generator.front_matter_after_blank_lines,
+            code_languages=site.config.generator.code_front_matter,
         )
         post = post_for(loaded, site, layout) if isinstance(loaded, Document) else None
     except Exception:  # noqa: BLE001 - linting the file itself reports the failure

@@ -405,6 +405,7 @@ class Engine:
                 self.site.config.max_front_matter_size,
                 yaml_dialect=self.site.config.generator.yaml,
                 after_blank_lines=self.site.config.generator.front_matter_after_blank_lines,
+                code_languages=self.site.config.generator.code_front_matter,
             )
         except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
             return None, self._filter(

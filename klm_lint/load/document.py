@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.findings import Edit, Span
 from klm_lint.load.dialects import DEFAULT_DIALECT
-from klm_lint.load.split import Misplaced, UnknownLanguage, locate
+from klm_lint.load.split import CodeBlock, Misplaced, UnknownLanguage, locate
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.text import Decoded, LineIndex, decode
 
@@ -16,7 +16,7 @@ C = TypeVar("C")
 _MISSING = object()
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
     from pathlib import Path
 
     from klm_lint.load.dialects import YamlDialect
@@ -120,16 +120,33 @@ def load_text(
     *,
     yaml_dialect: YamlDialect = DEFAULT_DIALECT,
     after_blank_lines: bool = False,
+    code_languages: Collection[str] = (),
 ) -> Document | LoadProblem:
     """The file loaded, or why it cannot be; YAML front matter is read as `yaml_dialect`'s
-    reader reads it; with after_blank_lines, the front matter may follow blank lines."""
+    reader reads it; with after_blank_lines, the front matter may follow blank lines; front
+    matter in one of code_languages (run as code by the generator) is not read: the document
+    has no front-matter data and its body starts after the block."""
     decoded = decode(raw)
     if not isinstance(decoded, Decoded):
         span = Span(decoded.line, decoded.column, decoded.line, decoded.column + 1)
         return LoadProblem("KLM003", span, decoded.message)
     text = decoded.text
     lines = LineIndex(text)
-    located = locate(text, lines, after_blank_lines=after_blank_lines)
+    located = locate(
+        text, lines, after_blank_lines=after_blank_lines, code_languages=code_languages
+    )
+    if isinstance(located, CodeBlock) and located.closed:
+        return Document(path, display_path, site_path, text, decoded.bom, lines, None, located.end)
+    if isinstance(located, CodeBlock):
+        return _problem(
+            lines,
+            "KLM002",
+            0,
+            lines.line_end(1),
+            f"the {located.language} front matter is never closed: no line with --- follows the "
+            "opening one, so the site reads the whole file as code and the build fails. Add --- "
+            "on its own line after the front matter.",
+        )
     if located is None or isinstance(located, Misplaced):
         misplaced = located.line if isinstance(located, Misplaced) else 0
         return Document(path, display_path, site_path, text, decoded.bom, lines, None, 0, misplaced)

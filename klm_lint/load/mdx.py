@@ -71,12 +71,26 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    src: str
+    """The destination as written, without <> or title."""
+    start: int
+    end: int
+    """The destination text."""
+    kind: Literal["inline", "definition"]
+    """An inline link `[text](src)`, or a reference definition `[label]: src` (the reference
+    links and images that use it point to its destination)."""
+
+
+@dataclass(frozen=True, slots=True)
 class BodyScan:
     tags: tuple[Tag, ...]
     comments: tuple[Comment, ...]
     code: tuple[tuple[int, int], ...]
     """(start, end) of fenced code blocks (fence run to closing fence run) and inline code."""
     images: tuple[Image, ...]
+    links: tuple[Link, ...] = ()
+    """Inline links and reference definitions, in text order (not images)."""
 
 
 def scan_body(text: str, start: int = 0, end: int | None = None) -> BodyScan:
@@ -110,9 +124,9 @@ _MARKED_LF_LINES = re.compile("\n(?P<line>" + _MARKED_LINE + ")")
 _BLANK_LF_LINES = re.compile("\n(?P<line>" + _BLANK_LINE + ")")
 
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
-_SPECIAL = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[")
-_SPECIAL_NO_EXPRESSIONS = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|`|!\[")
-_SPECIAL_CHARS = "\\<{`!"
+_SPECIAL = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[|\]\(")
+_SPECIAL_NO_EXPRESSIONS = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|`|!\[|\]\(")
+_SPECIAL_CHARS = "\\<{`!]"
 """The characters a match of _SPECIAL starts with; _SPECIAL_NO_EXPRESSIONS has all but {."""
 
 _BACKTICKS = re.compile(r"`+")
@@ -229,6 +243,7 @@ class _Scanner:
         self.comments: list[Comment] = []
         self.code: list[tuple[int, int]] = []
         self.images: list[_PendingImage] = []
+        self.links: list[Link] = []
         self.definitions: dict[str, tuple[str, int, int]] = {}
         self.events: list[_LineEvent] = []
         self.closers: dict[str, list[_LineEvent]] = {"`": [], "~": []}
@@ -269,7 +284,11 @@ class _Scanner:
             found = self._next_special(i, limit)
             i = limit if found < 0 else self._dispatch(found)
         return BodyScan(
-            tuple(self.tags), tuple(self.comments), tuple(self.code), self._resolve_images()
+            tuple(self.tags),
+            tuple(self.comments),
+            tuple(self.code),
+            self._resolve_images(),
+            self._all_links(),
         )
 
     def _next_special(self, i: int, limit: int) -> int:
@@ -331,6 +350,8 @@ class _Scanner:
             return self._expression(at)
         if char == "!":
             return self._image(at)
+        if char == "]":
+            return self._link(at)
         if self.text.startswith("<!--", at, self.end):
             return self._html_comment(at)
         return self._tag(at)
@@ -638,6 +659,23 @@ class _Scanner:
             )
         # A shortcut reference is only an image if defined, so its text is scanned as usual.
         return at + 2
+
+    def _link(self, at: int) -> int:
+        """An inline link's destination, when the "](" at `at` is followed by one. Scanning goes
+        on after the "]" as before: only the destination is recorded."""
+        resource = self._resource(at + 1)
+        if resource is not None:
+            _end, src_start, src_end = resource
+            self.links.append(Link(self.text[src_start:src_end], src_start, src_end, "inline"))
+        return at + 1
+
+    def _all_links(self) -> tuple[Link, ...]:
+        definitions = [
+            Link(src, start, end, "definition") for src, start, end in self.definitions.values()
+        ]
+        if not definitions:
+            return tuple(self.links)
+        return tuple(sorted([*self.links, *definitions], key=lambda link: link.start))
 
     def _matching_bracket(self, at: int) -> int:
         """The "]" closing the "[" at `at` within its paragraph, or -1.

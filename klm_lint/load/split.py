@@ -19,6 +19,8 @@ from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.yaml_tree import Reading, read_yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from klm_lint.load.nodes import Mapping
     from klm_lint.load.text import LineIndex
 
@@ -128,6 +130,17 @@ class UnknownLanguage:
 
 
 @dataclass(frozen=True, slots=True)
+class CodeBlock:
+    """Front matter in a language the generator runs as code (Eleventy's `---js`): its data
+    cannot be read without running it."""
+
+    language: str
+    end: int
+    """Where the body starts: after the closing delimiter's line."""
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Misplaced:
     """A delimiter that would open front matter if it were on the first line."""
 
@@ -135,10 +148,15 @@ class Misplaced:
 
 
 def locate(
-    text: str, lines: LineIndex, *, after_blank_lines: bool = False
-) -> Block | UnknownLanguage | Misplaced | None:
+    text: str,
+    lines: LineIndex,
+    *,
+    after_blank_lines: bool = False,
+    code_languages: Collection[str] = (),
+) -> Block | CodeBlock | UnknownLanguage | Misplaced | None:
     """The front-matter block; with after_blank_lines, lines holding only whitespace may come
-    before it (Hugo, Zola and Astro skip them)."""
+    before it (Hugo, Zola and Astro skip them); code_languages are the languages the generator
+    runs as code after a `---` line."""
     start = 0
     if after_blank_lines:
         stripped = text.lstrip(" \t\r\n")
@@ -160,6 +178,9 @@ def locate(
             return UnknownLanguage(language, match.end(2))
         return _find_close(text, FORMATS["toml"], match.end(), match.end(), closer="+++")
     handler = FORMATS.get(language or "yaml")
+    if handler is None and language in code_languages:
+        block = _find_close(text, FORMATS["yaml"], match.end(), match.end(), closer="---")
+        return CodeBlock(language, block.end, block.closed)
     if handler is None:
         return UnknownLanguage(language, match.end(2))
     return _find_close(text, handler, match.end(), match.end(), closer="---")

@@ -312,6 +312,7 @@ class KlmLintServer(LanguageServer):
             site.config.max_front_matter_size,
             yaml_dialect=site.config.generator.yaml,
             after_blank_lines=site.config.generator.front_matter_after_blank_lines,
+            code_languages=site.config.generator.code_front_matter,
         )
         return loaded if isinstance(loaded, Document) else None
 

@@ -413,6 +413,9 @@ def _fact_column(kind: str, column: Any, count: int) -> list[Any]:
         return values
     values = _column(column, {list, _NONE}, count)
     present = [value for value in values if value is not None]
+    if kind == "words":
+        _column(list(itertools.chain.from_iterable(present)), {str})
+        return values
     if present:
         if set(map(len, present)) != {4}:
             raise ValueError("value")

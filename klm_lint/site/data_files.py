@@ -4,6 +4,7 @@ read as plain data."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -31,11 +32,12 @@ def read_data_file(
     config: Path | None = None,
     *,
     project: ProjectRoot | None = None,
+    describes: str | None = None,
 ) -> object:
     """The parsed data of a file the config names (`what` says which key names it, for
     messages); a ConfigError when it does not exist or does not parse. It is read through the
     guard of klm_lint/files.py: a regular file in the project, no link out of it, at most
-    1 MiB."""
+    1 MiB. `describes`: what the file is, for syntax errors ("the authors file" when None)."""
     kind = _LOADERS.get(PurePath(relative).suffix.lower())
     if kind is None:
         raise ConfigError(
@@ -49,9 +51,42 @@ def read_data_file(
             return json.loads(text)
         return yaml.safe_load(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, yaml.YAMLError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
-        raise ConfigError(f"{relative}: the {what} file is not valid {kind} ({first})") from None
-    except RecursionError:
+        position, problem = syntax_error(error, text)
+        described = describes or f"the {what} file"
         raise ConfigError(
-            f"{relative}: the {what} file nests too deeply for klm-lint to read it"
+            f"{relative}{position}: {described} is not valid {kind} ({problem})"
         ) from None
+    except RecursionError:
+        described = describes or f"the {what} file"
+        raise ConfigError(
+            f"{relative}: {described} nests too deeply for klm-lint to read it"
+        ) from None
+
+
+_TOML_AT = re.compile(
+    r"^(?P<problem>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
+)
+
+
+def syntax_error(error: Exception, text: str) -> tuple[str, str]:
+    """Where a YAML, TOML or JSON parser stopped (`:line:column`, 1-based, or "" when it does
+    not say), and what it says is wrong, on one line."""
+    if isinstance(error, json.JSONDecodeError):
+        return f":{error.lineno}:{error.colno}", error.msg
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        mark = error.problem_mark
+        problem = error.problem or error.context or "syntax error"
+        return f":{mark.line + 1}:{mark.column + 1}", " ".join(problem.split())
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character[:1])
+        return f":{line}:{column}", f"the character U+{code:04X} is not allowed in YAML"
+    first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
+    found = _TOML_AT.match(first) if isinstance(error, tomllib.TOMLDecodeError) else None
+    if found is None:
+        return "", first
+    if found["line"] is None:
+        lines = text.split("\n")
+        return f":{len(lines)}:{len(lines[-1]) + 1}", found["problem"]
+    return f":{found['line']}:{found['column']}", found["problem"]

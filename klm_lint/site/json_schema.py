@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SLUG = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_FIELDS = 10_000
+"""The most fields a JSON Schema read in may have, once its `$ref` are followed (a reference
+followed several times repeats the fields it points to)."""
 _FORMATS_IN = {
     "date": "date",
     "date-time": "datetime",
@@ -201,6 +204,8 @@ class _Reader:
         self.document = document
         self.source = source
         self.ignored = ignored
+        self.made = 0
+        """How many fields were read: a `$ref` followed several times repeats its fields."""
 
     def resolve(self, node: Any, depth: int = 0) -> dict[str, Any]:
         if not isinstance(node, dict):
@@ -229,8 +234,15 @@ class _Reader:
     def object(self, node: dict[str, Any], where: str) -> dict[str, Any]:
         self._note(node)
         fields: dict[str, Any] = {}
-        required = set(node.get("required", []) or [])
-        for key, child in (node.get("properties") or {}).items():
+        at = f"{self.source}: {where or 'the root schema'}"
+        properties = node.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise ConfigError(f"{at}: properties is not an object of keys and their schemas")
+        listed = node.get("required") or []
+        if not isinstance(listed, list) or not all(isinstance(key, str) for key in listed):
+            raise ConfigError(f"{at}: required is not a list of key names")
+        required = set(listed)
+        for key, child in properties.items():
             field = self.field(self.resolve(child), f"{where}.{key}" if where else key)
             if key in required:
                 field["required"] = True
@@ -242,6 +254,12 @@ class _Reader:
         return {"fields": fields, "unknown": unknown}
 
     def field(self, node: dict[str, Any], where: str) -> dict[str, Any]:
+        self.made += 1
+        if self.made > MAX_FIELDS:
+            raise ConfigError(
+                f"{self.source}: the JSON Schema has more than {MAX_FIELDS:,} fields once its "
+                "$ref are followed; klm-lint does not read it"
+            )
         self._note(node)
         field: dict[str, Any] = {}
         nullable = False
@@ -269,6 +287,8 @@ class _Reader:
             if len(rest) > 1:
                 self.ignored.add("type (several types)")
         if "enum" in node or "const" in node:
+            if "enum" in node and not isinstance(node["enum"], list):
+                raise ConfigError(f"{self.source}: {where}: enum is not a list of values")
             values = list(node["enum"]) if "enum" in node else [node["const"]]
             field.update(type="enum", values=[value for value in values if value is not None])
             nullable = nullable or None in values

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
 from klm_lint.findings import Severity
+from klm_lint.site.declared import SOURCES, is_declared, read_declared
 from klm_lint.site.schema import (
     DATE_TYPES,
     ITEM,
@@ -111,15 +112,19 @@ class SchemaLibrary:
         """A schema by name or file (`where` names the config key that asks, for errors)."""
         if name in self._compiled:
             return self._compiled[name]
-        if name.endswith((".json", ".toml")):
+        if name.endswith((".json", ".toml")) and not is_declared(name):
             schema = self._from_file(name, where)
         elif name in self._named:
+            schema = self._compile(name, [])
+        elif is_declared(name):
+            self._declare(name, where)
             schema = self._compile(name, [])
         else:
             known = ", ".join(self.names)
             raise ConfigError(
                 f"{where}: no schema named {name!r}{_did_you_mean(name, self.names)}; the "
-                f"schemas are {known}, or a .toml or .json schema file"
+                f"schemas are {known}, a .toml or .json schema file, or one the site declares "
+                f"({', '.join(f'{kind}:NAME' for kind in SOURCES)})"
             )
         self._compiled[name] = schema
         return schema
@@ -163,7 +168,7 @@ class SchemaLibrary:
 
     def _compile(self, name: str, chain: list[str]) -> Schema:
         raw = self._raw_schema(name, chain)
-        where = f"schemas.{name}"
+        where = name if is_declared(name) else f"schemas.{name}"
         extends = _extends_chain(self._named, name)
         objects = _compile_object(self, raw, (), where)
         return Schema(
@@ -179,6 +184,8 @@ class SchemaLibrary:
         if name in chain:
             cycle = " → ".join([*chain, name])
             raise ConfigError(f"schemas.{name}: extends goes round in a circle ({cycle})")
+        if name not in self._named and is_declared(name):
+            self._declare(name, f"schemas.{chain[-1]}.extends")
         if name not in self._named:
             raise ConfigError(
                 f"schemas.{chain[-1]}: extends {name!r}, and there is no schema of that "
@@ -193,6 +200,17 @@ class SchemaLibrary:
         merged["fields"] = {**base.get("fields", {}), **raw.get("fields", {})}
         merged.pop("extends", None)
         return merged
+
+    def raw(self, name: str) -> Raw:
+        """A named schema's data, with what it extends merged in."""
+        return self._raw_schema(name, [])
+
+    def _declare(self, name: str, where: str) -> None:
+        """Reads a schema the site declares (`decap:blog`) into the named ones, so that a
+        collection may change it and a schema may extend it."""
+        declared = read_declared(self.root, name, where)
+        self._named[name] = declared.raw
+        self._sources[name] = declared.origin
 
     def _from_file(self, relative: str, where: str) -> Schema:
         from klm_lint.site.data_files import read_data_file

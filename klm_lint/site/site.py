@@ -18,7 +18,7 @@ from klm_lint.site.patterns import Patterns
 from klm_lint.site.publication import held_back, is_false
 from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
-from klm_lint.site.urls import ADDRESS_RULES, address_of
+from klm_lint.site.urls import ADDRESS_RULES, address_of, page_url
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -44,6 +44,7 @@ class Component:
 
 
 DEFAULT_COMPONENTS: dict[str, Component] = {
+    # The KLM theme's components (the nextjs preset): other generators have no such theme.
     "Blockquote": Component(required=("name",)),
     "Notice": Component(required=("type",), values={"type": ["note", "tip", "info", "warning"]}),
     "Tabs": Component(),
@@ -133,8 +134,9 @@ class Site:
         self.schemas = _schema_library(root, config, config_path, preset.name)
         self.collections = _collections(config, config_path, self.schemas, preset.name)
         self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
+        theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}
         self.components = {
-            **DEFAULT_COMPONENTS,
+            **theme,
             **{
                 name: Component(tuple(given.required), dict(given.values), tuple(given.assets))
                 for name, given in config.components.items()
@@ -201,6 +203,10 @@ class Site:
     def address(self, doc: Document) -> Address | None:
         """The file's address on the built site (None: it gets none)."""
         return doc.derived(_address, self)
+
+    def page_url(self, doc: Document) -> str | None:
+        """The path a browser opens the file's page at (None: it has none the preset knows)."""
+        return doc.derived(_page_url, self)
 
     def _noun(self, doc: Document) -> str:
         collection = self.collection_of(doc)
@@ -271,6 +277,11 @@ def _address(doc: Document, site: Site) -> Address | None:
     return address_of(doc, collection.name if collection is not None else "", site.config)
 
 
+def _page_url(doc: Document, site: Site) -> str | None:
+    collection = site.collection_of(doc)
+    return page_url(doc, collection.name if collection is not None else "", site.config)
+
+
 def _static_folders_exist(root: Path, folders: list[str], config_path: Path | None) -> None:
     """A static folder the config names must exist: otherwise every asset of every post would be
     reported missing, where one line about the config says it all."""
@@ -315,7 +326,9 @@ def _collections(
     shown = str(config_path) if config_path is not None else "the config"
     for name, raw in written.items():
         base = from_preset.pop(name, {})
-        ordered[name] = ({**base, **raw}, shown)
+        # An empty table changes only where the preset's collection is matched.
+        source = shown if raw or not base else f"the {DEFAULT_PRESET} preset"
+        ordered[name] = ({**base, **raw}, source)
     for name, raw in from_preset.items():
         ordered[name] = (raw, f"the {preset_name} preset")
     collections = []
@@ -337,18 +350,18 @@ def _collections(
                 schema.is_a("post") if compare is None else bool(compare),
                 tuple(include),
                 source,
-                addressed=config.generator.urls != "nextjs",
+                addressed=config.generator.urls != "nextjs" or config.generator.internal_links,
             )
         )
     return collections
 
 
 def _expand(patterns: list[str], content: list[str]) -> list[str]:
-    """`{content}/**` once per content folder."""
+    """`{content}/**` once per content folder; a pattern written twice is kept once."""
     expanded: list[str] = []
     for pattern in patterns:
         if "{content}" in pattern:
             expanded += [pattern.replace("{content}", folder.strip("/")) for folder in content]
         else:
             expanded.append(pattern)
-    return expanded
+    return list(dict.fromkeys(expanded))

@@ -105,6 +105,24 @@ def address_of(doc: Document, collection: str, config: Config) -> Address | None
     return _RULES[generator.urls](file)
 
 
+def page_url(doc: Document, collection: str, config: Config) -> str | None:
+    """The path a browser opens the file's page at (`/posts/my-post/`), for following links to
+    it; None when it gets none, or when its generator's rule gives only a name (Astro's content
+    collections, whose routes are the site's code)."""
+    address = address_of(doc, collection, config)
+    if address is None:
+        return None
+    if config.generator.urls != "nextjs":
+        return address.url if address.url.startswith("/") else None
+    # The KLM theme: the route of the file's folder, then its slug; an index file (index,
+    # _index, -index) is its folder's page.
+    _folder, relative, prefix = _content_folder(doc.site_path, config)
+    directory, _, name = os.path.splitext(relative)[0].rpartition("/")
+    if not address.key and name in ("index", "_index", "-index"):
+        return _join(prefix, directory, slash=False)
+    return _join(prefix, address.url, slash=False)
+
+
 def _content_folder(site_path: str, config: Config) -> tuple[str, str, str]:
     """The content folder the path is in (the longest that holds it), the path under it, and
     the address the folder is served at."""

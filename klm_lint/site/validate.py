@@ -80,6 +80,8 @@ class Checked:
     dates: list[Valued] = field(default_factory=list)
     assets: list[Valued] = field(default_factory=list)
     drafts: list[Valued] = field(default_factory=list)
+    urls: list[Valued] = field(default_factory=list)
+    """Values of url fields in the url format (links the whole-site rules follow)."""
 
 
 def is_empty(node: Node) -> bool:
@@ -210,6 +212,8 @@ def _text(checked: Checked, spec: FieldSpec, node: Node, path: Path, entry: Entr
     elif spec.type in ("url", "email", "slug") and not _FORMATS[spec.type].fullmatch(text):
         issues.append(Issue("format", path, spec, node, entry, severity=spec.severity))
         return
+    if spec.type == "url":
+        checked.urls.append(Valued(spec, node, path))
     if spec.pattern is not None and not spec.pattern.matches(value):  # type: ignore[operator]
         issues.append(Issue("pattern", path, spec, node, entry, severity=spec.severity))
     for bound, too_far in (

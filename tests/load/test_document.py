@@ -297,3 +297,27 @@ def test_the_yaml_dialect_reaches_the_reader(dialect: str) -> None:
     assert isinstance(doc, Document)
     assert doc.front_matter is not None
     assert doc.front_matter.root.keys() == ["title"]
+
+
+def test_front_matter_the_generator_runs_as_code_is_not_read() -> None:
+    from pathlib import Path
+
+    from klm_lint.load.document import Document, load_text
+
+    text = "---js\nlet title = 'Authors';\nlet permalink = '/authors/';\n---\nBody {{ title }}\n"
+    doc = load_text(text.encode(), Path("p.md"), "p.md", "p.md", 10**6, code_languages=("js",))
+    assert isinstance(doc, Document)
+    assert doc.front_matter is None
+    assert doc.body == "Body {{ title }}\n"
+
+
+def test_code_front_matter_without_its_closing_line_is_reported() -> None:
+    from pathlib import Path
+
+    from klm_lint.load.document import LoadProblem, load_text
+
+    text = "---js\nlet title = 'Authors';\n"
+    problem = load_text(text.encode(), Path("p.md"), "p.md", "p.md", 10**6, code_languages=("js",))
+    assert isinstance(problem, LoadProblem)
+    assert (problem.code, problem.span.line, problem.span.column) == ("KLM002", 1, 1)
+    assert "the js front matter is never closed" in problem.message

