@@ -542,7 +542,11 @@ def _project_of(
         list(options.ignore),
         list(options.extend_select),
     )
-    known = Baseline.read(options.baseline, site.project) if options.baseline is not None else None
+    known = None
+    if options.baseline is not None:
+        from klm_lint.engine.baseline import Baseline
+
+        known = Baseline.read(options.baseline, site.project)
     use_cache = config.cache if options.cache is None else options.cache
     engine = Engine(
         site,

@@ -101,9 +101,11 @@ class Workspace:
         if engine.complete or engine.index is None:
             return
         index = Index(engine.layout)
-        complete_index(
+        completed = complete_index(
             index, project.site, {}, {}, cache=engine.cache, covered=False, jobs=self._jobs()
         )
+        if engine.cache is not None:
+            engine.cache.save(completed.entries, index, changed=completed.changed)
         with self._lock:
             if self._project is not project or engine.complete:
                 return

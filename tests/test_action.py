@@ -236,6 +236,7 @@ def test_a_pull_request_lints_only_its_changes_even_in_a_shallow_checkout(
     assert annotated_files(run.stdout) == ["content/posts/new.md"]
     assert "::notice title=klm-lint::No SARIF upload: this run lints only the changed" in run.stdout
     assert run.outputs == {"exit-code": "1"}
+    assert not (checkout / ".klm-lint-cache").exists(), "a pull request's cache is not read"
 
 
 def test_a_pull_request_checked_out_at_its_head_uses_the_base_commit(

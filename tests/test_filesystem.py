@@ -66,10 +66,16 @@ def test_nothing_is_written_without_fix(site: SiteBuilder) -> None:
     before = snapshot(site.root)
     time.sleep(0.01)
     for output_format in sorted(FORMATS):
-        assert klm_lint("--format", output_format, cwd=site.root).returncode == 1
-    assert klm_lint("--statistics", "--format", "json", cwd=site.root).returncode == 1
-    assert klm_lint("--diff", cwd=site.root).returncode in (0, 1)
+        assert klm_lint("--no-cache", "--format", output_format, cwd=site.root).returncode == 1
+    assert klm_lint("--no-cache", "--statistics", "--format", "json", cwd=site.root).returncode == 1
+    assert klm_lint("--no-cache", "--diff", cwd=site.root).returncode in (0, 1)
     assert snapshot(site.root) == before
+    # The index cache, on by default, is all a run writes: in its own folder.
+    assert klm_lint("--diff", cwd=site.root).returncode in (0, 1)
+    after = snapshot(site.root)
+    cached = {name for name in after if name.split(os.sep)[0] == ".klm-lint-cache"}
+    assert {name: after[name] for name in after if name not in cached} == before
+    assert os.path.join(".klm-lint-cache", ".gitignore") in cached
     assert klm_lint("--fix", "--unsafe-fixes", cwd=site.root).returncode in (0, 1)
     assert snapshot(site.root) != before, "the snapshot must see what --fix writes"
 

@@ -82,6 +82,11 @@ class SharedText:
 
     fact: Fact[Value | None]
 
+    @property
+    def key_label(self) -> str:
+        """What tells this object's keys from another's in the index cache (`key_name`)."""
+        return self.fact.name
+
     def key(self, post: Post) -> tuple[str, str, str] | None:
         value = post[self.fact]
         if value is None or not value.text.strip() or not post[COMPARED]:

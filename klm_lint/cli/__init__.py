@@ -10,7 +10,6 @@ import gc
 import importlib
 import os
 import sys
-import traceback
 
 from klm_lint.cli.exits import EXIT_ERROR, EXIT_OK
 from klm_lint.errors import KlmLintError
@@ -58,6 +57,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail("interrupted")
     except Exception as error:  # noqa: BLE001 - no traceback unless asked for
         if debug:
+            import traceback
+
             traceback.print_exc()
         _fail(f"internal error: {type(error).__name__}: {error} (please report it)")
     sys.exit(code if isinstance(code, int) else EXIT_OK)

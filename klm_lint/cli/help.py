@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from typer.core import TyperArgument, TyperCommand, TyperOption
 
+from klm_lint.cli.coercion import install
+
 if TYPE_CHECKING:
     from typer._click.core import Context
 
@@ -46,6 +48,7 @@ class LintCommand(TyperCommand):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        install(self.params)
         for param in self.params:
             if isinstance(param, TyperArgument):
                 param.__class__ = _PathsArgument
@@ -59,6 +62,7 @@ class LintCommand(TyperCommand):
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)
         if option is not None:
+            install([option])
             option.metavar = ""
             option.rich_help_panel = RULES
         return option

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.detect import MARKER_FILES
 from klm_lint.config.model import Config
-from klm_lint.config.validation import validated
 from klm_lint.errors import ConfigError
 from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
 
@@ -73,6 +72,8 @@ def _exists(candidate: Path) -> bool:
 
 def parse_config(text: str, path: Path) -> Config:
     """A config file's text (klm-lint.toml's form), validated as a file at `path` would be."""
+    from klm_lint.config.validation import validated
+
     return validated(Config, _parse(path, text), str(path), text)
 
 
@@ -89,6 +90,8 @@ def load_config(path: Path | None, *, named: bool = False) -> LoadedConfig:
     it is. Either way it is read through the guard: a regular file, at most 1 MiB."""
     if path is None:
         return LoadedConfig(Config.model_construct(), None)
+    from klm_lint.config.validation import validated
+
     text = _read_text(path, named=named)
     data = _parse(path, text)
     prefix: tuple[str, ...] = ()

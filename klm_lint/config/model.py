@@ -272,7 +272,7 @@ class Config(_Model):
     """How --unsafe-fixes reads dates such as 04/05/2022 where day and month could be swapped."""
     max_file_size: int = Field(default=10 * 1024 * 1024, gt=0)
     max_front_matter_size: int = Field(default=1024 * 1024, gt=0)
-    cache: bool = False
+    cache: bool = True
     """Keep the whole-site index between runs, so a run on a few files reads only the posts
     that changed since (--cache and --no-cache decide for one run)."""
     cache_dir: str = ".klm-lint-cache"

@@ -1,14 +1,15 @@
 """Completing the whole-site index with the posts a run does not lint.
 
 The linted posts give their records from stage 1. The other content files (walked as a full
-run would walk them) are read and loaded by the same reader and loader, or taken from the cache
-while they keep their size and modification time; a file that does not load contributes
-nothing, exactly as it would if it were linted.
+run would walk them) are taken from the cache while they keep their stamp, or else read and
+loaded by the same reader and loader; a file that does not load contributes nothing, exactly as
+it would if it were linted.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,12 +19,12 @@ from klm_lint.findings import Finding
 from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
 from klm_lint.site.cache import stamp as stamp_of
-from klm_lint.site.discover import discover
+from klm_lint.site.discover import content_files
 from klm_lint.site.index import post_for
 
 if TYPE_CHECKING:
     from klm_lint.files import Stamp
-    from klm_lint.site.cache import IndexCache, Record
+    from klm_lint.site.cache import IndexCache
     from klm_lint.site.index import Layout, Post, SiteIndex
     from klm_lint.site.site import Site
 
@@ -58,6 +59,20 @@ def load_post(
     return post, stamp
 
 
+Entry = tuple[str, "Stamp", "Post | int | None"]
+"""A content file of an indexed collection as the cache keeps it: its path, its stamp, and its
+post (whole, as its row in the cache read, or None when it is no post)."""
+
+
+@dataclass(slots=True)
+class Completed:
+    """What completing the index found, for the cache: every indexed content file."""
+
+    entries: list[Entry]
+    changed: bool
+    """Whether the entries differ from the cache read (then it is written again)."""
+
+
 def complete_index(
     index: SiteIndex,
     site: Site,
@@ -67,66 +82,74 @@ def complete_index(
     cache: IndexCache | None,
     covered: bool,
     jobs: int | None,
-) -> None:
+) -> Completed:
     """Add every content file's post that the run did not lint (`linted`: the absolute paths
-    linted, with their stamps). `covered`: the linted files are every content file."""
+    linted, with their stamps), from the cache while the file is unchanged, else loaded.
+    `covered`: the linted files are every content file (then the cache is not read, only
+    written afresh)."""
+    entries: list[Entry] = []
     if covered:
-        if cache is not None:
-            _refresh(cache, linted, linted_posts, site)
-        return
-    folders = [site.root / folder for folder in site.content_folders]
-    files = discover([folder for folder in folders if os.path.isdir(folder)], site).files
-    found = [(path, os.path.abspath(path)) for path in files if _indexed(site, path)]
-    unread = [(path, key) for path, key in found if key not in linted]
-    records: dict[str, Record] = cache.load(len(found)) if cache is not None else {}
-    fresh: dict[str, Record] = {}
-    missed: list[tuple[Path, str]] = []
-    for path, key in unread:
-        known = records.get(key)
-        if known is not None and known[0] == stamp_of(key):
-            if known[1] is not None:
-                index.add(known[1])
+        for key, stamp in linted.items():
+            if stamp is not None and _indexed(site, key):
+                entries.append((key, stamp, linted_posts.get(key)))
+        return Completed(entries, changed=True)
+    files = content_files(site)
+    loaded = cache.load(len(files)) if cache is not None else None
+    rows = loaded.rows if loaded is not None else {}
+    adopted: dict[str, int] = {}
+    missed: list[tuple[str, str]] = []
+    found = 0
+    changed = loaded is None
+    for text in files:
+        key = os.path.abspath(text)
+        row = rows.get(key)
+        # A file the cache knows is in an indexed collection: the configuration is the same.
+        if row is None and not _indexed(site, key):
             continue
-        missed.append((path, key))
+        found += 1
+        if key in linted:
+            stamp = linted[key]
+            if stamp is None:
+                changed = True
+                continue
+            if row is not None and loaded is not None and loaded.stamp(row) == stamp:
+                entries.append((key, stamp, row if loaded.stored.collections[row] else None))
+            else:
+                entries.append((key, stamp, linted_posts.get(key)))
+                changed = True
+            continue
+        if row is not None and loaded is not None:
+            stamp = stamp_of(key)
+            if stamp is not None and loaded.stamp(row) == stamp:
+                if loaded.stored.collections[row]:
+                    adopted[key] = row
+                    entries.append((key, stamp, row))
+                else:
+                    entries.append((key, stamp, None))
+                continue
+        missed.append((text, key))
+    changed = changed or found != len(rows)
     layout = index.layout
     workers = pool.workers_for(len(missed), jobs)
 
-    def load(pair: tuple[Path, str]) -> tuple[Post | None, Stamp | None]:
-        return load_post(pair[0], site, layout)
+    def load(pair: tuple[str, str]) -> tuple[Post | None, Stamp | None]:
+        return load_post(Path(pair[0]), site, layout)
 
     if workers > 1:
-        loaded = pool.map_ordered(load, missed, workers)
+        loaded_posts = pool.map_ordered(load, missed, workers)
     else:
-        loaded = (load(pair) for pair in missed)
-    for (_path, key), (post, stamp) in zip(missed, loaded, strict=True):
+        loaded_posts = (load(pair) for pair in missed)
+    for (_path, key), (post, stamp) in zip(missed, loaded_posts, strict=True):
+        changed = True
         if post is not None:
             index.add(post)
         if stamp is not None:
-            fresh[key] = (stamp, post)
-    if cache is None:
-        return
-    for key, stamp in linted.items():
-        known = records.get(key)
-        if stamp is not None and (known is None or known[0] != stamp):
-            fresh[key] = (stamp, linted_posts.get(key))
-    keys = {key for _, key in found}
-    kept = {key: records[key] for key in keys if key in records and key not in fresh}
-    fresh = {key: record for key, record in fresh.items() if key in keys}
-    if fresh or len(kept) != len(records):
-        cache.save({**kept, **fresh})
+            entries.append((key, stamp, post))
+    if loaded is not None and adopted:
+        index.adopt(loaded.stored, adopted)
+    return Completed(entries, changed)
 
 
-def _indexed(site: Site, path: Path) -> bool:
+def _indexed(site: Site, path: Path | str) -> bool:
     collection = site.collection_for(site.site_path(path))
     return collection is not None and collection.indexed
-
-
-def _refresh(
-    cache: IndexCache, linted: dict[str, Stamp | None], posts: dict[str, Post | None], site: Site
-) -> None:
-    """A full run writes the cache afresh from what it linted (the content files only)."""
-    records: dict[str, Record] = {}
-    for key, stamp in linted.items():
-        if stamp is not None and _indexed(site, Path(key)):
-            records[key] = (stamp, posts.get(key))
-    cache.save(records)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,16 +19,7 @@ from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.engine import pool, suppressions
 from klm_lint.engine.caps import capped, capped_by_rule
-from klm_lint.engine.fixes import (
-    FileFix,
-    applicable,
-    encode,
-    fix_text,
-    unified_diff,
-    write_fixed,
-)
 from klm_lint.engine.index_build import complete_index, load_post
-from klm_lint.engine.overview import OVERVIEW_FACTS, build_overview
 from klm_lint.engine.read import file_finding, read_file, too_large, unreadable
 from klm_lint.engine.result import Result
 from klm_lint.findings import Finding, Span
@@ -45,6 +35,7 @@ if TYPE_CHECKING:
 
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
+    from klm_lint.engine.fixes import FileFix
     from klm_lint.engine.result import FixMode
     from klm_lint.engine.selection import Selection
     from klm_lint.engine.suppressions import Suppression
@@ -100,8 +91,11 @@ def facts_for(rules: Iterable[Rule], *, statistics: bool) -> list[Fact[Any]]:
     for rule in rules:
         for fact in rule.facts:
             facts.setdefault(fact.name, fact)
-    for fact in OVERVIEW_FACTS if statistics else ():
-        facts.setdefault(fact.name, fact)
+    if statistics:
+        from klm_lint.engine.overview import OVERVIEW_FACTS
+
+        for fact in OVERVIEW_FACTS:
+            facts.setdefault(fact.name, fact)
     return list(facts.values())
 
 
@@ -213,6 +207,8 @@ class Engine:
             tracebacks=tracebacks,
         )
         if self.statistics and self.index is not None:
+            from klm_lint.engine.overview import build_overview
+
             keys = [os.path.abspath(path) for path in paths]
             posts = [post for post in map(self.index.get, keys) if post is not None]
             overview = build_overview(findings, self.site.now, posts)
@@ -236,10 +232,11 @@ class Engine:
                 self.index.put(result.post)
             elif self._complete:
                 self.index.remove(key)
+        completed = None
         if not self._complete:
             linted = {key: result.stamp for key, result in zip(keys, results, strict=True)}
             linted_posts = {key: result.post for key, result in zip(keys, results, strict=True)}
-            complete_index(
+            completed = complete_index(
                 self.index,
                 self.site,
                 linted,
@@ -260,6 +257,8 @@ class Engine:
             if tracebacks:
                 result = dataclasses.replace(result, tracebacks=(*result.tracebacks, *tracebacks))
             finished.append(self._finish(result, site_findings))
+        if completed is not None and self.cache is not None:
+            self.cache.save(completed.entries, self.index, changed=completed.changed)
         return finished
 
     def _finish(self, result: FileResult, site_findings: list[Finding]) -> FileResult:
@@ -294,7 +293,7 @@ class Engine:
                 elif self._complete:
                     self.index.remove(key)
             if not self._complete:
-                complete_index(
+                completed = complete_index(
                     self.index,
                     self.site,
                     linted,
@@ -304,6 +303,8 @@ class Engine:
                     jobs=jobs,
                 )
                 self._complete = True
+                if self.cache is not None:
+                    self.cache.save(completed.entries, self.index, changed=completed.changed)
 
         def fixed(path: Path) -> FileResult:
             return self.fixed_file(path, fix)
@@ -508,6 +509,8 @@ class Engine:
 
     def fixed_file(self, path: Path, fix: FixMode) -> FileResult:
         """One file fixed (or its diff), with the findings that remain."""
+        from klm_lint.engine.fixes import encode, unified_diff, write_fixed
+
         relative = self.site.site_path(path)
         read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
@@ -548,6 +551,8 @@ class Engine:
     def fixed_bytes(
         self, path: Path, raw: bytes, *, unsafe: bool, put: bool = False
     ) -> tuple[Document | None, FileFix]:
+        from klm_lint.engine.fixes import FileFix, applicable, encode, fix_text
+
         """A file's text fixed in memory, rule by rule, with the findings that remain (what
         fixed_file writes; the editor and standard input take the text). With put, as in
         lint_bytes."""
@@ -654,6 +659,8 @@ def _reason(error: Exception) -> str:
 
 
 def _traceback(error: Exception, rule: Rule | None, shown: str) -> str:
+    import traceback
+
     what = f"rule {rule.code} {rule.name}" if rule else "reading the file"
     details = "".join(traceback.format_exception(error))
     return f"klm-lint: internal error in {what} on {shown}:\n{details}"

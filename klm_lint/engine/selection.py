@@ -14,9 +14,8 @@ from klm_lint.site.site import gitignore
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    import pathspec
-
     from klm_lint.config.model import Config
+    from klm_lint.site.patterns import Patterns
 
 
 UNREADABLE_FILE_CODES = frozenset({"KLM000", "KLM002", "KLM003", "KLM005", "KLM006"})
@@ -28,7 +27,7 @@ otherwise a narrow selection would pass a file that no rule could look at."""
 class Selection:
     enabled: frozenset[str]
     severities: dict[str, Severity]
-    per_file_ignores: tuple[tuple[pathspec.GitIgnoreSpec, frozenset[str]], ...]
+    per_file_ignores: tuple[tuple[Patterns, frozenset[str]], ...]
     configured: frozenset[str] = frozenset()
     """Rules whose severity the config sets: it replaces the severity of each of their findings
     (otherwise a finding keeps its own, which may be above the rule's default)."""

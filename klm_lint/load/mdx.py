@@ -98,7 +98,15 @@ def scan_body(text: str, start: int = 0, end: int | None = None) -> BodyScan:
     size = len(text)
     start = max(0, min(start, size))
     end = size if end is None else max(start, min(end, size))
+    if not any(text.find(char, start, end) >= 0 for char in _MAY_START_SOMETHING):
+        return _NOTHING
     return _Scanner(text, start, end).scan()
+
+
+_MAY_START_SOMETHING = "<{`[~\\"
+"""Every tag, comment, expression, code span or fence, image and reference definition starts
+with one of these: a body with none of them (plain prose) has nothing to find."""
+_NOTHING = BodyScan((), (), (), ())
 
 
 # Container prefixes before a line's content: indentation, blockquote markers, list markers.

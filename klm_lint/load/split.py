@@ -15,9 +15,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
 from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
-from klm_lint.load.json_tree import parse_json
 from klm_lint.load.syntax import FrontMatterError
-from klm_lint.load.toml_tree import parse_toml
 from klm_lint.load.yaml_tree import Reading, read_yaml
 
 if TYPE_CHECKING:
@@ -61,6 +59,8 @@ class TomlFormat(BaseHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
+        from klm_lint.load.toml_tree import parse_toml
+
         try:
             return parse_toml(text, start, end)
         except FrontMatterError as error:
@@ -80,6 +80,8 @@ class JsonFormat(JSONHandler):
 
     @staticmethod
     def parse(text: str, start: int, end: int, dialect: YamlDialect = DEFAULT_DIALECT) -> Mapping:
+        from klm_lint.load.json_tree import parse_json
+
         try:
             return parse_json(text, start, end)
         except FrontMatterError as error:

@@ -23,10 +23,9 @@ from klm_lint.site.site import gitignore
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pathspec import GitIgnoreSpec
-
     from klm_lint.files import ProjectRoot
     from klm_lint.site.gitignore import Chain
+    from klm_lint.site.patterns import Patterns
     from klm_lint.site.site import Site
 
 _SKIPPED_FOLDERS = {"node_modules"}
@@ -48,13 +47,37 @@ class Discovered:
 
 
 def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> Discovered:
+    files, unreadable = _found(paths, site, force_exclude=force_exclude)
+    ordered = [
+        given if isinstance(given, Path) else Path(given)
+        for _key, given in sorted(files.items(), key=_posix_order)
+    ]
+    return Discovered(ordered, unreadable)
+
+
+def content_files(site: Site) -> list[str]:
+    """Every content file of the site (in the content folders, minus exclude), as a full run
+    finds them, by their paths as text (quicker to find, for the index)."""
+    folders = [site.root / folder for folder in site.content_folders]
+    files, _unreadable = _found([folder for folder in folders if os.path.isdir(folder)], site)
+    return [os.fspath(given) for _key, given in sorted(files.items(), key=_posix_order)]
+
+
+def _posix_order(item: tuple[str, Path | str]) -> str:
+    given = item[1]
+    return given.as_posix() if isinstance(given, Path) else given.replace(os.sep, "/")
+
+
+def _found(
+    paths: list[Path], site: Site, *, force_exclude: bool = False
+) -> tuple[dict[str, Path | str], list[Unreadable]]:
     include = gitignore(site.config.include, "include")
     exclude = gitignore(site.config.exclude, "exclude")
-    files: dict[str, Path] = {}
+    files: dict[str, Path | str] = {}
     unreadable: list[Unreadable] = []
     git_ignores: dict[Path, GitIgnore] = {}
 
-    def excluded(path: Path, is_dir: bool) -> bool:
+    def excluded(path: Path | str, is_dir: bool) -> bool:
         if not site.config.exclude:
             return False
         relative = site.site_path(path)
@@ -105,16 +128,15 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
                 files.setdefault(os.path.normpath(given), given)
         else:
             unreadable.append(Unreadable(given, "not a regular file"))
-    ordered = sorted(files.values(), key=lambda path: path.as_posix())
-    return Discovered(ordered, unreadable)
+    return files, unreadable
 
 
 def _walk(
     top: Path,
-    include: GitIgnoreSpec,
-    excluded: Callable[[Path, bool], bool],
+    include: Patterns,
+    excluded: Callable[[Path | str, bool], bool],
     ignores: GitIgnore | None,
-    files: dict[str, Path],
+    files: dict[str, Path | str],
     unreadable: list[Unreadable],
     project: ProjectRoot,
     *,
@@ -136,6 +158,7 @@ def _walk(
             continue
         visited.add(identity)
         absolute = os.path.abspath(folder)
+        normal = os.path.join(os.path.normpath(folder), "")
         chain: Chain = ()
         ignores_here = None
         if ignores is not None:
@@ -166,14 +189,14 @@ def _walk(
             elif entry.is_file() and include.match_file(entry.name):
                 if in_bundle and not (bundle_index and _LEAF_INDEX.match(entry.name)):
                     continue
-                path = Path(entry.path)
-                if excluded(path, False):
+                text = entry.path
+                if excluded(text, False):
                     continue
                 if ignores_here and ignores_here.ignores(
                     os.path.join(absolute, entry.name), False, chain
                 ):
                     continue
-                if entry.is_symlink() and project.leads_out(path):
-                    unreadable.append(Unreadable(path, _NOT_FOLLOWED))
+                if entry.is_symlink() and project.leads_out(text):
+                    unreadable.append(Unreadable(Path(text), _NOT_FOLLOWED))
                     continue
-                files.setdefault(os.path.normpath(entry.path), path)
+                files.setdefault(normal + entry.name, text)

@@ -1,19 +1,24 @@
 """The whole-site index: every post of the site as the facts the whole-site rules declared.
 
 Posts are added once, from their loaded documents (the linted ones by the run's first stage,
-the others by the same loader, or from the cache while they are unchanged); then whole-site
-rules ask it for the posts that share a key with one of theirs.
+the others by the same loader), or taken from the cache while their files are unchanged; then
+whole-site rules ask it for the posts that share a key with one of theirs.
+
+A post taken from the cache stays in the cache's compact form (`Stored`: a row of columns)
+until a rule needs it whole. The keys rules group posts by are remembered per post, and the
+cache keeps them too, so that a run on one post neither builds every other post nor computes
+every other post's keys again.
 """
 
 from __future__ import annotations
 
-import bisect
 import os
+import zlib
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from klm_lint.load.paths import display_path
 from klm_lint.records import record
-from klm_lint.site.facts import encode
+from klm_lint.site.facts import decode, encode
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -29,12 +34,13 @@ K = TypeVar("K")
 class Layout:
     """The facts a post record holds, in order: one shared object per set of facts."""
 
-    __slots__ = ("facts", "names", "slots")
+    __slots__ = ("facts", "kinds", "names", "slots")
     _known: ClassVar[dict[tuple[str, ...], Layout]] = {}
 
     def __init__(self, facts: Sequence[Fact[Any]]) -> None:
         self.facts = tuple(facts)
         self.names = tuple(fact.name for fact in self.facts)
+        self.kinds = tuple(fact.kind for fact in self.facts)
         self.slots = {name: slot for slot, name in enumerate(self.names)}
 
     @classmethod
@@ -106,74 +112,318 @@ def post_for(doc: Document, site: Site, layout: Layout, key: str | None = None) 
     )
 
 
+class Stored:
+    """Posts as the cache keeps them: one row per post, a column per field, each fact still in
+    its cache form (checked, but not yet made into values)."""
+
+    __slots__ = ("collections", "facts", "keys", "layout", "line_ends", "site_paths")
+
+    def __init__(
+        self,
+        layout: Layout,
+        site_paths: list[str],
+        collections: list[str],
+        line_ends: list[int],
+        facts: list[list[Any]],
+        keys: dict[str, list[Any]],
+    ) -> None:
+        self.layout = layout
+        self.site_paths = site_paths
+        self.collections = collections
+        self.line_ends = line_ends
+        self.facts = facts
+        """One column per fact of the layout, in the cache's form."""
+        self.keys = keys
+        """Per key function (by name): each row's key, as JSON keeps it (lists for tuples)."""
+
+    def post(self, key: str, row: int) -> Post:
+        return StoredPost(self, row, key)
+
+    def key(self, name: str, row: int) -> Hashable | None:
+        return _hashable(self.keys[name][row])
+
+
+class StoredPost(Post):
+    """A post from the cache: each fact is made a value when a rule asks for it."""
+
+    __slots__ = ("_row", "_stored")
+
+    def __init__(self, stored: Stored, row: int, key: str) -> None:
+        super().__init__(
+            key,
+            stored.site_paths[row],
+            stored.collections[row],
+            stored.line_ends[row],
+            stored.layout,
+            (),
+        )
+        self._stored = stored
+        self._row = row
+
+    def __getitem__(self, fact: Fact[T]) -> T:
+        slot = self.layout.slots[fact.name]
+        value: T = decode(self.layout.kinds[slot], self._stored.facts[slot][self._row])
+        return value
+
+    @property
+    def all_facts(self) -> tuple[Any, ...]:
+        return tuple(self[fact] for fact in self.layout.facts)
+
+    def __reduce__(self) -> tuple[type[Post], tuple[Any, ...]]:
+        return Post, (
+            self.key,
+            self.site_path,
+            self.collection,
+            self.first_line_end,
+            self.layout,
+            self.all_facts,
+        )
+
+
+_NAMES: dict[object, str | None] = {}
+
+
+def key_name(key_of: Callable[[Post], Hashable | None]) -> str | None:
+    """The name the cache keeps a key function's keys under; None for a function without a
+    name of its own (a lambda, a closure, a method of an object without a `key_label`), whose
+    keys are not kept.
+
+    A method's keys depend on its object too (SharedText(TITLE).key and
+    SharedText(DESCRIPTION).key are one function): the object's `key_label` is in the name."""
+    if key_of in _NAMES:
+        return _NAMES[key_of]
+    qualified = f"{key_of.__module__}.{key_of.__qualname__}"
+    code = getattr(key_of, "__code__", None)
+    name = None
+    owner = getattr(key_of, "__self__", None)
+    if owner is not None:
+        label = getattr(owner, "key_label", None)
+        qualified = f"{qualified}[{label}]" if isinstance(label, str) else "<unlabelled>"
+    if "<" not in qualified and code is not None:
+        body = code.co_code + repr((code.co_consts, code.co_names)).encode()
+        name = f"{qualified}:{zlib.crc32(body):08x}"
+    _NAMES[key_of] = name
+    return name
+
+
+_SCANNED = 16
+"""Questions with one key function answered by looking through the cache's column of keys,
+before its groups are made: a run on a few posts asks few."""
+
+
 class SiteIndex:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self._posts: dict[str, Post] = {}
+        """The posts made whole (every post linted or loaded, and those rules needed whole)."""
+        self._rows: dict[str, int] = {}
+        """The posts taken from the cache, by their row in `_stored`, while no rule needs them
+        whole."""
+        self._stored: Stored | None = None
+        self._row_paths: dict[int, str] | None = None
+        self._keys: dict[Callable[[Post], Hashable | None], dict[str, Hashable | None]] = {}
+        """Per key function: the key of each whole post it was asked about (by its path)."""
+        self._asked: dict[object, int] = {}
         self._groups: dict[Callable[[Post], Hashable | None], _Groups[Any]] = {}
         self._derived: dict[tuple[object, object], object] = {}
 
     def add(self, post: Post) -> None:
         """A post, unless one with its path is there already."""
-        if post.key not in self._posts:
+        if post.key not in self._posts and post.key not in self._rows:
             self._posts[post.key] = post
-            self._changed(None, post)
+            self._changed(post.key, None, post)
 
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
-        known = self._posts.get(post.key)
+        known = self.get(post.key)
         if known is None or not _same(known, post):
             self._posts[post.key] = post
-            self._changed(known, post)
+            self._changed(post.key, known, post)
+
+    def adopt(self, stored: Stored, rows: dict[str, int]) -> None:
+        """Posts from the cache (`rows`: each post's path and row), kept as rows until needed."""
+        self._stored = stored
+        self._row_paths = None
+        for key, row in rows.items():
+            if key not in self._posts:
+                self._rows[key] = row
+        self._groups.clear()
+        self._derived.clear()
 
     def remove(self, key: str) -> None:
         """Forget a post (a file that no longer is one)."""
-        known = self._posts.pop(key, None)
+        known: Post | int | None = self._posts.pop(key, None)
+        if known is None:
+            known = self._rows.pop(key, None)
+            self._row_paths = None
         if known is not None:
-            self._changed(known, None)
+            self._changed(key, known, None)
 
-    def _changed(self, old: Post | None, new: Post | None) -> None:
+    def _changed(self, key: str, old: Post | int | None, new: Post | None) -> None:
         """The groups made so far take the change (it costs the post's own keys, not a pass
-        over every post: the editor changes one post at each keystroke); what rules derived
-        from the posts is forgotten."""
-        for key_of, groups in self._groups.items():
-            old_key = key_of(old) if old is not None else None
-            if old is not None and old_key is not None:
-                groups.discard(old_key, old)
-            new_key = key_of(new) if new is not None else None
-            if new is not None and new_key is not None:
-                groups.insert(new_key, new)
+        over every post: the editor changes one post at each keystroke); the keys remembered
+        for the post and what rules derived from the posts are forgotten. `old`: the post as
+        it was held (whole, or its row in the cache read)."""
+        if old is not None:
+            for key_of, groups in self._groups.items():
+                old_key = self._held_key(key_of, key, old)
+                if old_key is not None:
+                    groups.discard(old_key, key)
+        for keys in self._keys.values():
+            keys.pop(key, None)
+        if self._rows.pop(key, None) is not None:
+            self._row_paths = None
+        if new is not None:
+            for key_of, groups in self._groups.items():
+                new_key = self.key_of(key_of, new)
+                if new_key is not None:
+                    groups.add(new_key, key)
         if self._derived:
             self._derived.clear()
 
+    def _held_key(
+        self, key_of: Callable[[Post], Hashable | None], key: str, held: Post | int
+    ) -> Hashable | None:
+        """The key a post was grouped by, as it was held."""
+        if not isinstance(held, int):
+            keys = self._keys.get(key_of)
+            return keys[key] if keys is not None and key in keys else key_of(held)
+        assert self._stored is not None
+        name = key_name(key_of)
+        if name is not None and name in self._stored.keys:
+            return self._stored.key(name, held)
+        return key_of(self._stored.post(key, held))
+
     def __contains__(self, key: str) -> bool:
-        return key in self._posts
+        return key in self._posts or key in self._rows
 
     def __len__(self) -> int:
-        return len(self._posts)
+        return len(self._posts) + len(self._rows)
 
     def get(self, key: str) -> Post | None:
-        return self._posts.get(key)
+        post = self._posts.get(key)
+        if post is None and key in self._rows:
+            post = self._whole(key)
+        return post
 
     def posts(self) -> Iterable[Post]:
+        for key in list(self._rows):
+            self._whole(key)
         return self._posts.values()
+
+    def entry(self, key: str) -> Post | int | None:
+        """A post as it is held: whole, or its row in the cache that was read (for the cache)."""
+        post = self._posts.get(key)
+        return post if post is not None else self._rows.get(key)
+
+    @property
+    def stored(self) -> Stored | None:
+        return self._stored
+
+    def _whole(self, key: str) -> Post:
+        assert self._stored is not None
+        row = self._rows.pop(key)
+        post = self._posts[key] = self._stored.post(key, row)
+        stored_keys = self._stored.keys
+        for key_of, keys in self._keys.items():
+            name = key_name(key_of)
+            if name in stored_keys:
+                keys[key] = self._stored.key(name, row)
+        self._row_paths = None
+        return post
+
+    def key_of(self, key_of: Callable[[Post], Hashable | None], post: Post) -> Hashable | None:
+        """A whole post's key by a key function (remembered while the post stays)."""
+        keys = self._keys.setdefault(key_of, {})
+        if post.key in keys and self._posts.get(post.key) is post:
+            return keys[post.key]
+        value = key_of(post)
+        if self._posts.get(post.key) is post:
+            keys[post.key] = value
+        return value
+
+    def known_keys(self) -> dict[str, dict[str, Hashable | None]]:
+        """Per named key function asked about: the key of every whole post (for the cache,
+        which keeps the keys of the posts still held as rows from their columns)."""
+        named: dict[str, dict[str, Hashable | None]] = {}
+        for key_of, keys in self._keys.items():
+            name = key_name(key_of)
+            if name is None:
+                continue
+            for key, post in self._posts.items():
+                if key not in keys:
+                    keys[key] = key_of(post)
+            named[name] = keys
+        return named
 
     def group(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[Post]:
         """The posts whose key is `key`, in path order.
 
-        Groups are made on the first question with a key function, then kept as posts change."""
+        The first questions with a key function look through the posts; then the posts are
+        grouped by it, once every post is in, and the groups kept as posts change."""
         groups = self._groups.get(key_of)
-        if groups is None:
-            groups = self._groups[key_of] = _Groups()
-            for each in sorted(self._posts.values(), key=_path_order):
-                each_key = key_of(each)
-                if each_key is not None:
-                    groups.add(each_key, each)
-        return groups.get(key)
+        if groups is not None:
+            paths = groups.get(key)
+        else:
+            asked = self._asked[key_of] = self._asked.get(key_of, 0) + 1
+            column = self._key_column(key_of)
+            if self._rows and column is not None and asked <= _SCANNED:
+                paths = self._scan(key_of, key, column)
+            else:
+                paths = self._grouped(key_of, column).get(key)
+        posts = [self._posts.get(each) or self._whole(each) for each in paths]
+        if len(posts) > 1:
+            posts.sort(key=_path_order)
+        return posts
+
+    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[Any] | None:
+        stored = self._stored
+        name = key_name(key_of)
+        if stored is None or name is None:
+            return None
+        self._keys.setdefault(key_of, {})
+        return stored.keys.get(name)
+
+    def _scan(
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[Any]
+    ) -> list[str]:
+        paths = [each for each, post in self._posts.items() if self.key_of(key_of, post) == key]
+        wanted = _json_form(key)
+        rows = []
+        at = -1
+        try:
+            while True:
+                at = column.index(wanted, at + 1)
+                rows.append(at)
+        except ValueError:
+            pass
+        if rows:
+            row_paths = self._row_paths
+            if row_paths is None:
+                row_paths = self._row_paths = {row: each for each, row in self._rows.items()}
+            paths += [row_paths[row] for row in rows if row in row_paths]
+        return paths
+
+    def _grouped(
+        self, key_of: Callable[[Post], Hashable | None], column: list[Any] | None
+    ) -> _Groups[Any]:
+        groups = self._groups[key_of] = _Groups()
+        for each, post in self._posts.items():
+            each_key = self.key_of(key_of, post)
+            if each_key is not None:
+                groups.add(each_key, each)
+        for each, row in list(self._rows.items()):
+            if column is None:
+                each_key = self.key_of(key_of, self._whole(each))
+            else:
+                each_key = _hashable(column[row])
+            if each_key is not None:
+                groups.add(each_key, each)
+        return groups
 
     def others(self, key_of: Callable[[Post], Hashable | None], post: Post) -> list[Post]:
         """The other posts whose key is the post's, in path order; none when its key is None."""
-        key = key_of(post)
+        key = self.key_of(key_of, post)
         if key is None:
             return []
         return [other for other in self.group(key_of, key) if other.key != post.key]
@@ -188,54 +438,58 @@ class SiteIndex:
 
 
 class _Groups(Generic[K]):
-    """Posts by a key: a key with one post, as most slugs and titles have, costs no list."""
+    """Post paths by a key: a key with one post, as most slugs and titles have, costs no list."""
 
     __slots__ = ("_many", "_one")
 
     def __init__(self) -> None:
-        self._one: dict[K, Post] = {}
-        self._many: dict[K, list[Post]] = {}
+        self._one: dict[K, str] = {}
+        self._many: dict[K, list[str]] = {}
 
-    def add(self, key: K, post: Post) -> None:
-        """A post that comes after every post added so far, in path order."""
+    def add(self, key: K, path: str) -> None:
         many = self._many.get(key)
         if many is None:
             first = self._one.pop(key, None)
             if first is None:
-                self._one[key] = post
+                self._one[key] = path
                 return
             many = self._many[key] = [first]
-        many.append(post)
+        many.append(path)
 
-    def insert(self, key: K, post: Post) -> None:
-        """A post in its place in path order."""
-        others = self.get(key)
-        if not others:
-            self._one[key] = post
-            return
-        at = bisect.bisect([_path_order(other) for other in others], _path_order(post))
-        self._one.pop(key, None)
-        self._many[key] = [*others[:at], post, *others[at:]]
-
-    def discard(self, key: K, post: Post) -> None:
+    def discard(self, key: K, path: str) -> None:
         many = self._many.get(key)
         if many is None:
-            if self._one.get(key) is post:
+            if self._one.get(key) == path:
                 del self._one[key]
             return
-        rest = [other for other in many if other is not post]
+        rest = [other for other in many if other != path]
         if len(rest) == 1:
             del self._many[key]
             self._one[key] = rest[0]
         else:
             self._many[key] = rest
 
-    def get(self, key: K) -> list[Post]:
+    def get(self, key: K) -> list[str]:
         many = self._many.get(key)
         if many is not None:
             return many
         one = self._one.get(key)
         return [] if one is None else [one]
+
+
+def _hashable(value: Any) -> Hashable | None:
+    """A key as JSON kept it, made hashable again: lists back to tuples."""
+    if value.__class__ is list:
+        return tuple(_hashable(item) for item in value)
+    hashable: Hashable | None = value
+    return hashable
+
+
+def _json_form(key: Hashable) -> Any:
+    """A key as the cache's JSON keeps it (tuples as lists), to compare with its column."""
+    if isinstance(key, tuple):
+        return [_json_form(item) for item in key]
+    return key
 
 
 def _same(one: Post, other: Post) -> bool:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pathspec
-
-from klm_lint.config.model import ComponentConfig, Config
 from klm_lint.config.preset import DEFAULT_PRESET, PresetChoice, apply_preset, load_preset
 from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, project_path
@@ -17,6 +14,7 @@ from klm_lint.load.nodes import Scalar, lookup
 from klm_lint.load.paths import inside
 from klm_lint.site.assets import AssetResolver
 from klm_lint.site.date_forms import judge, moment_of, path_date, text_moment
+from klm_lint.site.patterns import Patterns
 from klm_lint.site.publication import held_back, is_false
 from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
@@ -25,7 +23,7 @@ from klm_lint.site.urls import ADDRESS_RULES, address_of, page_url
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from klm_lint.config.model import GeneratorConfig
+    from klm_lint.config.model import Config, GeneratorConfig
     from klm_lint.load.document import Document
     from klm_lint.load.nodes import Node
     from klm_lint.site.authors import Authors
@@ -34,26 +32,35 @@ if TYPE_CHECKING:
     from klm_lint.site.static import Resolution
     from klm_lint.site.urls import Address
 
-DEFAULT_COMPONENTS: dict[str, ComponentConfig] = {
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """An MDX component the theme provides: its required props, the values a prop may take,
+    and the props that name assets (the config's `components` table, or the defaults below)."""
+
+    required: tuple[str, ...] = ()
+    values: dict[str, list[str]] = field(default_factory=dict)
+    assets: tuple[str, ...] = ()
+
+
+DEFAULT_COMPONENTS: dict[str, Component] = {
     # The KLM theme's components (the nextjs preset): other generators have no such theme.
-    "Blockquote": ComponentConfig.model_construct(required=["name"]),
-    "Notice": ComponentConfig.model_construct(
-        required=["type"], values={"type": ["note", "tip", "info", "warning"]}
-    ),
-    "Tabs": ComponentConfig.model_construct(),
-    "Tab": ComponentConfig.model_construct(required=["name"]),
-    "Accordion": ComponentConfig.model_construct(required=["title"]),
-    "Youtube": ComponentConfig.model_construct(required=["id", "title"]),
-    "Video": ComponentConfig.model_construct(required=["src"], assets=["src"]),
-    "Button": ComponentConfig.model_construct(required=["href"]),
-    "Code": ComponentConfig.model_construct(required=["language"]),
+    "Blockquote": Component(required=("name",)),
+    "Notice": Component(required=("type",), values={"type": ["note", "tip", "info", "warning"]}),
+    "Tabs": Component(),
+    "Tab": Component(required=("name",)),
+    "Accordion": Component(required=("title",)),
+    "Youtube": Component(required=("id", "title")),
+    "Video": Component(required=("src",), assets=("src",)),
+    "Button": Component(required=("href",)),
+    "Code": Component(required=("language",)),
 }
 
 
-def gitignore(patterns: list[str], key: str = "a pattern") -> pathspec.GitIgnoreSpec:
+def gitignore(patterns: list[str], key: str = "a pattern") -> Patterns:
     """gitignore-style patterns (a ConfigError naming the config key for one that is not)."""
     try:
-        return pathspec.GitIgnoreSpec.from_lines(patterns)
+        return Patterns(patterns)
     except (ValueError, TypeError) as error:
         raise ConfigError(f"{key}: {error}; write gitignore-style patterns") from None
 
@@ -61,8 +68,8 @@ def gitignore(patterns: list[str], key: str = "a pattern") -> pathspec.GitIgnore
 @dataclass(frozen=True, slots=True)
 class Collection:
     name: str
-    include: pathspec.GitIgnoreSpec
-    exclude: pathspec.GitIgnoreSpec
+    include: Patterns
+    exclude: Patterns
     schema: Schema
     compare: bool
     """Whole-site rules compare its files with each other (they are posts)."""
@@ -128,7 +135,13 @@ class Site:
         self.collections = _collections(config, config_path, self.schemas, preset.name)
         self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
         theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}
-        self.components = {**theme, **config.components}
+        self.components = {
+            **theme,
+            **{
+                name: Component(tuple(given.required), dict(given.values), tuple(given.assets))
+                for name, given in config.components.items()
+            },
+        }
         self._collection_by_path: dict[str, Collection | None] = {}
         self.now = now or dt.datetime.now(dt.timezone.utc)
         """The build time scheduled posts are compared with (--now)."""

@@ -15,7 +15,7 @@ from klm_lint.engine import run as engine_run
 from klm_lint.engine.result import FixMode
 from klm_lint.engine.run import Engine, all_facts
 from klm_lint.engine.selection import build_selection
-from klm_lint.site.discover import Discovered, discover
+from klm_lint.site.discover import content_files, discover
 from klm_lint.site.index import Layout
 from klm_lint.site.site import Site
 from tests.conftest import GOOD_POST
@@ -116,13 +116,13 @@ def test_loaded_once_per_run_and_only_posts(
 def test_a_full_run_does_not_walk_the_content_folders_again(
     site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    walks: list[list[Path]] = []
+    walks: list[Site] = []
 
-    def counting(paths: list[Path], *args: object, **kwargs: bool) -> Discovered:
-        walks.append(paths)
-        return discover(paths, *args, **kwargs)  # type: ignore[arg-type]
+    def counting(site: Site) -> list[str]:
+        walks.append(site)
+        return content_files(site)
 
-    monkeypatch.setattr(index_build, "discover", counting)
+    monkeypatch.setattr(index_build, "content_files", counting)
     site.post(POST, name="a.md")
     site.post(POST.replace("Camp", "Other"), name="b.md")
     site.codes()
@@ -183,6 +183,30 @@ def _whole_site_cases(site: SiteBuilder) -> None:
         GOOD_POST.replace("draft: false", "draft: false\nurl: same").encode() + b"\xff\n",
         name="i.md",
     )
+
+
+def test_one_job_means_one_process_everywhere(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-j1: neither the lint nor the loading of the other posts for the index starts a pool."""
+    from klm_lint import api
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    for index in range(8):
+        site.post(POST.replace("Camp", f"Camp {index % 3}"), name=f"p{index}.md")
+    monkeypatch.chdir(site.root)
+    every = api.lint(["content"], api.LintOptions(jobs=2, cache=False))
+    one = api.lint(["content/posts/p0.md"], api.LintOptions(jobs=2, cache=False))
+    monkeypatch.setattr(parallel, "map_ordered", refuse)
+    assert api.lint(["content"], api.LintOptions(jobs=1, cache=False)).findings == every.findings
+    assert (
+        api.lint(["content/posts/p0.md"], api.LintOptions(jobs=1, cache=False)).findings
+        == one.findings
+    )
+    assert any(finding.code == "KLM402" for finding in one.findings)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

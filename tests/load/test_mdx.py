@@ -927,3 +927,13 @@ _WHOLE_PIECES = ["![a](/b.png)", "<Notice>", "\n```\n", "\r```\r", "\r\n[a]: /b.
 def test_fast_searches_find_what_the_plain_ones_find(text: str, start: int) -> None:
     start = min(start, len(text))
     assert _Scanner(text, start, len(text)).scan() == _PlainScanner(text, start, len(text)).scan()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("ab <>{}`[]!~\\\n\r\t-*#():/x.é"), max_size=60),
+    st.integers(0, 10),
+)
+def test_a_body_with_nothing_to_find_is_not_scanned(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert scan_body(text, start) == _Scanner(text, start, len(text)).scan()

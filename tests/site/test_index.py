@@ -6,8 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klm_lint.checks.duplicate_description import DESCRIPTION
+from klm_lint.checks.post_facts import TITLE as SHARED_TITLE
+from klm_lint.checks.post_facts import SharedText
 from klm_lint.site.facts import text_fact
-from klm_lint.site.index import Layout, Post, SiteIndex
+from klm_lint.site.index import Layout, Post, SiteIndex, key_name
 
 TITLE = text_fact("test-title", lambda doc, _site: "")
 LAYOUT = Layout.of([TITLE])
@@ -65,3 +68,19 @@ def test_what_rules_derived_is_forgotten_when_a_post_changes() -> None:
     index.put(post("b", "Camp"))
     index.remove(post("a", "").key)
     assert index.derived(count, "Camp") == 1
+
+
+class _Unlabelled:
+    def key(self, post: Post) -> str:
+        return post.site_path
+
+
+def test_the_keys_of_one_method_on_two_objects_are_named_apart() -> None:
+    """The cache keeps keys by the key function's name: a method's name says which object."""
+    titles = key_name(SharedText(SHARED_TITLE).key)
+    descriptions = key_name(SharedText(DESCRIPTION).key)
+    assert titles is not None and descriptions is not None
+    assert titles != descriptions
+    assert key_name(SharedText(SHARED_TITLE).key) == titles
+    assert key_name(_Unlabelled().key) is None
+    assert key_name(lambda post: post.site_path) is None

@@ -1,0 +1,46 @@
+"""The config's patterns match exactly as pathspec's GitIgnoreSpec matches them."""
+
+from __future__ import annotations
+
+import pathspec
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from klm_lint.site.patterns import Patterns
+
+_PARTS = st.sampled_from(["content", "posts", "blog", "a.md", "_draft.md", "b.mdx", "x", ".hidden"])
+_GLOBS = st.sampled_from(["*", "**", "*.md", "_*", "?", "[ab]*", "*.mdx", "{content}", "\\#x"])
+_SEGMENT = st.one_of(_PARTS, _GLOBS)
+_PATTERN = st.builds(
+    lambda lead, segments, trail, negate: (
+        ("!" if negate else "") + lead + "/".join(segments) + trail
+    ),
+    st.sampled_from(["", "/", "**/"]),
+    st.lists(_SEGMENT, min_size=1, max_size=4),
+    st.sampled_from(["", "/", "/**"]),
+    st.booleans(),
+)
+_PATH = st.builds(
+    lambda lead, parts, trail: lead + "/".join(parts) + trail,
+    st.sampled_from(["", "./", "/"]),
+    st.lists(_PARTS, min_size=1, max_size=5),
+    st.sampled_from(["", "/"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    lines=st.lists(_PATTERN | st.sampled_from(["", "# comment", "*.md"]), max_size=4),
+    paths=st.lists(_PATH, min_size=1, max_size=8),
+)
+def test_patterns_match_as_pathspec_does(lines: list[str], paths: list[str]) -> None:
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    patterns = Patterns(lines)
+    for path in paths:
+        assert patterns.match_file(path) == spec.match_file(path), (lines, path)
+
+
+def test_negated_patterns_are_matched_by_pathspec() -> None:
+    patterns = Patterns(["content/**", "!content/keep.md"])
+    assert patterns.match_file("content/a.md")
+    assert not patterns.match_file("content/keep.md")
