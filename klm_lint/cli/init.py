@@ -8,15 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from klm_lint.cli.apps import command_app
+
 if TYPE_CHECKING:
     from klm_lint.api import Initialised
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = command_app()
 
 
 @app.command()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from klm_lint.cli.apps import command_app
 from klm_lint.cli.combinations import refuse_conflicts, refuse_unshown
 from klm_lint.cli.help import CI, EPILOG, FIXING, OUTPUT, PERFORMANCE, RULES, SELECTION, LintCommand
 from klm_lint.errors import KlmLintError, UsageError
@@ -47,12 +48,7 @@ class ColorChoice(str, Enum):
     never = "never"
 
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = command_app("rich")
 
 
 def _split(values: list[str] | None) -> list[str] | None:

@@ -9,14 +9,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from klm_lint.cli.apps import command_app
 from klm_lint.errors import UsageError
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = command_app()
 
 
 @app.command()

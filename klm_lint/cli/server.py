@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import typer
+from klm_lint.cli.apps import command_app
 
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+app = command_app()
 
 
 @app.command()

@@ -13,6 +13,7 @@ from klm_lint.config.model import Config
 from klm_lint.config.preset import DEFAULT_PRESET, preset_names
 from klm_lint.config.toml_text import dumps
 from klm_lint.site.infer import infer
+from klm_lint.site.schema_build import SHORTHANDS
 from klm_lint.site.site import gitignore
 
 if TYPE_CHECKING:
@@ -24,25 +25,6 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Collection, Site
 
 Raw = dict[str, Any]
-_SHORTHANDS = frozenset(
-    {
-        "string",
-        "boolean",
-        "integer",
-        "number",
-        "date",
-        "datetime",
-        "date-or-datetime",
-        "asset",
-        "url",
-        "email",
-        "slug",
-        "any",
-        "list",
-        "object",
-    }
-)
-"""Types a field may be written as alone (`featured = "boolean"`)."""
 PRESET_KEY = "preset" in Config.model_fields
 """Whether a config names its preset (`preset = "hugo"`); without the key, the written file
 names the preset in a comment, and the default preset is the one used."""
@@ -309,7 +291,7 @@ def _shorthands(schema: Raw) -> Raw:
 def _short(spec: Any) -> Any:
     if not isinstance(spec, dict):
         return spec
-    if set(spec) == {"type"} and spec["type"] in _SHORTHANDS:
+    if set(spec) == {"type"} and SHORTHANDS.get(spec["type"]) == spec:
         return spec["type"]
     spec = _shorthands(spec)
     if isinstance(spec.get("items"), dict):
