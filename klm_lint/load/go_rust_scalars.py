@@ -9,7 +9,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from klm_lint.load.yaml_core import CORE_BOOLS
+from klm_lint.load.yaml_core import CORE_BOOLS, SPECIAL_FLOATS
 
 if TYPE_CHECKING:
     from klm_lint.load.nodes import ScalarValue
@@ -18,17 +18,7 @@ _JS_BOOL = CORE_BOOLS
 # goccy/go-yaml (Hugo) ----------------------------------------------------------------------
 
 _GO_NULL = frozenset(("", "~", "null", "Null", "NULL"))
-_GO_SPECIAL = {
-    ".inf": math.inf,
-    ".Inf": math.inf,
-    ".INF": math.inf,
-    "-.inf": -math.inf,
-    "-.Inf": -math.inf,
-    "-.INF": -math.inf,
-    ".nan": math.nan,
-    ".NaN": math.nan,
-    ".NAN": math.nan,
-}
+
 _GO_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*)")
 _GO_FLOAT = re.compile(r"[-+]?[0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
 
@@ -40,8 +30,8 @@ def go_yaml(text: str) -> ScalarValue:
         return None
     if text in _JS_BOOL:
         return _JS_BOOL[text]
-    if text in _GO_SPECIAL:
-        return _GO_SPECIAL[text]
+    if text in SPECIAL_FLOATS:
+        return SPECIAL_FLOATS[text]
     if _GO_INT.fullmatch(text):
         digits = text.replace("_", "")
         sign = -1 if digits[0] == "-" else 1
@@ -69,18 +59,10 @@ _SERDE_INT = re.compile(r"[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|0|[1-9][0-9]*)
 _SERDE_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 _SERDE_SPECIAL = {
-    ".inf": math.inf,
-    ".Inf": math.inf,
-    ".INF": math.inf,
+    **SPECIAL_FLOATS,
     "+.inf": math.inf,
     "+.Inf": math.inf,
     "+.INF": math.inf,
-    "-.inf": -math.inf,
-    "-.Inf": -math.inf,
-    "-.INF": -math.inf,
-    ".nan": math.nan,
-    ".NaN": math.nan,
-    ".NAN": math.nan,
 }
 
 

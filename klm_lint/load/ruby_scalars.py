@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from klm_lint.load.yaml_core import YAML, Refused
+from klm_lint.load.yaml_core import SPECIAL_FLOATS, YAML, Refused
 
 if TYPE_CHECKING:
     from klm_lint.load.nodes import ScalarValue
@@ -208,17 +208,6 @@ _SAFE_SIGNED_HEX = re.compile(r"[-+]?0x[0-9a-fA-F_]+")
 _SAFE_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+")
 _SAFE_SEXAGESIMAL_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*")
 _SAFE_FLOAT = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+][0-9]+)?")
-_SAFE_SPECIAL_FLOATS = {
-    ".inf": math.inf,
-    ".Inf": math.inf,
-    ".INF": math.inf,
-    "-.inf": -math.inf,
-    "-.Inf": -math.inf,
-    "-.INF": -math.inf,
-    ".nan": math.nan,
-    ".NaN": math.nan,
-    ".NAN": math.nan,
-}
 _SAFE_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _SAFE_TIME = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|\s+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?\s*"
@@ -257,8 +246,8 @@ def safe_yaml(text: str) -> ScalarValue:
         return _safe_sexagesimal(stripped)
     if _SAFE_FLOAT.fullmatch(text):
         return ruby_float(text, text)
-    if text in _SAFE_SPECIAL_FLOATS:
-        return _SAFE_SPECIAL_FLOATS[text]
+    if text in SPECIAL_FLOATS:
+        return SPECIAL_FLOATS[text]
     if _SAFE_SEXAGESIMAL_FLOAT.fullmatch(text):
         return _safe_sexagesimal(text)
     lowered = text.lower()

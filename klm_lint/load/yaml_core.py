@@ -3,6 +3,8 @@ standard tags' prefix, the words of the YAML 1.2 core schema, and how a reader r
 
 from __future__ import annotations
 
+import math
+
 YAML = "tag:yaml.org,2002:"
 SEQ = YAML + "seq"
 MAP = YAML + "map"
@@ -23,6 +25,18 @@ CORE_BOOLS = {
     "FALSE": False,
 }
 """The YAML 1.2 core schema's null and boolean words (js-yaml, go-yaml, serde_yaml)."""
+SPECIAL_FLOATS = {
+    ".inf": math.inf,
+    ".Inf": math.inf,
+    ".INF": math.inf,
+    "-.inf": -math.inf,
+    "-.Inf": -math.inf,
+    "-.INF": -math.inf,
+    ".nan": math.nan,
+    ".NaN": math.nan,
+    ".NAN": math.nan,
+}
+"""The infinities and not-a-number as the YAML 1.1 and 1.2 schemas write them."""
 
 
 class Refused(Exception):
