@@ -15,9 +15,11 @@ zola: no Zola binary comes from a registry this project reaches, so bench/zola_y
 own front-matter reading (components/content/src/front_matter: the YAML_RE split, then
 serde_yaml::from_str into PageFrontMatter, whose `extra` is a Map<String, tera::Value>) built
 against serde_yaml 0.9.34 and unsafe-libyaml 0.2.11, the versions of Zola's Cargo.lock, from
-their sources (give their checkouts). The verdict is PageFrontMatter's; the value is the same
-text read as `extra` is read, into a Map<String, serde_json::Value>. serde, serde_json and
-the rest come from Debian's librust-*-dev packages (/usr/share/cargo/registry), offline.
+their sources (give their checkouts). The verdict is PageFrontMatter's and `extra`'s; the value is the same
+text read as `extra` is read, into a Map<String, serde_json::Value>: a case reads when both do
+(a key Zola does not know is ignored, whatever it holds; the values a site uses are in `extra`).
+serde, serde_json and the rest come from Debian's librust-*-dev packages
+(/usr/share/cargo/registry), offline.
 
 The other readers' records are left as they are; the run's reader versions go to "readers".
 """
@@ -261,15 +263,13 @@ def _zola_run(binary: Path, texts: list[str]) -> list[dict[str, Any]]:
 
 
 def _zola_result(found: dict[str, Any]) -> dict[str, Any]:
+    """Zola ignores the keys a page does not define, whatever they hold, and reads the values of
+    `extra`: a case reads if the page does and its text reads as `extra` is read."""
     if not found["page"]["ok"]:
         return {"ok": False, "error": found["page"]["error"]}
-    result: dict[str, Any] = {"ok": True}
-    if found["extra"]["ok"]:
-        result["value"] = _json_value(found["extra"]["value"])
-    else:
-        result["value"] = _json_value(found["value"]["value"]) if found["value"]["ok"] else None
-        result["note"] = "as extra: " + found["extra"]["error"]
-    return result
+    if not found["extra"]["ok"]:
+        return {"ok": False, "error": "as extra: " + found["extra"]["error"]}
+    return {"ok": True, "value": _json_value(found["extra"]["value"])}
 
 
 def _json_value(node: Any) -> Any:
@@ -291,8 +291,6 @@ def _json_value(node: Any) -> Any:
         if all(isinstance(key, str) for key, _ in pairs):
             return dict(pairs)
         return {"$map": [[key, item] for key, item in pairs]}
-    if "$tagged" in node:
-        return {"$object": "serde_yaml::value::TaggedValue", "repr": json.dumps(node)}
     return {key: _json_value(item) for key, item in node.items()}
 
 
