@@ -185,7 +185,7 @@ _SERDE_SPECIAL = {
 def serde_yaml(text: str) -> ScalarValue:
     """The value serde_yaml 0.9 gives a plain scalar: the YAML 1.2 core schema, with 0x, 0o and
     0b integers; digits with a leading zero (012) are text, but 03.14 is a number; no
-    timestamps."""
+    timestamps. An integer beyond 64 bits fails: Zola's template values cannot hold it."""
     if text == "" or text in _SERDE_NULL:
         return None
     if text in _CORE_BOOL:
@@ -199,8 +199,14 @@ def _serde_number(text: str) -> int | float | None:
         sign = -1 if text[0] == "-" else 1
         digits = text.lstrip("+-")
         if digits[:2] in ("0x", "0o", "0b"):
-            return sign * int(digits[2:], {"x": 16, "o": 8, "b": 2}[digits[1]])
-        return sign * int(digits)
+            number = sign * int(digits[2:], {"x": 16, "o": 8, "b": 2}[digits[1]])
+        else:
+            number = sign * int(digits)
+        if -(2**63) <= number < 2**64:
+            return number
+        if -(2**127) <= number < 2**128:
+            raise Refused(f"invalid type: integer `{number}` as i128, expected any valid JSON value")
+        return None if digits[:2] in ("0x", "0o", "0b") else float(text)
     if text in _SERDE_SPECIAL:
         return _SERDE_SPECIAL[text]
     if _SERDE_FLOAT.fullmatch(text) and not _DIGITS_BUT_NOT_NUMBER.fullmatch(text):
@@ -211,8 +217,8 @@ def _serde_number(text: str) -> int | float | None:
 
 def serde_tagged(tag: str, text: str | None) -> ScalarValue:
     """de.rs visit_scalar: !!bool, !!int, !!float and !!null read the text as that type or throw;
-    any other tag of the YAML namespace leaves the text as it is; a local tag (!name) on a plain
-    scalar reads it as untagged."""
+    any other global tag leaves the text as it is; a local tag (!name, or `!`) makes a value Zola
+    cannot turn into a template's value (an enum), and `extra` refuses it."""
     content = text or ""
     if tag == YAML + "bool":
         if content in _CORE_BOOL:
@@ -227,9 +233,9 @@ def serde_tagged(tag: str, text: str | None) -> ScalarValue:
         kind = "an integer" if tag == YAML + "int" else "a float"
         raise Refused(f'invalid value: string "{content}", expected {kind}')
     if tag == YAML + "null":
-        if content == "" or content in _SERDE_NULL:
+        if content in _SERDE_NULL:
             return None
         raise Refused(f'invalid value: string "{content}", expected null')
-    if tag.startswith(YAML):
-        return content
-    return serde_yaml(content)
+    if tag.startswith("!"):
+        raise Refused("invalid type: enum, expected any valid JSON value")
+    return content

@@ -46,6 +46,18 @@ _COLLECTIONS = {
 """The collection tags js-yaml knows, by the kind of node they may stand on."""
 
 
+_SCALAR_TAGS = tuple(
+    YAML + name for name in ("str", "int", "float", "bool", "null", "binary", "timestamp", "merge")
+)
+_GO_NOT_ON = {
+    "mapping": frozenset((*_SCALAR_TAGS, SEQ, YAML + "omap", YAML + "pairs")),
+    "sequence": frozenset((*_SCALAR_TAGS, MAP, YAML + "set")),
+}
+"""The tags goccy/go-yaml refuses on a mapping or a list."""
+_ROOT_TAG = re.compile(r"![^ \t\r\n]*[ \t]*(?:[\r\n{#]|$)")
+"""A tag on the top mapping itself (on a line of its own, or before its `{`), not on its first
+key."""
+
 _EMPTY_COLLECTIONS: dict[str, Callable[[int, int], Node]] = {
     **{
         tag: lambda start, end: Sequence(start, end, ())
@@ -99,6 +111,7 @@ class TreeBuilder:
         self._js3_libyaml = dialect == "js-yaml-3" and not js_yaml_read
         self._base = base
         self._dialect = dialect
+        self.dialect = dialect
         self._notes = notes
         self._built: dict[int, Node] = {}
         self._in_progress: set[int] = set()
@@ -173,9 +186,15 @@ class TreeBuilder:
         if node.tag == PLAIN:
             start = self._base + node.start_mark.index
             end = self._base + node.end_mark.index
+            if self._dialect == "serde-yaml" and self._text.startswith("!", start):
+                return self._tagged(node, start, end)  # `! 1`, which libyaml calls plain
             if text and text[0] not in self._typed:
                 return Scalar(start, end, text, text, False)
-            return Scalar(start, end, self._plain(text), text, False)
+            try:
+                value = self._plain(text)
+            except Refused as error:
+                raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
+            return Scalar(start, end, value, text, False)
         return self._not_plain(node, text)
 
     def _ruby_scalar(self, node: ScalarNode) -> Node:
@@ -316,6 +335,18 @@ class TreeBuilder:
                 raise NeedsJsYaml  # js-yaml may carry on an empty item's list on the next line
         if tag != (SEQ if sequence else MAP):
             self._collection_tag(tag, kind, start, end)
+        elif depth == 0 and _ROOT_TAG.match(self._text, start):
+            self._refused(
+                {"go-yaml": "tag was used where mapping is expected"},
+                start,
+                start + 1,
+                "a YAML tag stands on the whole front matter; the site's YAML reader "
+                f"(goccy/go-yaml) rejects it and {self._fails}. Remove the tag.",
+                lambda readers: (
+                    f"a YAML tag stands on the whole front matter: the site's YAML reader reads "
+                    f"it, but {readers} cannot. Remove the tag."
+                ),
+            )
         if isinstance(node, SequenceNode):
             built: Node = Sequence(
                 start, end, tuple(self.build(item, depth + 1) for item in node.value)
@@ -341,6 +372,10 @@ class TreeBuilder:
             )
         elif tag == _STR:
             refusals["psych"] = "can't modify frozen NilClass"
+        if tag in _GO_NOT_ON[kind]:
+            refusals["go-yaml"] = f"unexpected {kind} value type for !!{tag[len(YAML) :]}"
+        if tag.startswith("!"):
+            refusals["serde-yaml"] = "invalid type: enum, expected any valid JSON value"
         if refusals:
             shown = shown_tag(tag)
             self._refused(

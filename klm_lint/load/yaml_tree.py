@@ -223,10 +223,14 @@ def _read_with_js_yaml(text: str, start: int, end: int, dialect: YamlDialect) ->
     return _checked(tree, builder, notes)
 
 
+_NULL_REFUSED: frozenset[YamlDialect] = frozenset(("go-yaml", "serde-yaml"))
+"""Readers that refuse a front matter that is null (`~`), where an empty one has no keys."""
+
+
 def _checked(tree: Node, builder: TreeBuilder, notes: list[Note]) -> Reading:
     if builder.aliased and added_by_aliases(tree) > MAX_EXPANDED_NODES:
         raise _alias_bomb(tree.start)
-    if isinstance(tree, Scalar) and tree.value is None:
+    if isinstance(tree, Scalar) and tree.value is None and builder.dialect not in _NULL_REFUSED:
         return Reading(Mapping(tree.start, tree.start, ()), tuple(notes))
     if not isinstance(tree, Mapping):
         what = "a list" if isinstance(tree, Sequence) else "a single value"
