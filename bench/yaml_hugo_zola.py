@@ -15,9 +15,10 @@ zola: no Zola binary comes from a registry this project reaches, so bench/zola_y
 own front-matter reading (components/content/src/front_matter: the YAML_RE split, then
 serde_yaml::from_str into PageFrontMatter, whose `extra` is a Map<String, tera::Value>) built
 against serde_yaml 0.9.34 and unsafe-libyaml 0.2.11, the versions of Zola's Cargo.lock, from
-their sources (give their checkouts). The verdict is PageFrontMatter's and `extra`'s; the value is the same
-text read as `extra` is read, into a Map<String, serde_json::Value>: a case reads when both do
-(a key Zola does not know is ignored, whatever it holds; the values a site uses are in `extra`).
+their sources (give their checkouts). The verdict is PageFrontMatter's and `extra`'s; the value
+is the text read as `extra` is read, into a Map<String, serde_json::Value>: a case reads when
+both do (a key Zola does not know is ignored, whatever it holds; a site's own values are in
+`extra`).
 serde, serde_json and the rest come from Debian's librust-*-dev packages
 (/usr/share/cargo/registry), offline.
 
@@ -46,7 +47,8 @@ _PARTIAL = """\
 {{- if reflect.IsMap . -}}
   {{- $pairs := slice -}}
   {{- range $k, $v := . -}}
-    {{- $pairs = $pairs | append (dict "k" (partial "dump.html" $k) "v" (partial "dump.html" $v)) -}}
+    {{- $pair := dict "k" (partial "dump.html" $k) "v" (partial "dump.html" $v) -}}
+    {{- $pairs = $pairs | append $pair -}}
   {{- end -}}
   {{- return dict "$map" $pairs "$go" $t -}}
 {{- else if reflect.IsSlice . -}}
@@ -228,7 +230,9 @@ def _zola_build(serde_yaml: Path, unsafe_libyaml: Path) -> Path:
     text = manifest.read_text("utf-8")
     text = re.sub(r'indexmap = "[^"]+"', 'indexmap = "1.9"', text)
     text = re.sub(r'serde = "[^"]+"', 'serde = "1.0.152"', text)
-    text = re.sub(r'unsafe-libyaml = "[^"]+"', 'unsafe-libyaml = { path = "../unsafe-libyaml" }', text)
+    text = re.sub(
+        r'unsafe-libyaml = "[^"]+"', 'unsafe-libyaml = { path = "../unsafe-libyaml" }', text
+    )
     text = re.sub(r"\[dev-dependencies\].*?(?=\n\[)", "[dev-dependencies]", text, flags=re.DOTALL)
     manifest.write_text(text, "utf-8")
     for name in ("serde_yaml", "unsafe-libyaml"):
@@ -308,7 +312,9 @@ def zola(serde_yaml: Path, unsafe_libyaml: Path) -> tuple[str, dict[str, Any], d
         name: re.search(r'^version = "([^"]+)"', (path / "Cargo.toml").read_text(), re.M)
         for name, path in (("serde_yaml", serde_yaml), ("unsafe-libyaml", unsafe_libyaml))
     }
-    named = ", ".join(f"{name} {match.group(1) if match else '?'}" for name, match in versions.items())
+    named = ", ".join(
+        f"{name} {match.group(1) if match else '?'}" for name, match in versions.items()
+    )
     return f"Zola's front-matter reading on {named}", cases, scalars
 
 
@@ -377,8 +383,10 @@ def main() -> None:
         sys.exit(f"the harness itself failed on {harness}: {cases[harness[0]]['error']}")
     for key, found in cases.items():
         if "params_differ" in found:
-            print(f"{key}: the page's .Params {found['value']}, transform.Unmarshal's value "
-                  f"{found['params_differ']}")
+            print(
+                f"{key}: the page's .Params {found['value']}, transform.Unmarshal's value "
+                f"{found['params_differ']}"
+            )
     record(dialect, reader, cases, scalars)
     failed = sum(not found["ok"] for found in cases.values())
     print(f"{reader}: {len(cases)} cases ({failed} fail), {len(scalars)} scalars")

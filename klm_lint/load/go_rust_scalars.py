@@ -205,13 +205,15 @@ def _serde_number(text: str) -> int | float | None:
         if -(2**63) <= number < 2**64:
             return number
         if -(2**127) <= number < 2**128:
-            raise Refused(f"invalid type: integer `{number}` as i128, expected any valid JSON value")
+            raise Refused(
+                f"invalid type: integer `{number}` as i128, expected any valid JSON value"
+            )
         return None if digits[:2] in ("0x", "0o", "0b") else float(text)
     if text in _SERDE_SPECIAL:
         return _SERDE_SPECIAL[text]
     if _SERDE_FLOAT.fullmatch(text) and not _DIGITS_BUT_NOT_NUMBER.fullmatch(text):
-        number = float(text)
-        return number if math.isfinite(number) else None
+        real = float(text)
+        return real if math.isfinite(real) else None
     return None
 
 

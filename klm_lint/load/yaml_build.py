@@ -187,7 +187,7 @@ class TreeBuilder:
             start = self._base + node.start_mark.index
             end = self._base + node.end_mark.index
             if self._dialect == "serde-yaml" and self._text.startswith("!", start):
-                return self._tagged(node, start, end)  # `! 1`, which libyaml calls plain
+                return self._tagged(node, start, end, NONSPECIFIC)  # `! 1`: libyaml says plain
             if text and text[0] not in self._typed:
                 return Scalar(start, end, text, text, False)
             try:
@@ -261,12 +261,13 @@ class TreeBuilder:
             index += 1
         if index < end and text[index] == "#":
             refusals = dict.fromkeys(JS_YAML, "a line break is expected")
+            refusals["go-yaml"] = "invalid header option"
             self._refused(
                 refusals,
                 index,
                 index + 1,
                 "a # follows the | or > of a block value with no space between them; the site's "
-                f"YAML reader (js-yaml) rejects it and {self._fails}. Put a space before the #, "
+                f"YAML reader rejects it and {self._fails}. Put a space before the #, "
                 "or move the comment.",
                 lambda readers: (
                     "a # follows the | or > of a block value with no space between them: the "
@@ -275,8 +276,8 @@ class TreeBuilder:
                 ),
             )
 
-    def _tagged(self, node: ScalarNode, start: int, end: int) -> Node:
-        tag = node.tag
+    def _tagged(self, node: ScalarNode, start: int, end: int, tag: str | None = None) -> Node:
+        tag = node.tag if tag is None else tag
         text: str = node.value
         content = None if text == "" and not node.style else text
         if content is None and self._dialect in JS_YAML and tag in _EMPTY_COLLECTIONS:
@@ -543,6 +544,8 @@ class TreeBuilder:
         merge_keys = {id(key) for key, _, _ in merges}
         if dialect in ("psych", "safe-yaml"):
             return self._merged_ruby(entries, merges, merge_keys)
+        if dialect == "go-yaml":
+            return self._merged_go(entries, merges)
         own: set[Hashable] = {
             key_identity(dialect, entry.key) for entry in entries if id(entry.key) not in merge_keys
         }
@@ -555,6 +558,47 @@ class TreeBuilder:
                     if identity not in own:
                         own.add(identity)
                         kept.append(entry)
+        return tuple(kept)
+
+    def _merged_go(
+        self, entries: list[Entry], merges: list[tuple[Scalar, Node, yaml.Node]]
+    ) -> tuple[Entry, ...]:
+        """goccy/go-yaml sets keys in the order they come: a merged key replaces the same key
+        written before the <<, or merged from an earlier source, and a key written after the <<
+        replaces it; one mapping may hold one << only."""
+        if len(merges) > 1:
+            key = merges[1][0]
+            raise FrontMatterError(
+                f"the merge key << appears twice in one mapping; the site's YAML reader "
+                f"(goccy/go-yaml) rejects a repeated key and {self._fails}. Merge a list "
+                "instead: <<: [*first, *second].",
+                key.start,
+                key.end,
+            )
+        merged = {id(key): value for key, value, _ in merges}
+        kept: list[Entry] = []
+        where: dict[Hashable, tuple[int, bool]] = {}
+        for entry in entries:
+            if id(entry.key) in merged:
+                for source in _sources(merged[id(entry.key)]):
+                    self._count(source)
+                    for item in source.entries:
+                        identity = key_identity("go-yaml", item.key)
+                        index = where.get(identity, (len(kept), True))[0]
+                        if index == len(kept):
+                            kept.append(item)
+                        else:
+                            kept[index] = item
+                        where[identity] = (index, True)
+                continue
+            identity = key_identity("go-yaml", entry.key)
+            seen = where.get(identity)
+            if seen is not None and seen[1]:
+                kept[seen[0]] = entry
+                where[identity] = (seen[0], False)
+            else:
+                where.setdefault(identity, (len(kept), False))
+                kept.append(entry)
         return tuple(kept)
 
     def _merged_ruby(

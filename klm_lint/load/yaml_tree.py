@@ -86,6 +86,8 @@ def _go_reads(problem: FrontMatterError | yaml.YAMLError, source: str) -> bool:
     if "could not find expected ':'" in reason:
         return not _JS_LINE_BREAKS.isdisjoint(source)  # NEL, LS, PS: text to goccy
     return "found duplicate anchor" in reason or any(words in reason for words in _GO_READS)
+
+
 _JS_PROPERTIES = re.compile(
     r"(?:^|(?<=[\s\[\]{},]))"
     r"(?:[&*][0-9A-Za-z_-]*[^0-9A-Za-z_\-\s\[\]{},]|&\S*[ \t]*[\r\n]"
