@@ -10,7 +10,9 @@ aimed at the readers' differences, and the scalars of yaml-test-schema (0276b88)
 run through the real readers: gray-matter 4.0.3 with js-yaml 3.15.2, js-yaml 4.3.2 behind
 Astro's front-matter regex, Psych 4.0.3 (Ruby 3.1, libyaml 0.2.5) the way Debian's Jekyll calls
 it, and SafeYAML 1.0.5 the way upstream Jekyll does. Cases whose text holds a line of its own
-that ends a front matter (--- or ...) are left out: the sites' splitters cut them short.
+that ends a front matter (--- or ...) are left out: the sites' splitters cut them short. The
+records of Hugo (go-yaml) and Zola (serde-yaml) come from bench/yaml_hugo_zola.py, which runs
+them on this corpus; `build` keeps them.
 
 `agreement` runs klm-lint's loader on every case with each dialect (or, on a version without
 dialects, its one reading) and counts the cases where it says what the reader says: the verdict

@@ -19,7 +19,7 @@ DIALECTS: tuple[YamlDialect, ...] = get_args(YamlDialect)
 JS_YAML: frozenset[YamlDialect] = frozenset(("js-yaml-3", "js-yaml-4"))
 LIBYAML: frozenset[YamlDialect] = frozenset(("psych", "safe-yaml", "serde-yaml", "go-yaml"))
 """Readers whose parser is libyaml's (Psych and SafeYAML through Psych, serde_yaml through
-unsafe-libyaml), and goccy/go-yaml, whose verdicts klm-lint takes from libyaml too."""
+unsafe-libyaml), and goccy/go-yaml, which reads what libyaml reads, and more (yaml_tree.py)."""
 
 
 @dataclass(frozen=True, slots=True)
