@@ -68,8 +68,6 @@ def go_text(value: ScalarValue) -> str:
         return "true" if value else "false"
     if isinstance(value, float):
         return _go_float_text(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(" ")
     return str(value)
 
 

@@ -111,7 +111,6 @@ class TreeBuilder:
         self._js3_libyaml = dialect == "js-yaml-3" and not js_yaml_read
         self._base = base
         self._dialect = dialect
-        self.dialect = dialect
         self._notes = notes
         self._built: dict[int, Node] = {}
         self._in_progress: set[int] = set()
@@ -153,6 +152,10 @@ class TreeBuilder:
             self._notes.append(Note(start, end, other(names)))
 
     # Nodes -------------------------------------------------------------------------------
+
+    @property
+    def dialect(self) -> YamlDialect:
+        return self._dialect
 
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         if depth > self._limit:
