@@ -10,7 +10,9 @@ aimed at the readers' differences, and the scalars of yaml-test-schema (0276b88)
 run through the real readers: gray-matter 4.0.3 with js-yaml 3.15.2, js-yaml 4.3.2 behind
 Astro's front-matter regex, Psych 4.0.3 (Ruby 3.1, libyaml 0.2.5) the way Debian's Jekyll calls
 it, and SafeYAML 1.0.5 the way upstream Jekyll does. Cases whose text holds a line of its own
-that ends a front matter (--- or ...) are left out: the sites' splitters cut them short.
+that ends a front matter (--- or ...) are left out: the sites' splitters cut them short. The
+records of Hugo (go-yaml) and Zola (serde-yaml) come from bench/yaml_hugo_zola.py, which runs
+them on this corpus; `build` keeps them.
 
 `agreement` runs klm-lint's loader on every case with each dialect (or, on a version without
 dialects, its one reading) and counts the cases where it says what the reader says: the verdict
@@ -36,6 +38,8 @@ READERS = {
     "safe-yaml": "safe_yaml",
 }
 """klm-lint's dialect names and the research's names of the readers that were run."""
+MEASURED = ("go-yaml", "serde-yaml")
+"""Readers measured by bench/yaml_hugo_zola.py (Hugo, Zola): `build` keeps their records."""
 
 
 def _outcome(verdict: dict[str, Any]) -> dict[str, Any]:
@@ -74,7 +78,20 @@ def build(research: Path) -> dict[str, Any]:
         }
         for scalar in json.loads((research / "scalars.json").read_text("utf-8"))
     ]
-    return {"cases": cases, "scalars": scalars}
+    corpus: dict[str, Any] = {"cases": cases, "scalars": scalars}
+    if CORPUS.exists():
+        _keep_measured(corpus, json.loads(CORPUS.read_text("utf-8")))
+    return corpus
+
+
+def _keep_measured(corpus: dict[str, Any], old: dict[str, Any]) -> None:
+    for name in ("cases", "scalars"):
+        records = {entry["id"]: entry["expect"] for entry in old[name]}
+        for entry in corpus[name]:
+            kept = records.get(entry["id"], {})
+            entry["expect"].update({d: kept[d] for d in MEASURED if d in kept})
+    if "readers" in old:
+        corpus["readers"] = old["readers"]
 
 
 def _load(text: str, dialect: str) -> Any:
@@ -115,7 +132,7 @@ def agreement() -> None:
     cases, scalars = corpus["cases"], corpus["scalars"]
     print(f"klm-lint from {Path(klm_lint.__file__).parent.parent}")
     print(f"{'dialect':<10} {'verdicts':>9} {'trees':>6} {'scalars':>8}")
-    for dialect in READERS:
+    for dialect in (*READERS, *MEASURED):
         verdicts = trees = values = 0
         for case in cases:
             loaded = _load(case["yaml"], dialect)

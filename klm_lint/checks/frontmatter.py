@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
+from klm_lint.load.go_rust_scalars import go_text
 from klm_lint.load.nodes import Scalar, iter_mappings
-from klm_lint.load.yaml_readers import JS_YAML, READERS, js_property, key_identity
+from klm_lint.load.yaml_readers import JS_YAML, READERS, ZOLA_FIELDS, js_property, key_identity
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterator
@@ -49,13 +50,20 @@ def duplicates(front: FrontMatter) -> Iterator[tuple[Mapping, int, Entry]]:
 def fatal_duplicates(doc: Document) -> list[tuple[Mapping, int, Entry]]:
     """The repeated keys that make the site's reader fail (none where it keeps the last)."""
     front = doc.front_matter
-    if front is None or front.format == "json" or not _rejects_duplicates(front):
+    if front is None or front.format == "json":
         return []
-    return list(duplicates(front))
+    return [found for found in duplicates(front) if _fatal(front, *found)]
 
 
 def _rejects_duplicates(front: FrontMatter) -> bool:
     return front.format != "yaml" or not READERS[front.dialect].duplicates
+
+
+def _fatal(front: FrontMatter, mapping: Mapping, index: int, entry: Entry) -> bool:
+    """Whether the site's reader fails on this repeated key (Zola: on one of its own keys)."""
+    if front.format == "yaml" and front.dialect == "serde-yaml":
+        return mapping is front.root and entry.key.text in ZOLA_FIELDS
+    return _rejects_duplicates(front)
 
 
 @rule(
@@ -69,12 +77,12 @@ def duplicate_key(doc: Document, site: Site) -> Iterator[Finding]:
     front = doc.front_matter
     if front is None:
         return
-    fatal = _rejects_duplicates(front)
-    if front.format == "yaml" and not fatal:
-        consequence = READERS[front.dialect].duplicates + "."
-    else:
-        consequence = _CONSEQUENCE[front.format]
     for mapping, index, entry in duplicates(front):
+        fatal = _fatal(front, mapping, index, entry)
+        if front.format == "yaml" and not fatal:
+            consequence = READERS[front.dialect].duplicates + "."
+        else:
+            consequence = _CONSEQUENCE[front.format]
         first = mapping.entries[index]
         first_line, _ = doc.lines.position(first.key.start)
         key = entry.key.text
@@ -97,6 +105,8 @@ def _read_as(front: FrontMatter, entry: Entry) -> str:
     value = entry.key.value
     if front.dialect in JS_YAML:
         return f'the name "{js_property(value)}"'
+    if front.dialect == "go-yaml":
+        return f'the name "{go_text(value)}"'
     if value is None:
         return "an empty key"
     if isinstance(value, bool):

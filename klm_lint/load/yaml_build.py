@@ -46,6 +46,18 @@ _COLLECTIONS = {
 """The collection tags js-yaml knows, by the kind of node they may stand on."""
 
 
+_SCALAR_TAGS = tuple(
+    YAML + name for name in ("str", "int", "float", "bool", "null", "binary", "timestamp", "merge")
+)
+_GO_NOT_ON = {
+    "mapping": frozenset((*_SCALAR_TAGS, SEQ, YAML + "omap", YAML + "pairs")),
+    "sequence": frozenset((*_SCALAR_TAGS, MAP, YAML + "set")),
+}
+"""The tags goccy/go-yaml refuses on a mapping or a list."""
+_ROOT_TAG = re.compile(r"![^ \t\r\n]*[ \t]*(?:[\r\n{#]|$)")
+"""A tag on the top mapping itself (on a line of its own, or before its `{`), not on its first
+key."""
+
 _EMPTY_COLLECTIONS: dict[str, Callable[[int, int], Node]] = {
     **{
         tag: lambda start, end: Sequence(start, end, ())
@@ -141,6 +153,10 @@ class TreeBuilder:
 
     # Nodes -------------------------------------------------------------------------------
 
+    @property
+    def dialect(self) -> YamlDialect:
+        return self._dialect
+
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
         if depth > self._limit:
             raise FrontMatterError(
@@ -173,9 +189,15 @@ class TreeBuilder:
         if node.tag == PLAIN:
             start = self._base + node.start_mark.index
             end = self._base + node.end_mark.index
+            if self._dialect == "serde-yaml" and self._text.startswith("!", start):
+                return self._tagged(node, start, end, NONSPECIFIC)  # `! 1`: libyaml says plain
             if text and text[0] not in self._typed:
                 return Scalar(start, end, text, text, False)
-            return Scalar(start, end, self._plain(text), text, False)
+            try:
+                value = self._plain(text)
+            except Refused as error:
+                raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
+            return Scalar(start, end, value, text, False)
         return self._not_plain(node, text)
 
     def _ruby_scalar(self, node: ScalarNode) -> Node:
@@ -242,12 +264,13 @@ class TreeBuilder:
             index += 1
         if index < end and text[index] == "#":
             refusals = dict.fromkeys(JS_YAML, "a line break is expected")
+            refusals["go-yaml"] = "invalid header option"
             self._refused(
                 refusals,
                 index,
                 index + 1,
                 "a # follows the | or > of a block value with no space between them; the site's "
-                f"YAML reader (js-yaml) rejects it and {self._fails}. Put a space before the #, "
+                f"YAML reader rejects it and {self._fails}. Put a space before the #, "
                 "or move the comment.",
                 lambda readers: (
                     "a # follows the | or > of a block value with no space between them: the "
@@ -256,8 +279,8 @@ class TreeBuilder:
                 ),
             )
 
-    def _tagged(self, node: ScalarNode, start: int, end: int) -> Node:
-        tag = node.tag
+    def _tagged(self, node: ScalarNode, start: int, end: int, tag: str | None = None) -> Node:
+        tag = node.tag if tag is None else tag
         text: str = node.value
         content = None if text == "" and not node.style else text
         if content is None and self._dialect in JS_YAML and tag in _EMPTY_COLLECTIONS:
@@ -316,6 +339,18 @@ class TreeBuilder:
                 raise NeedsJsYaml  # js-yaml may carry on an empty item's list on the next line
         if tag != (SEQ if sequence else MAP):
             self._collection_tag(tag, kind, start, end)
+        elif depth == 0 and _ROOT_TAG.match(self._text, start):
+            self._refused(
+                {"go-yaml": "tag was used where mapping is expected"},
+                start,
+                start + 1,
+                "a YAML tag stands on the whole front matter; the site's YAML reader "
+                f"(goccy/go-yaml) rejects it and {self._fails}. Remove the tag.",
+                lambda readers: (
+                    f"a YAML tag stands on the whole front matter: the site's YAML reader reads "
+                    f"it, but {readers} cannot. Remove the tag."
+                ),
+            )
         if isinstance(node, SequenceNode):
             built: Node = Sequence(
                 start, end, tuple(self.build(item, depth + 1) for item in node.value)
@@ -341,6 +376,10 @@ class TreeBuilder:
             )
         elif tag == _STR:
             refusals["psych"] = "can't modify frozen NilClass"
+        if tag in _GO_NOT_ON[kind]:
+            refusals["go-yaml"] = f"unexpected {kind} value type for !!{tag[len(YAML) :]}"
+        if tag.startswith("!"):
+            refusals["serde-yaml"] = "invalid type: enum, expected any valid JSON value"
         if refusals:
             shown = shown_tag(tag)
             self._refused(
@@ -508,6 +547,8 @@ class TreeBuilder:
         merge_keys = {id(key) for key, _, _ in merges}
         if dialect in ("psych", "safe-yaml"):
             return self._merged_ruby(entries, merges, merge_keys)
+        if dialect == "go-yaml":
+            return self._merged_go(entries, merges)
         own: set[Hashable] = {
             key_identity(dialect, entry.key) for entry in entries if id(entry.key) not in merge_keys
         }
@@ -520,6 +561,47 @@ class TreeBuilder:
                     if identity not in own:
                         own.add(identity)
                         kept.append(entry)
+        return tuple(kept)
+
+    def _merged_go(
+        self, entries: list[Entry], merges: list[tuple[Scalar, Node, yaml.Node]]
+    ) -> tuple[Entry, ...]:
+        """goccy/go-yaml sets keys in the order they come: a merged key replaces the same key
+        written before the <<, or merged from an earlier source, and a key written after the <<
+        replaces it; one mapping may hold one << only."""
+        if len(merges) > 1:
+            key = merges[1][0]
+            raise FrontMatterError(
+                f"the merge key << appears twice in one mapping; the site's YAML reader "
+                f"(goccy/go-yaml) rejects a repeated key and {self._fails}. Merge a list "
+                "instead: <<: [*first, *second].",
+                key.start,
+                key.end,
+            )
+        merged = {id(key): value for key, value, _ in merges}
+        kept: list[Entry] = []
+        where: dict[Hashable, tuple[int, bool]] = {}
+        for entry in entries:
+            if id(entry.key) in merged:
+                for source in _sources(merged[id(entry.key)]):
+                    self._count(source)
+                    for item in source.entries:
+                        identity = key_identity("go-yaml", item.key)
+                        index = where.get(identity, (len(kept), True))[0]
+                        if index == len(kept):
+                            kept.append(item)
+                        else:
+                            kept[index] = item
+                        where[identity] = (index, True)
+                continue
+            identity = key_identity("go-yaml", entry.key)
+            seen = where.get(identity)
+            if seen is not None and seen[1]:
+                kept[seen[0]] = entry
+                where[identity] = (seen[0], False)
+            else:
+                where.setdefault(identity, (len(kept), False))
+                kept.append(entry)
         return tuple(kept)
 
     def _merged_ruby(

@@ -19,7 +19,7 @@ DIALECTS: tuple[YamlDialect, ...] = get_args(YamlDialect)
 JS_YAML: frozenset[YamlDialect] = frozenset(("js-yaml-3", "js-yaml-4"))
 LIBYAML: frozenset[YamlDialect] = frozenset(("psych", "safe-yaml", "serde-yaml", "go-yaml"))
 """Readers whose parser is libyaml's (Psych and SafeYAML through Psych, serde_yaml through
-unsafe-libyaml), and goccy/go-yaml, whose verdicts klm-lint takes from libyaml too."""
+unsafe-libyaml), and goccy/go-yaml, which reads what libyaml reads, and more (yaml_tree.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,22 @@ READERS: dict[YamlDialect, Reader] = {
         "SafeYAML", _JEKYLL_SKIPS, "Jekyll keeps only the last one and ignores the first"
     ),
     "go-yaml": Reader("goccy/go-yaml", _BUILD_FAILS, ""),
-    "serde-yaml": Reader("serde_yaml", _BUILD_FAILS, ""),
+    "serde-yaml": Reader(
+        "serde_yaml", _BUILD_FAILS, "Zola keeps only the last one and ignores the first"
+    ),
 }
+
+ZOLA_FIELDS = frozenset(
+    (
+        *("title", "description", "date", "updated", "draft", "render", "slug", "path"),
+        *("taxonomies", "weight", "authors", "aliases", "template", "in_search_index"),
+        *("sort_by", "paginate_by", "paginate_reversed", "paginate_path", "transparent"),
+        *("insert_anchor_links", "redirect_to", "page_template", "generate_feeds", "extra"),
+    )
+)
+"""The keys of Zola's page and section front matter (PageFrontMatter, SectionFrontMatter): serde
+refuses one of them written twice at the top ("duplicate field"), where other repeated keys keep
+the last value."""
 
 
 def readers_named(dialects: frozenset[YamlDialect]) -> str:
@@ -81,12 +95,17 @@ def key_identity(dialect: YamlDialect, key: Scalar) -> Hashable:
     js-yaml turns every key into a JavaScript property name: true and True are both "true",
     1, 0x1 and '1' are all "1", null and ~ are "null". Ruby (Psych, SafeYAML) compares the values
     themselves: true and True are one key, 1 and '1' are two, 1 and 1.0 are two. goccy/go-yaml
-    compares the keys as written; serde_yaml compares values.
+    writes keys out as Go does (true and True are "true", 1, 0x1 and 1.0 are "1", null and ~
+    are ""); Zola reads them as text, as written (true and True are two, 1 and '1' one).
     """
     if dialect in JS_YAML:
         return js_property(key.value)
     if dialect == "go-yaml":
-        return key.text
+        from klm_lint.load.go_rust_scalars import go_text
+
+        return go_text(key.value)
+    if dialect == "serde-yaml":
+        return key.value if isinstance(key.value, str) else key.text
     value = key.value
     if isinstance(value, float) and math.isnan(value):
         return ("nan", key.text)

@@ -307,6 +307,8 @@ def tagged(dialect: YamlDialect, tag: str, text: str | None) -> ScalarValue:
         from klm_lint.load import ruby_scalars
 
         return ruby_scalars.tagged(dialect, tag, text or "")
-    if tag == YAML + "str":
-        return text or ""
-    return plain_reader(dialect)(text or "")
+    from klm_lint.load import go_rust_scalars
+
+    if dialect == "go-yaml":
+        return go_rust_scalars.go_tagged(tag, text)
+    return go_rust_scalars.serde_tagged(tag, text)

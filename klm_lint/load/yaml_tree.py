@@ -61,6 +61,33 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 __all__ = ["Note", "Reading", "parse_yaml", "read_yaml"]
 
 _LIBYAML_READERS: frozenset[YamlDialect] = frozenset(("psych", "safe-yaml", "serde-yaml"))
+_PORT_READERS: frozenset[YamlDialect] = JS_YAML | {"go-yaml"}
+"""Readers whose parser is not libyaml's: where libyaml refuses a text, or may read it
+otherwise, the js-yaml port reads it (js-yaml 4's rules for goccy/go-yaml)."""
+_GO_READS = (
+    "mapping values are not allowed",
+    "did not find expected node content",
+    "found character that cannot start any token",
+    "found a tab character where an indentation space is expected",
+    "did not find expected alphabetic or numeric character",
+    "found unexpected ':'",
+)
+"""What libyaml refuses and goccy/go-yaml (Hugo) reads, as Hugo was seen to: `{x: :x}`, keys
+over 1,024 characters, a tab after indentation or a dash, anchor names with punctuation."""
+_GO_TAB_LINE = re.compile(r"^\t[ \t]*$", re.MULTILINE)
+"""A blank line that starts with a tab: goccy/go-yaml refuses it, wherever it stands."""
+
+
+def _go_reads(problem: FrontMatterError | yaml.YAMLError, source: str) -> bool:
+    """Whether goccy/go-yaml reads a text that libyaml refused."""
+    reason = str(problem)
+    if _GO_TAB_LINE.search(source):
+        return False
+    if "could not find expected ':'" in reason:
+        return not _JS_LINE_BREAKS.isdisjoint(source)  # NEL, LS, PS: text to goccy
+    return "found duplicate anchor" in reason or any(words in reason for words in _GO_READS)
+
+
 _JS_PROPERTIES = re.compile(
     r"(?:^|(?<=[\s\[\]{},]))"
     r"(?:[&*][0-9A-Za-z_-]*[^0-9A-Za-z_\-\s\[\]{},]|&\S*[ \t]*[\r\n]"
@@ -166,7 +193,9 @@ def read_yaml(
     redefined = problem is not None and "found duplicate anchor" in str(problem)
     if redefined or (problem is not None and _read_otherwise(problem, dialect)):
         root, problem = _libyaml(source, start, dialect)
-    if dialect in JS_YAML and (problem is not None or redefined or _js_diverges(source)):
+    if dialect == "go-yaml" and problem is not None and not _go_reads(problem, source):
+        raise _libyaml_error(problem, start, dialect)
+    if dialect in _PORT_READERS and (problem is not None or redefined or _js_diverges(source)):
         root = _js_yaml(source, start, dialect, problem, notes)
     elif problem is not None:
         raise _libyaml_error(problem, start, dialect)
@@ -196,10 +225,14 @@ def _read_with_js_yaml(text: str, start: int, end: int, dialect: YamlDialect) ->
     return _checked(tree, builder, notes)
 
 
+_NULL_REFUSED: frozenset[YamlDialect] = frozenset(("go-yaml", "serde-yaml"))
+"""Readers that refuse a front matter that is null (`~`), where an empty one has no keys."""
+
+
 def _checked(tree: Node, builder: TreeBuilder, notes: list[Note]) -> Reading:
     if builder.aliased and added_by_aliases(tree) > MAX_EXPANDED_NODES:
         raise _alias_bomb(tree.start)
-    if isinstance(tree, Scalar) and tree.value is None:
+    if isinstance(tree, Scalar) and tree.value is None and builder.dialect not in _NULL_REFUSED:
         return Reading(Mapping(tree.start, tree.start, ()), tuple(notes))
     if not isinstance(tree, Mapping):
         what = "a list" if isinstance(tree, Sequence) else "a single value"

@@ -112,5 +112,7 @@ def test_portability_warning_for_what_other_readers_refuse() -> None:
     assert (finding.span.line, finding.span.column, finding.severity) == (3, 1, Severity.WARNING)
     assert "libyaml (Jekyll, Zola, PyYAML) cannot" in finding.message
     (tagged,) = _findings("draft: !!bool yes\n", "safe-yaml", yaml_portability)
-    assert "js-yaml (Next.js, Docusaurus, Astro, Eleventy) cannot" in tagged.message
+    assert "js-yaml (Next.js, Docusaurus, Astro, Eleventy) and Zola's serde_yaml cannot" in (
+        tagged.message
+    )
     assert _findings("title: a\ndraft: false\n", "js-yaml-3", yaml_portability) == []

@@ -1,6 +1,8 @@
 """What a reader's recorded value (tests/load/yaml_corpus.json) and klm-lint's node tree say,
 put in one comparable form: JavaScript values for js-yaml (every key a string, dates instants
-in UTC to the millisecond), Ruby values for Psych and SafeYAML (typed keys, Date apart from Time).
+in UTC to the millisecond), Ruby values for Psych and SafeYAML (typed keys, Date apart from Time),
+Go values for goccy/go-yaml (keys as fmt.Sprint writes them) and JSON values for serde_yaml
+(Zola's `extra`: keys as written).
 
 The recorded values are JSON; what JSON cannot say is a one-key object ({"$date": …},
 {"$float": "nan"}, {"$map": [[key, value], …]} for Ruby hashes with keys that are not strings).
@@ -14,6 +16,7 @@ import re
 from typing import Any
 
 from klm_lint.load.document import Document, LoadProblem
+from klm_lint.load.go_rust_scalars import go_text
 from klm_lint.load.nodes import Mapping, Node, Scalar, Sequence
 
 _FRACTION = re.compile(r"\.([0-9]+)")
@@ -81,21 +84,28 @@ def _hashable(value: Any) -> Any:
     return value
 
 
-def actual(node: Node, dialect: str) -> Any:
+def actual(node: Node, dialect: str, top: bool = True) -> Any:
     """klm-lint's tree in the comparable form, as the dialect's reader hands it to the site."""
     if isinstance(node, Scalar):
         return _scalar(node.value, dialect)
     if isinstance(node, Sequence):
-        return [actual(item, dialect) for item in node.items]
+        return [actual(item, dialect, False) for item in node.items]
     result: dict[Any, Any] = {}
     for entry in node.entries:
-        key = (
-            js_property(entry.key.value)
-            if _js(dialect)
-            else _hashable(_scalar(entry.key.value, dialect))
-        )
-        result[key] = actual(entry.value, dialect)
+        result[_key(entry.key, dialect, top)] = actual(entry.value, dialect, False)
     return result
+
+
+def _key(key: Scalar, dialect: str, top: bool) -> Any:
+    if _js(dialect):
+        return js_property(key.value)
+    if dialect == "go-yaml":
+        # the front matter is read into a map[string]any, where null is ""; a mapping inside
+        # it into an any, where goccy writes null out
+        return "null" if key.value is None and not top else go_text(key.value)
+    if dialect == "serde-yaml":
+        return key.value if isinstance(key.value, str) else key.text
+    return _hashable(_scalar(key.value, dialect))
 
 
 def _number(value: float, dialect: str) -> Any:
