@@ -247,7 +247,9 @@ def settings(
         Setting("project-root", str(root), "the folder of the config, or of a project marker"),
         Setting("preset", site.preset.name, site.preset.shown_origin),
     ]
-    for name, info in type(config).model_fields.items():
+    from klm_lint.config.model import Config
+
+    for name, info in Config.model_fields.items():
         key = info.alias or name
         if key in ("collections", "schemas", "preset"):
             continue
@@ -439,7 +441,9 @@ def _generator_settings(site: Site, preset: dict[str, object], origin_file: str)
     if "generator" in site.written.model_fields_set:
         written = set(site.written.generator.model_fields_set)
     found = []
-    for name, info in type(generator).model_fields.items():
+    from klm_lint.config.model import GeneratorConfig
+
+    for name, info in GeneratorConfig.model_fields.items():
         key = info.alias or name
         if name in written:
             origin = origin_file

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from typer import Context
+    from typer._click.core import Context
 
 
 class Invocation:

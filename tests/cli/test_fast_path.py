@@ -140,7 +140,7 @@ def test_a_plain_run_imports_neither_typer_nor_pydantic(tmp_path: Path) -> None:
         "try:\n    main(sys.argv[1:])\n"
         "except SystemExit:\n    pass\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & "
-        "{'typer', 'click', 'rich'}))\n"
+        "{'typer', 'pydantic', 'click', 'rich'}))\n"
     )
     for arguments in (["content/posts/a.md"], ["content", "-f", "json", "--preset", "hugo"]):
         done = subprocess.run(
