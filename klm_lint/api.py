@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,7 +42,7 @@ class Progress(Protocol):
     def advance(self, done: int) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class LintOptions:
     """How to run; every field has the default a plain `klm-lint PATHS` run uses."""
 
@@ -215,7 +215,7 @@ def _site_at(
     return root, Site(root, loaded.config, config_path, now=now, preset=choice), loaded
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Setting:
     key: str
     value: object
@@ -288,7 +288,7 @@ def settings(
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Initialised:
     """What `klm-lint init` wrote (or would write), and how the site fares with it."""
 
@@ -511,7 +511,7 @@ def _nothing_found(given: list[Path], site: Site) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Project:
     """What every lint of a project is made from: its root, the site the config describes, and
     the engine that lints it (with its whole-site index)."""

@@ -9,13 +9,13 @@ schemas. The config file's own keys win over the preset's, key by key (and in `[
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.defaults import PRESET_NAMES
 from klm_lint.errors import UsageError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from klm_lint.config.detect import Detection
@@ -31,7 +31,7 @@ DEFAULT_PRESET = "nextjs"
 _NOT_SETTINGS = ("collections", "schemas")
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class PresetChoice:
     """The preset a run uses and why."""
 
