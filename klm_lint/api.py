@@ -535,7 +535,6 @@ def _project_of(
     root: Path, site: Site, options: LintOptions, facts: Sequence[Fact[Any]] = ()
 ) -> Project:
     """The project of a site: the engine that lints it, with its whole-site index."""
-    from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
 
