@@ -286,10 +286,9 @@ def _version(config: Path | None, paths: list[Path]) -> None:
         found = find_config_file(start)
         where = str(found) if found else f"none found from {start} upward; the defaults apply"
     python = f"{platform.python_implementation()} {platform.python_version()}"
-    sys.stdout.write(
-        f"klm-lint {__version__}\nPython: {python} ({sys.executable})\nConfig: {where}\n"
-    )
-    sys.stdout.flush()
+    import typer  # its echo, as before: --version is not a run that must start fast
+
+    typer.echo(f"klm-lint {__version__}\nPython: {python} ({sys.executable})\nConfig: {where}")
 
 
 def _start_folder(paths: list[Path]) -> Path:
