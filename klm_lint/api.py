@@ -14,12 +14,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,7 +42,7 @@ class Progress(Protocol):
     def advance(self, done: int) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class LintOptions:
     """How to run; every field has the default a plain `klm-lint PATHS` run uses."""
 
@@ -215,7 +215,7 @@ def _site_at(
     return root, Site(root, loaded.config, config_path, now=now, preset=choice), loaded
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Setting:
     key: str
     value: object
@@ -247,7 +247,9 @@ def settings(
         Setting("project-root", str(root), "the folder of the config, or of a project marker"),
         Setting("preset", site.preset.name, site.preset.shown_origin),
     ]
-    for name, info in type(config).model_fields.items():
+    from klm_lint.config.model import Config
+
+    for name, info in Config.model_fields.items():
         key = info.alias or name
         if key in ("collections", "schemas", "preset"):
             continue
@@ -286,7 +288,7 @@ def settings(
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Initialised:
     """What `klm-lint init` wrote (or would write), and how the site fares with it."""
 
@@ -439,7 +441,9 @@ def _generator_settings(site: Site, preset: dict[str, object], origin_file: str)
     if "generator" in site.written.model_fields_set:
         written = set(site.written.generator.model_fields_set)
     found = []
-    for name, info in type(generator).model_fields.items():
+    from klm_lint.config.model import GeneratorConfig
+
+    for name, info in GeneratorConfig.model_fields.items():
         key = info.alias or name
         if name in written:
             origin = origin_file
@@ -507,7 +511,7 @@ def _nothing_found(given: list[Path], site: Site) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Project:
     """What every lint of a project is made from: its root, the site the config describes, and
     the engine that lints it (with its whole-site index)."""
@@ -531,7 +535,6 @@ def _project_of(
     root: Path, site: Site, options: LintOptions, facts: Sequence[Fact[Any]] = ()
 ) -> Project:
     """The project of a site: the engine that lints it, with its whole-site index."""
-    from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.run import Engine
     from klm_lint.engine.selection import build_selection
 

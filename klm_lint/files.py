@@ -14,10 +14,10 @@ import errno
 import os
 import posixpath
 import stat
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import ConfigError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -64,7 +64,7 @@ class TooLarge(Refused):
         self.limit = limit
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class ProjectRoot:
     """The project root, as given (absolute) and with every link resolved."""
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from klm_lint.records import value_record
 
 
 class Severity(str, enum.Enum):
@@ -16,7 +17,7 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Span:
     """1-based line and column of the first character, and of the character after the last.
 
@@ -29,7 +30,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Edit:
     """Replace the text between two character offsets of the decoded file (BOM excluded)."""
 
@@ -40,14 +41,14 @@ class Edit:
     """The same range as lines and columns, for reports (an insertion has an empty span)."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Fix:
     applicability: Applicability
     description: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Finding:
     path: str
     span: Span

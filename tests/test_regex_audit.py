@@ -1,7 +1,8 @@
 """Every regular expression in klm_lint is audited for catastrophic backtracking
 (tests/regex_audit.py), in a process of its own that is stopped if a pattern hangs.
 
-Patterns are found in the modules themselves (module and class attributes, dicts, tuples), and
+Patterns are found in the modules themselves (module and class attributes, dicts, tuples; a
+pattern compiled on first use, klm_lint/lazy.py, is compiled for the audit), and
 the source is read to make sure that none is compiled where the audit cannot see it, and to learn
 which patterns the code uses unanchored (search, finditer, sub…), which are audited that way too.
 """
@@ -20,6 +21,7 @@ import sys
 from pathlib import Path
 
 import klm_lint
+from klm_lint.lazy import LazyPattern
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "klm_lint"
@@ -40,6 +42,8 @@ def modules() -> dict[str, Path]:
 
 
 def _patterns_in(value: object, name: str, found: dict[str, re.Pattern[str]]) -> None:
+    if isinstance(value, LazyPattern):
+        value = value.compiled()
     if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
         found[name] = value
     elif isinstance(value, dict):
@@ -65,6 +69,16 @@ def compiled_patterns() -> dict[str, re.Pattern[str]]:
     return found
 
 
+def _compiles(node: ast.AST) -> bool:
+    """re.compile(...), or lazy_pattern(...), which compiles on first use."""
+    lazy = (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "lazy_pattern"
+    )
+    return lazy or _is_re_call(node, {"compile"})
+
+
 def _is_re_call(node: ast.AST, names: set[str] | None = None) -> bool:
     return (
         isinstance(node, ast.Call)
@@ -87,6 +101,8 @@ class SourceReading:
         self.unanchored: set[str] = set()
         self._aliases: dict[tuple[str, str], str] = {}
         for module_name, path in modules().items():
+            if module_name == "klm_lint.lazy":  # compiles the lazy patterns, in a function
+                continue
             self._read(module_name, ast.parse(path.read_text("utf-8"), str(path)), path)
 
     def _read(self, module_name: str, tree: ast.Module, path: Path) -> None:
@@ -103,7 +119,7 @@ class SourceReading:
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 continue
             for node in ast.walk(function):
-                if _is_re_call(node, {"compile"}):
+                if _compiles(node):
                     line = getattr(node, "lineno", 0)
                     self.misplaced.append(f"{where}:{line} compiles inside a function")
         for node in ast.walk(tree):
@@ -140,7 +156,7 @@ class SourceReading:
             if (
                 isinstance(statement, (ast.Assign, ast.AnnAssign))
                 and statement.value
-                and any(_is_re_call(node, {"compile"}) for node in ast.walk(statement.value))
+                and any(_compiles(node) for node in ast.walk(statement.value))
             ):
                 targets = (
                     statement.targets if isinstance(statement, ast.Assign) else [statement.target]

@@ -4,13 +4,13 @@ file."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
 from klm_lint.checks.post_facts import AUTHOR, AVATAR, COMPARED, listing
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
+from klm_lint.records import value_record
 from klm_lint.site.authors import name_key
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Site
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class AvatarUse:
     avatar: str
     count: int

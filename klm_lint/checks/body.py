@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 from klm_lint.site.static import Resolution
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ MEDIA_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 """HTML elements whose attributes name a file of the site."""
 
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MARKDOWN_ESCAPE = lazy_pattern(r"\\([!-/:-@\[-`{-~])")
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class BodyAsset:
     what: str
     """How messages name the reference: "the image", "<img src>", "<Video src>"."""

@@ -6,7 +6,6 @@ import difflib
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -16,7 +15,9 @@ from klm_lint.checks.fields import checked
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.files import Refused, read_regular
 from klm_lint.findings import Severity
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Mapping, Scalar, lookup
+from klm_lint.records import value_record
 from klm_lint.site.facts import text_fact, texts_at, words_fact
 from klm_lint.site.links import (
     TAXONOMIES,
@@ -43,9 +44,9 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Site
     from klm_lint.site.static import StaticRoots
 
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MARKDOWN_ESCAPE = lazy_pattern(r"\\([!-/:-@\[-`{-~])")
 _LINK_ATTRIBUTES = ("href", "src")
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _on(site: Site) -> bool:
@@ -74,7 +75,7 @@ def _taxonomies(doc: Document, site: Site) -> tuple[str, ...]:
     return tuple(node.keys()) if isinstance(node, Mapping) else ()
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Link:
     start: int
     end: int
@@ -136,7 +137,7 @@ TAXONOMY_NAMES = words_fact("taxonomies", _taxonomies)
 LINKS = words_fact("links", _links)
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class _Addresses:
     """Every address of the site a link can lead to, from the index."""
 
@@ -303,14 +304,14 @@ def _redirects(site: Site) -> tuple[list[str], list[str]]:
 
 
 _HUGO_CONFIGS = ("hugo", "config")
-_HUGO_UNMODELLED = re.compile(
+_HUGO_UNMODELLED = lazy_pattern(
     r"^[ \t{,]*(?:\[[ \t]*(permalinks|uglyurls)\b|\"?(permalinks)\"?[ \t]*[:=]"
     r"|\"?(uglyurls|disablepathtolower)\"?[ \t]*[:=][ \t]*true)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
-_RESOLVING_HOOK = re.compile(r"GetPage|urls\.Parse|\bpartial|\.Ref\b|\brelref\b|\bref\b")
+_RESOLVING_HOOK = lazy_pattern(r"GetPage|urls\.Parse|\bpartial|\.Ref\b|\brelref\b|\bref\b")
 """What a Hugo link render hook resolves destinations with, rewriting the link's address."""
 
 

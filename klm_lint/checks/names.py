@@ -6,10 +6,12 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
+from klm_lint.lazy import lazy_pattern
+
 if TYPE_CHECKING:
     from klm_lint.checks.rule import Rule
 
-_CODE_LIKE = re.compile(r"KLM\w*", re.IGNORECASE)
+_CODE_LIKE = lazy_pattern(r"KLM\w*", re.IGNORECASE)
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 """Letters typed for digits: KLM1O1 is KLM101."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 from klm_lint.site.facts import flag_fact, text_at, text_fact, value_fact
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 _LISTED = 3
 _LANGUAGE_KEYS = ("lang", "language", "locale")
-_LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.[^./]+$")
+_LANGUAGE_SUFFIX = lazy_pattern(r"\.([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)\.[^./]+$")
 """`post.fr.md`, `index.pt-br.md`: Hugo's and Zola's translation of a page, by its file name."""
 
 
@@ -75,7 +75,7 @@ def same_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class SharedText:
     """A text fact posts of a collection should not share, such as the title: what a whole-site
     rule needs to find the posts that share a post's text, and to name them."""

@@ -9,11 +9,11 @@ engine places in the post's file.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.findings import Applicability, Finding, Severity
 from klm_lint.load.text import printable
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from klm_lint.findings import Fix
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Site
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Problem:
     """What a whole-site rule finds in a post, before it is placed in the post's file."""
 
@@ -39,7 +39,7 @@ CheckFunction = Callable[["Document", "Site"], Iterator[Finding]]
 SiteCheckFunction = Callable[["Post", "SiteIndex", "Site"], Iterator[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Rule:
     code: str
     name: str

@@ -4,13 +4,13 @@ references, lengths and counts, forms (URL, email, slug, pattern), and deprecate
 from __future__ import annotations
 
 import difflib
-import re
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import choices, describe, dotted, quote
 from klm_lint.checks.fields import at_issue, issues_of, with_severity
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar, Sequence
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Site
     from klm_lint.site.validate import Issue
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_SLUG = lazy_pattern(r"[^a-z0-9]+")
 
 
 @rule(

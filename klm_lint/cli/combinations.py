@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from klm_lint.cli.options import OPTIONS
 from klm_lint.errors import UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from typer import Context
+    from klm_lint.cli.invocation import Invocation
 
 HUMAN_FORMATS = ("full", "concise")
 """The reports that show the lines after the summary (fixes made and possible)."""
@@ -43,29 +44,19 @@ _REFUSED_WITH_WRITE_BASELINE = {
 }
 
 
-def given(ctx: Context) -> set[str]:
-    """The options (and paths) given on the command line."""
-    return {
-        name
-        for name in ctx.params
-        if (source := ctx.get_parameter_source(name)) is not None
-        and source.name in ("COMMANDLINE", "ENVIRONMENT")
-    }
-
-
-def refuse_conflicts(ctx: Context) -> None:
+def refuse_conflicts(call: Invocation) -> None:
     """Refuse options that the others given make meaningless."""
-    named = given(ctx)
-    values = ctx.params
+    named = call.given
+    values = call.params
     actions = [name for name in _ACTIONS if name in named and values[name] not in (None, False)]
     if len(actions) > 1:
         raise UsageError(f"{_flags(actions)}: give one of them; each shows something and exits")
     if actions:
         action = actions[0]
-        extra = sorted(named - {action} - _ALLOWED_WITH_ACTION[action], key=_order(ctx))
+        extra = sorted(named - {action} - _ALLOWED_WITH_ACTION[action], key=_order())
         if extra:
             raise UsageError(
-                f"{_flag(ctx, extra[0])} does not go with {_ACTIONS[action]}, which shows "
+                f"{_flag(values, extra[0])} does not go with {_ACTIONS[action]}, which shows "
                 "something and exits without linting"
             )
         return
@@ -84,18 +75,19 @@ def refuse_conflicts(ctx: Context) -> None:
     ):
         if values.get(switch) in (None, False):
             continue
-        for name in sorted(named & refused.keys(), key=_order(ctx)):
+        for name in sorted(named & refused.keys(), key=_order()):
             if values.get(name) not in (None, False):
+                written = _flag(values, name)
                 raise UsageError(
-                    f"{_flag(ctx, name)} does not go with {_flag(ctx, switch)}: {refused[name]}"
+                    f"{written} does not go with {_flag(values, switch)}: {refused[name]}"
                 )
 
 
-def refuse_unshown(ctx: Context, terminal_format: str, file_format: str | None) -> None:
+def refuse_unshown(call: Invocation, terminal_format: str, file_format: str | None) -> None:
     """Refuse options whose effect the chosen reports do not show. `file_format`: the format
     written to --output-file, if any."""
-    named = given(ctx)
-    values = ctx.params
+    named = call.given
+    values = call.params
     auto = "output_format" not in named and terminal_format == "github"
     why = " (auto chose it: GITHUB_ACTIONS is true)" if auto else ""
     human = terminal_format in HUMAN_FORMATS or file_format in HUMAN_FORMATS
@@ -129,23 +121,23 @@ def _flags(names: Iterable[str]) -> str:
     return " and ".join(_ACTIONS[name] for name in names)
 
 
-def _flag(ctx: Context, name: str) -> str:
+def _flag(values: dict[str, object], name: str) -> str:
     """The option as written on the command line (its long form)."""
     if name == "paths":
         return "a path"
-    for param in ctx.command.params:
-        if param.name == name:
-            written = param.opts
-            if ctx.params.get(name) is False and param.secondary_opts:
-                written = param.secondary_opts
+    for option in OPTIONS:
+        if option.name == name:
+            written = option.opts
+            if values.get(name) is False and option.secondary_opts:
+                written = option.secondary_opts
             long = [opt for opt in written if opt.startswith("--")]
             return long[0] if long else written[0]
     return name
 
 
-def _order(ctx: Context) -> Callable[[str], int]:
+def _order() -> Callable[[str], int]:
     """Options in the order --help lists them, for a stable message."""
-    names = [param.name for param in ctx.command.params]
+    names = [option.name for option in OPTIONS]
 
     def key(name: str) -> int:
         return names.index(name) if name in names else len(names)

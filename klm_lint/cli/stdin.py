@@ -9,7 +9,6 @@ error, as Ruff does; the file itself is never read or written.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +79,8 @@ def lint_stdin(
 def write_through(fixed: bytes) -> None:
     """The fixed text on standard output, and the rest of standard input after it when it was
     too large to be read (it went through unchanged)."""
+    import shutil
+
     output = sys.stdout.buffer
     output.write(fixed)
     shutil.copyfileobj(sys.stdin.buffer, output)

@@ -16,10 +16,11 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,7 +31,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Detection:
     """A preset and why: `Detection("hugo", "hugo.toml is Hugo's config file")`."""
 
@@ -81,7 +82,7 @@ _DEPENDENCIES = (
     ("@11ty/eleventy", "eleventy"),
     ("next", "nextjs"),
 )
-_BASE_URL_LINE = re.compile(r"""^["']?(baseURL|base_url)["']?\s*[:=]""", re.IGNORECASE | re.M)
+_BASE_URL_LINE = lazy_pattern(r"""^["']?(baseURL|base_url)["']?\s*[:=]""", re.IGNORECASE | re.M)
 
 
 def detect_preset(root: Path) -> Detection | None:

@@ -10,12 +10,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.detect import MARKER_FILES
-from klm_lint.config.model import Config
 from klm_lint.errors import ConfigError
 from klm_lint.files import NAMED_FILE_LIMIT, ProjectRoot, Refused, read_regular
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from klm_lint.config.model import Config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -72,6 +73,7 @@ def _exists(candidate: Path) -> bool:
 
 def parse_config(text: str, path: Path) -> Config:
     """A config file's text (klm-lint.toml's form), validated as a file at `path` would be."""
+    from klm_lint.config.model import Config
     from klm_lint.config.validation import validated
 
     return validated(Config, _parse(path, text), str(path), text)
@@ -89,7 +91,10 @@ def load_config(path: Path | None, *, named: bool = False) -> LoadedConfig:
     and must not lead out of it through a link; one `named` on the command line is read where
     it is. Either way it is read through the guard: a regular file, at most 1 MiB."""
     if path is None:
-        return LoadedConfig(Config.model_construct(), None)
+        from klm_lint.config.plain import default_config
+
+        return LoadedConfig(default_config(), None)
+    from klm_lint.config.model import Config
     from klm_lint.config.validation import validated
 
     text = _read_text(path, named=named)

@@ -9,16 +9,17 @@ schemas. The config file's own keys win over the preset's, key by key (and in `[
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
-from klm_lint.config.model import Config, PresetName
+from klm_lint.config.defaults import PRESET_NAMES
 from klm_lint.errors import UsageError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from klm_lint.config.detect import Detection
+    from klm_lint.config.model import Config
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,11 +28,10 @@ else:  # pragma: no cover
 
 PRESETS = Path(__file__).parent / "presets"
 DEFAULT_PRESET = "nextjs"
-PRESET_NAMES: tuple[str, ...] = get_args(PresetName)
 _NOT_SETTINGS = ("collections", "schemas")
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class PresetChoice:
     """The preset a run uses and why."""
 
@@ -106,4 +106,10 @@ def apply_preset(config: Config, name: str) -> Config:
     merged = {**settings, **written, "generator": generator, "preset": name}
     if components:
         merged["components"] = components
+    from klm_lint.config.plain import is_plain, plain_config
+
+    if is_plain(config):  # no config file: the preset's settings need no validation
+        return plain_config(merged)
+    from klm_lint.config.model import Config
+
     return Config.model_validate(merged)

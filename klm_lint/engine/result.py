@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.findings import Severity
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -17,14 +17,14 @@ if TYPE_CHECKING:
 INTERNAL_ERROR_CODE = "KLM000"
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class FixMode:
     unsafe: bool = False
     write: bool = True
     """False for --diff: compute the fixes and show them, write nothing."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Result:
     files: int
     """How many files were checked."""

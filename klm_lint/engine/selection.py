@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.checks import ALL_RULES
 from klm_lint.checks.names import rule_named, suggestion
 from klm_lint.errors import ConfigError, UsageError
 from klm_lint.findings import Severity
+from klm_lint.records import value_record
 from klm_lint.site.site import gitignore
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ UNREADABLE_FILE_CODES = frozenset({"KLM000", "KLM002", "KLM003", "KLM005", "KLM0
 otherwise a narrow selection would pass a file that no rule could look at."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Selection:
     enabled: frozenset[str]
     severities: dict[str, Severity]

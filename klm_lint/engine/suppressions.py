@@ -16,14 +16,15 @@ did-you-mean and no fix: removing it would hide the typo instead of correcting i
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from klm_lint.checks.loading import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
 from klm_lint.checks.names import is_prefix, suggestion
 from klm_lint.findings import Applicability, Edit, Fix
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import iter_mappings, iter_scalars
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,16 +33,16 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document, FrontMatter
     from klm_lint.load.nodes import Mapping
 
-_FRONT = re.compile(r"#[ \t]*klm-lint:[ \t]*(ignore-file|ignore)\b(?:\[([^\]\r\n]*)\])?")
-_BODY = re.compile(r"klm-lint-(disable-next-line|disable|enable)\b([^\r\n]*)")
-_CODE = re.compile(r"[A-Za-z0-9-]+")
+_FRONT = lazy_pattern(r"#[ \t]*klm-lint:[ \t]*(ignore-file|ignore)\b(?:\[([^\]\r\n]*)\])?")
+_BODY = lazy_pattern(r"klm-lint-(disable-next-line|disable|enable)\b([^\r\n]*)")
+_CODE = lazy_pattern(r"[A-Za-z0-9-]+")
 _EVERY_LINE = 1 << 30
 
 Kind = Literal["key", "file", "range", "next-line", "enable"]
 """"enable" closes ranges; it is kept only to report the unknown rules it names."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Suppression:
     kind: Kind
     first_line: int
@@ -334,7 +335,7 @@ def _comment_removal(doc: Document, start: int, end: int) -> tuple[int, int]:
     return _whitespace_before(doc.text, start, line_start), end
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Silencing:
     """The comment that silences a rule where one of its findings is."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.findings import Edit, Span
@@ -10,6 +10,7 @@ from klm_lint.load.dialects import DEFAULT_DIALECT
 from klm_lint.load.split import CodeBlock, Misplaced, UnknownLanguage, locate
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.text import Decoded, LineIndex, decode
+from klm_lint.records import value_record
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from klm_lint.load.yaml_build import Note
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class FrontMatter:
     format: Format
     start: int
@@ -40,7 +41,7 @@ class FrontMatter:
     """What the site's reader reads but other common YAML readers refuse (KLM007)."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Document:
     path: Path
     display_path: str
@@ -101,7 +102,7 @@ def _scan(doc: Document, _context: None) -> BodyScan:
     return scan_body(doc.text, doc.body_start)
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class LoadProblem:
     """Why a file could not be loaded as a document, and where."""
 

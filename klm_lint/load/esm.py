@@ -10,22 +10,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_STATEMENT = re.compile(r"^(?:import|export)(?=[\s{*])", re.M)
-_BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n|$)|\r[ \t]*(?:\r|$)")
-_IMPORT = re.compile(
+from klm_lint.lazy import lazy_pattern
+
+_STATEMENT = lazy_pattern(r"^(?:import|export)(?=[\s{*])", re.M)
+_BLANK_LINE = lazy_pattern(r"\n[ \t]*(?:\r?\n|$)|\r[ \t]*(?:\r|$)")
+_IMPORT = lazy_pattern(
     r"\bimport\s+(?:type\s+)?"
     r"(?:(?P<clause>[^'\";\s](?:(?:(?!\bimport\b)[^'\";])*[^'\";\s])?)\s*)?"
     r"\bfrom\s*['\"]"
 )
 """The clause runs from its first to its last visible character and stops at the next import,
 so that no text makes matching slower than linear (tests/test_regex_audit.py checks this)."""
-_DECLARATION = re.compile(
+_DECLARATION = lazy_pattern(
     r"\bexport\s+(?:default\s+)?(?:async\s+)?(?:const|let|var|class|function)(?:\s*\*\s*|\s+)"
     r"(?P<name>[A-Za-z_$][\w$]*)"
 )
-_NAMESPACE = re.compile(r"\*\s*as\s+(?P<name>[A-Za-z_$][\w$]*)")
-_BRACES = re.compile(r"\{(?P<inside>[^}]*)\}")
-_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_NAMESPACE = lazy_pattern(r"\*\s*as\s+(?P<name>[A-Za-z_$][\w$]*)")
+_BRACES = lazy_pattern(r"\{(?P<inside>[^}]*)\}")
+_IDENTIFIER = lazy_pattern(r"[A-Za-z_$][\w$]*")
 
 
 def imported_names(text: str, start: int, code: tuple[tuple[int, int], ...]) -> set[str]:

@@ -12,11 +12,13 @@ import itertools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 
-@dataclass(frozen=True, slots=True)
+
+@value_record
 class Attribute:
     name: str
     """Empty for a spread, `{...props}`."""
@@ -30,7 +32,7 @@ class Attribute:
     expression: bool
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Tag:
     name: str
     """As written, `Foo.Bar` included; empty for the fragments `<>` and `</>`."""
@@ -45,7 +47,7 @@ class Tag:
     """False when the tag never reaches its ">"."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Comment:
     start: int
     end: int
@@ -54,7 +56,7 @@ class Comment:
     kind: Literal["html", "jsx"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Image:
     alt: str
     src: str
@@ -70,7 +72,7 @@ class Image:
     alt_end: int
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Link:
     src: str
     """The destination as written, without <> or title."""
@@ -82,7 +84,7 @@ class Link:
     links and images that use it point to its destination)."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class BodyScan:
     tags: tuple[Tag, ...]
     comments: tuple[Comment, ...]
@@ -113,43 +115,43 @@ _NOTHING = BodyScan((), (), (), ())
 _PREFIX = r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
 _MARKED_LINE = _PREFIX + r"(?:(?P<fence>`{3,}(?!`)|~{3,}(?!~))(?P<info>[^\r\n]*)|(?P<ref>\[))"
 _BLANK_LINE = _PREFIX + r"(?=[\r\n]|\Z)"
-_FIRST_MARKED_LINE = re.compile(_MARKED_LINE)
+_FIRST_MARKED_LINE = lazy_pattern(_MARKED_LINE)
 _NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
-_MARKED_LINES = re.compile(_NEWLINE + "(?P<line>" + _MARKED_LINE + ")")
-_FIRST_BLANK_LINE = re.compile(_BLANK_LINE)
-_BLANK_LINES = re.compile(_NEWLINE + "(?P<line>" + _BLANK_LINE + ")")
+_MARKED_LINES = lazy_pattern(_NEWLINE + "(?P<line>" + _MARKED_LINE + ")")
+_FIRST_BLANK_LINE = lazy_pattern(_BLANK_LINE)
+_BLANK_LINES = lazy_pattern(_NEWLINE + "(?P<line>" + _BLANK_LINE + ")")
 # The same for a body without CR, which is most: a pattern that starts with one character is
 # searched for far faster than one that starts with a choice.
-_MARKED_LF_LINES = re.compile("\n(?P<line>" + _MARKED_LINE + ")")
-_BLANK_LF_LINES = re.compile("\n(?P<line>" + _BLANK_LINE + ")")
+_MARKED_LF_LINES = lazy_pattern("\n(?P<line>" + _MARKED_LINE + ")")
+_BLANK_LF_LINES = lazy_pattern("\n(?P<line>" + _BLANK_LINE + ")")
 
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
-_SPECIAL = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[|\]\(")
-_SPECIAL_NO_EXPRESSIONS = re.compile(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|`|!\[|\]\(")
+_SPECIAL = lazy_pattern(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|[{`]|!\[|\]\(")
+_SPECIAL_NO_EXPRESSIONS = lazy_pattern(_ESCAPE + r"|<(?=!--|/?[^\W\d_]|/?>)|`|!\[|\]\(")
 _SPECIAL_CHARS = "\\<{`!]"
 """The characters a match of _SPECIAL starts with; _SPECIAL_NO_EXPRESSIONS has all but {."""
 
-_BACKTICKS = re.compile(r"`+")
-_WHITESPACE = re.compile(r"\s*")
-_TAG_NAME = re.compile(r"[^\W\d_][\w.:-]*")
-_ATTRIBUTE_NAME = re.compile(r"(?:[^\W\d]|\$)[\w$:-]*")
+_BACKTICKS = lazy_pattern(r"`+")
+_WHITESPACE = lazy_pattern(r"\s*")
+_TAG_NAME = lazy_pattern(r"[^\W\d_][\w.:-]*")
+_ATTRIBUTE_NAME = lazy_pattern(r"(?:[^\W\d]|\$)[\w$:-]*")
 
-_JS_SPECIAL = re.compile(r"[{}'\"`]|//|/\*")
+_JS_SPECIAL = lazy_pattern(r"[{}'\"`]|//|/\*")
 _JS_STRING = {
     "'": re.compile(r"'(?:[^'\\\r\n]|\\(?:\r\n|[\s\S]))*'?"),
     '"': re.compile(r'"(?:[^"\\\r\n]|\\(?:\r\n|[\s\S]))*"?'),
 }
-_TEMPLATE_SPECIAL = re.compile(r"\\[\s\S]?|`|\$\{")
-_JS_LINE_END = re.compile(r"[\r\n\u2028\u2029]")
+_TEMPLATE_SPECIAL = lazy_pattern(r"\\[\s\S]?|`|\$\{")
+_JS_LINE_END = lazy_pattern(r"[\r\n\u2028\u2029]")
 
-_BRACKET = re.compile(r"\\[\\\[\]]|[\[\]]")
-_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\[\s\S]){0,999})\]")
-_INLINE_WHITESPACE = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
-_ANGLE_DESTINATION = re.compile(r"<(?:[^<>\\\r\n]|\\[^\r\n])*>")
-_SIMPLE_DESTINATION = re.compile(r"[^\s()\\\x00-\x1f\x7f]*")
-_DESTINATION_RUN = re.compile(r"[^\s\x00-\x1f\x7f]*")
-_RUN_BREAKS = re.compile(r"[\s\x00-\x1f\x7f]+")
-_DESTINATION_PARENTHESIS = re.compile(_ESCAPE + r"|([()])")
+_BRACKET = lazy_pattern(r"\\[\\\[\]]|[\[\]]")
+_LABEL = lazy_pattern(r"\[((?:[^\\\[\]]|\\[\s\S]){0,999})\]")
+_INLINE_WHITESPACE = lazy_pattern(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")
+_ANGLE_DESTINATION = lazy_pattern(r"<(?:[^<>\\\r\n]|\\[^\r\n])*>")
+_SIMPLE_DESTINATION = lazy_pattern(r"[^\s()\\\x00-\x1f\x7f]*")
+_DESTINATION_RUN = lazy_pattern(r"[^\s\x00-\x1f\x7f]*")
+_RUN_BREAKS = lazy_pattern(r"[\s\x00-\x1f\x7f]+")
+_DESTINATION_PARENTHESIS = lazy_pattern(_ESCAPE + r"|([()])")
 _TITLE = {
     '"': re.compile(r'"(?:[^"\\]|\\[\s\S])*"'),
     "'": re.compile(r"'(?:[^'\\]|\\[\s\S])*'"),
@@ -158,7 +160,7 @@ _TITLE = {
 _MAX_DESTINATION_PARENS = 32
 _MAX_LABEL = 999
 """The longest reference label; a longer [text] is no shortcut reference."""
-_DEFINITION = re.compile(
+_DEFINITION = lazy_pattern(
     r"\[(?P<label>(?:[^\\\[\]\r\n]|\\[^\r\n]){1,999})\]:[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?"
     r"(?:<(?P<angle>(?:[^<>\\\r\n]|\\[^\r\n])*)>|(?P<plain>[^\s<]\S*))"
     r"(?:[ \t]+(?:\"(?:[^\"\\\r\n]|\\[^\r\n])*\"|'(?:[^'\\\r\n]|\\[^\r\n])*'"

@@ -9,14 +9,15 @@ line, and the block ends at the first line that is the closing delimiter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.yaml_tree import Reading, read_yaml
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -102,7 +103,7 @@ FORMATS: dict[str, FormatHandler] = {
     "json": JsonFormat(),
 }
 
-_OPENING = re.compile(r"(---|\+\+\+|\{)[ \t]*(?:([A-Za-z]+)[ \t]*)?(?:\r\n?|\n|$)")
+_OPENING = lazy_pattern(r"(---|\+\+\+|\{)[ \t]*(?:([A-Za-z]+)[ \t]*)?(?:\r\n?|\n|$)")
 _CLOSING = {
     closer: re.compile(
         r"(?:\r\n|\r(?!\n)|\n)(?P<line>" + re.escape(closer) + r"[ \t]*)(?P<end>\r\n|\r|\n|\Z)"
@@ -113,7 +114,7 @@ _CLOSING = {
 line break; CRLF, CR and LF end lines."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Block:
     handler: FormatHandler
     content_start: int
@@ -123,13 +124,13 @@ class Block:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class UnknownLanguage:
     language: str
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class CodeBlock:
     """Front matter in a language the generator runs as code (Eleventy's `---js`): its data
     cannot be read without running it."""
@@ -140,7 +141,7 @@ class CodeBlock:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Misplaced:
     """A delimiter that would open front matter if it were on the first line."""
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
-from dataclasses import dataclass
 
 from klm_lint.findings import Span
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LINE_BREAK = lazy_pattern(r"\r\n?|\n")
 
 _SHOWN_AS: dict[int, str] = {
     **{code: chr(0x2400 + code) for code in range(0x20)},
@@ -22,8 +22,8 @@ _SHOWN_AS: dict[int, str] = {
 """Control characters as their visible Control Pictures (␛ for ESC), and C1 controls and
 bidirectional overrides as �: a file's text must not steer the terminal that shows a report."""
 _SHOWN_IN_EXCERPTS = {code: shown for code, shown in _SHOWN_AS.items() if code != ord("\t")}
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_IN_EXCERPTS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = lazy_pattern("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_EXCERPTS = lazy_pattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _NEAR_START = 4096
 """Offsets up to here are placed without the line index (see LineIndex.position)."""
@@ -135,13 +135,13 @@ def printable_line(text: str) -> str:
     return text.translate(_SHOWN_IN_EXCERPTS) if _UNSAFE_IN_EXCERPTS.search(text) else text
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Decoded:
     text: str
     bom: bool
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class EncodingProblem:
     line: int
     column: int

@@ -8,12 +8,11 @@ and CMSes can be kept portable.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Entry, Mapping, Node, Scalar, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
 from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ, YAML, Refused
@@ -26,6 +25,7 @@ from klm_lint.load.yaml_readers import (
     readers_named,
 )
 from klm_lint.load.yaml_scalars import plain_reader, tagged, typed_starts
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from klm_lint.load.dialects import YamlDialect
 
 MAX_EXPANDED_NODES = 100_000
-_BLANK_BEFORE_BREAK = re.compile(r"[ \t][\r\n]")
+_BLANK_BEFORE_BREAK = lazy_pattern(r"[ \t][\r\n]")
 _SIZE_CAP = 1 << 60
 _MERGE = YAML + "merge"
 _STR = YAML + "str"
@@ -54,7 +54,7 @@ _GO_NOT_ON = {
     "sequence": frozenset((*_SCALAR_TAGS, MAP, YAML + "set")),
 }
 """The tags goccy/go-yaml refuses on a mapping or a list."""
-_ROOT_TAG = re.compile(r"![^ \t\r\n]*[ \t]*(?:[\r\n{#]|$)")
+_ROOT_TAG = lazy_pattern(r"![^ \t\r\n]*[ \t]*(?:[\r\n{#]|$)")
 """A tag on the top mapping itself (on a line of its own, or before its `{`), not on its first
 key."""
 
@@ -72,7 +72,7 @@ def _empty_plain(node: yaml.Node) -> bool:
     return node.__class__ is ScalarNode and node.value == "" and node.tag == PLAIN
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Note:
     """Something the site's reader reads and other common readers refuse (KLM007)."""
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, get_args
 
 from klm_lint.load.dialects import YamlDialect
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
@@ -22,7 +22,7 @@ LIBYAML: frozenset[YamlDialect] = frozenset(("psych", "safe-yaml", "serde-yaml",
 unsafe-libyaml), and goccy/go-yaml, which reads what libyaml reads, and more (yaml_tree.py)."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Reader:
     name: str
     """The reader as messages name it."""

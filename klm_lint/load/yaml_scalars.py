@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import TYPE_CHECKING
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.yaml_core import CORE_BOOLS, CORE_NULLS, YAML, Refused
 
 if TYPE_CHECKING:
@@ -28,20 +28,22 @@ if TYPE_CHECKING:
 
 _JS_NULL = CORE_NULLS
 _JS_BOOL = CORE_BOOLS
-_JS3_INT = re.compile(r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*(?::[0-5]?[0-9])*)")
-_JS3_FLOAT = re.compile(
+_JS3_INT = lazy_pattern(
+    r"[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|0|[1-9][0-9_]*(?::[0-5]?[0-9])*)"
+)
+_JS3_FLOAT = lazy_pattern(
     r"[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
     r"|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
-_JS4_INT = re.compile(r"[-+]?(?:0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)")
-_JS4_FLOAT = re.compile(
+_JS4_INT = lazy_pattern(r"[-+]?(?:0b[01]+|0x[0-9a-fA-F]+|0o[0-7]+|[0-9]+)")
+_JS4_FLOAT = lazy_pattern(
     r"[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9]+(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
-_JS_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_JS_TIMESTAMP = re.compile(
+_JS_DATE = lazy_pattern(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_JS_TIMESTAMP = lazy_pattern(
     r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})"
     r"(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?"
 )
@@ -231,7 +233,7 @@ js_yaml_4 = _js_reader(_js4_int, _js4_float)
 """The value js-yaml 4's default schema gives an untagged plain scalar."""
 
 
-_BASE64 = re.compile(r"[A-Za-z0-9+/=\r\n]*")
+_BASE64 = lazy_pattern(r"[A-Za-z0-9+/=\r\n]*")
 
 
 def _js_tagged(tag: str, text: str | None, version: int) -> ScalarValue:

@@ -13,7 +13,6 @@ What the site reads but other common readers refuse comes back as notes (KLM007)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
@@ -22,6 +21,7 @@ from yaml.events import AliasEvent, StreamEndEvent
 from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.dialects import DEFAULT_DIALECT
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
@@ -35,6 +35,7 @@ from klm_lint.load.yaml_build import (
 )
 from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ
 from klm_lint.load.yaml_readers import JS_YAML, READERS, readers_named
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from typing import Any, Literal
@@ -74,7 +75,7 @@ _GO_READS = (
 )
 """What libyaml refuses and goccy/go-yaml (Hugo) reads, as Hugo was seen to: `{x: :x}`, keys
 over 1,024 characters, a tab after indentation or a dash, anchor names with punctuation."""
-_GO_TAB_LINE = re.compile(r"^\t[ \t]*$", re.MULTILINE)
+_GO_TAB_LINE = lazy_pattern(r"^\t[ \t]*$", re.MULTILINE)
 """A blank line that starts with a tab: goccy/go-yaml refuses it, wherever it stands."""
 
 
@@ -88,7 +89,7 @@ def _go_reads(problem: FrontMatterError | yaml.YAMLError, source: str) -> bool:
     return "found duplicate anchor" in reason or any(words in reason for words in _GO_READS)
 
 
-_JS_PROPERTIES = re.compile(
+_JS_PROPERTIES = lazy_pattern(
     r"(?:^|(?<=[\s\[\]{},]))"
     r"(?:[&*][0-9A-Za-z_-]*[^0-9A-Za-z_\-\s\[\]{},]|&\S*[ \t]*[\r\n]"
     r"|![^\s\[\]{},]*[\[\]{},]|!\S*[ \t]*[\r\n]|![ \t]|!<!>)"
@@ -98,11 +99,11 @@ a name with punctuation (libyaml ends it early, js-yaml takes it whole, `*a:` in
 anchor or tag at the end of its line (js-yaml 3 may anchor an empty list there; js-yaml may
 lose a tag to the next line's node), a tag running into a flow indicator, and the non-specific
 tag `!` (libyaml reads `! 1` as 1, js-yaml as "1")."""
-_JS_FLOW_QUESTION = re.compile(r"[\[{,][ \t]*\?\S")
+_JS_FLOW_QUESTION = lazy_pattern(r"[\[{,][ \t]*\?\S")
 """`?key` glued inside a flow collection: libyaml reads the key `key`, js-yaml `?key`."""
 _JS_LINE_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
 """Characters libyaml reads as line breaks (or a byte-order mark) and js-yaml as text."""
-_COLUMN_ZERO_BLOCK = re.compile(r"(?:^|[\r\n])[|>]")
+_COLUMN_ZERO_BLOCK = lazy_pattern(r"(?:^|[\r\n])[|>]")
 """A block value's | or > at the start of a line: libyaml takes it as the value of the key
 above, js-yaml does not."""
 
@@ -169,7 +170,7 @@ class _PythonComposer(Composer, _Parser, _Resolver):
         return Composer.compose_node(self, parent, index)
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Reading:
     root: Mapping
     notes: tuple[Note, ...] = ()

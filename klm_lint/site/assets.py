@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from typing import TYPE_CHECKING
 
 from klm_lint.files import ProjectRoot, Refused, read_regular
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.document import Document, load_text
 from klm_lint.site.static import Resolution, StaticRoots, screen
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from klm_lint.site.urls import Address
 
 _BUNDLE_NAMES = ("index", "_index")
-_BUNDLE_FILE = re.compile(r"^_?index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown)$")
+_BUNDLE_FILE = lazy_pattern(r"^_?index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown)$")
 
 
 class AssetResolver:

@@ -7,10 +7,10 @@ under an `authors` key (TOML has no top-level lists: use `[[authors]]` tables).
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import ConfigError
+from klm_lint.records import value_record
 from klm_lint.site.data_files import read_data_file
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from klm_lint.files import ProjectRoot
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Author:
     name: str
     avatar: str | None

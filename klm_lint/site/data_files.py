@@ -4,7 +4,6 @@ read as plain data."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ import yaml
 
 from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, read_config_file
+from klm_lint.lazy import lazy_pattern
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,7 +63,7 @@ def read_data_file(
         ) from None
 
 
-_TOML_AT = re.compile(
+_TOML_AT = lazy_pattern(
     r"^(?P<problem>.*?) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
 )
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar
+from klm_lint.records import value_record
 from klm_lint.site import dates
 
 if TYPE_CHECKING:
@@ -40,13 +40,13 @@ GENERATOR = {
 """How messages name the generator whose date reading a reader models."""
 
 NO_TIME = "has no time of day, and the site needs one"
-_HAS_TIME = re.compile(r"\d:\d\d")
-_ZONE_AT_END = re.compile(r"(?:[Zz]|[+-]\d\d:?\d\d)$")
-_NUMBERS = re.compile(r"\d+")
+_HAS_TIME = lazy_pattern(r"\d:\d\d")
+_ZONE_AT_END = lazy_pattern(r"(?:[Zz]|[+-]\d\d:?\d\d)$")
+_NUMBERS = lazy_pattern(r"\d+")
 NO_DATE_ONLY = "has a time of day, and the site takes a date alone"
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class DateVerdict:
     reason: str
     """What is wrong with the value, as a clause after "which": "has month 13, …"."""
@@ -59,8 +59,8 @@ class DateVerdict:
 
 # js-yaml's timestamp type (lib/type/timestamp.js, the same in versions 3 and 4): what an
 # unquoted YAML value must look like to become a JavaScript Date.
-_JS_YAML_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-_JS_YAML_TIMESTAMP = re.compile(
+_JS_YAML_DATE = lazy_pattern(r"(\d{4})-(\d\d)-(\d\d)")
+_JS_YAML_TIMESTAMP = lazy_pattern(
     r"(\d{4})-(\d\d?)-(\d\d?)(?:[Tt]|[ \t]+)(\d\d?):(\d\d):(\d\d)(?:\.\d*)?"
     r"(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?"
 )
@@ -167,7 +167,7 @@ def _rollover(parts: tuple[int, ...], generator: str, noun: str = "post") -> Dat
 
 # --- JavaScript's Date parsing (V8), for strings -----------------------------------------
 
-_JS_ISO = re.compile(
+_JS_ISO = lazy_pattern(
     r"[+-]?(\d{4,6})(?:-(\d\d)(?:-(\d\d))?)?"
     r"(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?"
 )
@@ -176,12 +176,12 @@ _MONTH_NAMES = {
     for number in range(1, 13)
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
-_NAMED = re.compile(
+_NAMED = lazy_pattern(
     r"(?:[A-Za-z]{3,9},?\s+)?(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{4}|GMT[+-]\d{4}))?)?"
 )
-_SLASHED = re.compile(
+_SLASHED = lazy_pattern(
     r"(?:(?P<y>\d{4})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})"
     r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{4}))"
     r"(?:[ T]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?:\s*(?:Z|[A-Z]{2,5}|[+-]\d\d:?\d\d))?)?"
@@ -296,11 +296,11 @@ _DOCUSAURUS_REJECTS = 'Docusaurus rejects it ("date" must be a valid date) and t
 _LUXON_KEYWORDS = frozenset({"last modified", "created", "git last modified", "git created"})
 _ISO_TIME = r"(?:[Tt](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,]\d+)?)?)?)?"
 _ISO_ZONE = r"(?:[Zz]|[+-]\d\d(?::?\d\d)?)?(?:\[[A-Za-z_/+-]+\])?"
-_LUXON_CALENDAR = re.compile(
+_LUXON_CALENDAR = lazy_pattern(
     r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|(\d\d)(\d\d))?" + _ISO_TIME + _ISO_ZONE
 )
-_LUXON_WEEK = re.compile(r"(\d{4})-?W(\d\d)(?:-?([1-7]))?" + _ISO_TIME + _ISO_ZONE)
-_LUXON_ORDINAL = re.compile(r"(\d{4})-?(\d{3})" + _ISO_TIME + _ISO_ZONE)
+_LUXON_WEEK = lazy_pattern(r"(\d{4})-?W(\d\d)(?:-?([1-7]))?" + _ISO_TIME + _ISO_ZONE)
+_LUXON_ORDINAL = lazy_pattern(r"(\d{4})-?(\d{3})" + _ISO_TIME + _ISO_ZONE)
 
 
 def luxon_reads(text: str) -> bool:
@@ -360,10 +360,10 @@ def _kind(value: object) -> str:
 
 # --- Jekyll: Ruby's Time.parse, on the value's text -----------------------------------------
 
-_RUBY_YMD = re.compile(r"(\d{2,4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_RUBY_SLASHED = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})")
-_RUBY_DIGITS = re.compile(r"(\d{4})(\d\d)(\d\d)")
-_RUBY_NAMED = re.compile(
+_RUBY_YMD = lazy_pattern(r"(\d{2,4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_RUBY_SLASHED = lazy_pattern(r"(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})")
+_RUBY_DIGITS = lazy_pattern(r"(\d{4})(\d\d)(\d\d)")
+_RUBY_NAMED = lazy_pattern(
     r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})"
     r"|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))"
 )
@@ -435,7 +435,7 @@ _Z = r"(?:Z|[+-]\d{2}:\d{2})"
 _O = r"[+-]\d{4}"
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-_GO_CALENDAR = re.compile(
+_GO_CALENDAR = lazy_pattern(
     _D
     + r"(?:T"
     + _T
@@ -451,7 +451,7 @@ _GO_CALENDAR = re.compile(
     + _O
     + r")(?:[ ][A-Z]{3,5})?)?)?"
 )
-_GO_NAMED = re.compile(
+_GO_NAMED = lazy_pattern(
     r"|".join(
         (
             r"\d{2} " + _MON + r" \d{4}",
@@ -463,7 +463,7 @@ _GO_NAMED = re.compile(
         )
     )
 )
-_GO_TIME_ONLY = re.compile(r"\d{1,2}:\d{2}(?:AM|PM)|" + _MON + r" [ \d]\d \d{2}:\d{2}:\d{2}")
+_GO_TIME_ONLY = lazy_pattern(r"\d{1,2}:\d{2}(?:AM|PM)|" + _MON + r" [ \d]\d \d{2}:\d{2}:\d{2}")
 
 
 def _go(node: Scalar, fmt: str) -> DateVerdict | None:
@@ -520,11 +520,11 @@ _HUGO_FAILS = "Hugo cannot parse it, logs an error and fails the build"
 
 # --- Zola: a TOML date-time's text or a YAML timestamp, on a real calendar ---------------------
 
-_TOML_DATETIME = re.compile(
+_TOML_DATETIME = lazy_pattern(
     r"(\d{4})-(\d{2})-(\d{2})"
     r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
 )
-_YAML_TIMESTAMP = re.compile(
+_YAML_TIMESTAMP = lazy_pattern(
     r'"?(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2}):(\d{2})(?:\.\d{0,9})?'
     r'[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?)?)?"?'
 )

@@ -9,15 +9,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from klm_lint.load.nodes import Node
 
-_ISO = re.compile(
+_ISO = lazy_pattern(
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
     r"(?:(?P<sep>[Tt ])(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})"
     r"(?::(?P<second>[0-9]{2})(?:\.[0-9]+)?)?"
@@ -49,7 +50,7 @@ _FORMS: tuple[tuple[re.Pattern[str], Literal["ymd", "named", "numeric"]], ...] =
 DateOrder = Literal["month-first", "day-first"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Suggestion:
     text: str
     certain: bool

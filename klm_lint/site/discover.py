@@ -9,14 +9,14 @@ line is walked even when git ignores it; the `.gitignore` files inside it still 
 from __future__ import annotations
 
 import os
-import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import UsageError
 from klm_lint.files import OUTSIDE
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 from klm_lint.site.gitignore import GitIgnore, work_tree_top
 from klm_lint.site.site import gitignore
 
@@ -30,17 +30,17 @@ if TYPE_CHECKING:
 
 _SKIPPED_FOLDERS = {"node_modules"}
 _NOT_FOLLOWED = f"{OUTSIDE}; it was not followed"
-_LEAF_INDEX = re.compile(r"^index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown|html?)$")
+_LEAF_INDEX = lazy_pattern(r"^index(?:\.[A-Za-z_-]+)?\.(?:md|markdown|mdown|html?)$")
 """A leaf bundle's page (Hugo): the other files of its folder are its resources."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Unreadable:
     path: Path
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Discovered:
     files: list[Path]
     unreadable: list[Unreadable]

@@ -8,7 +8,6 @@ hands them between processes and the cache keeps them between runs, both by thei
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from klm_lint.load.nodes import Scalar, Sequence, lookup
@@ -41,7 +40,7 @@ class Value:
         return Value, (self.text, self.line, self.start, self.end)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Fact(Generic[T]):
     name: str
     kind: FactKind

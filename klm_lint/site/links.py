@@ -11,14 +11,15 @@ fragment are dropped and %-escapes decoded; the base URL the site is served unde
 from __future__ import annotations
 
 import posixpath
-import re
 import sys
-from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_PAGINATION = re.compile(r"(?:^|/)page/\d+/?$")
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
+
+_SCHEME = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_PAGINATION = lazy_pattern(r"(?:^|/)page/\d+/?$")
 GENERATED_EXTENSIONS = frozenset({".xml", ".css", ".js", ".json", ".map", ".txt", ".webmanifest"})
 """Files generators and their pipelines write (feeds, sitemaps, styles, scripts, search
 indexes, robots.txt) that no content or static file stands for."""
@@ -27,7 +28,7 @@ TAXONOMIES = frozenset({"tags", "categories"})
 declare: their addresses come from the terms the pages use."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Target:
     kind: Literal["path", "content-file", "outside"]
     """path: a path of the site; content-file: Zola's `@/` link to a content file; outside: a
@@ -98,7 +99,7 @@ def folders_of(key: str) -> list[str]:
     return folders
 
 
-LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{2,4})?")
+LANGUAGE = lazy_pattern(r"[a-z]{2}(?:-[A-Za-z]{2,4})?")
 """A language code as multilingual sites name their folders and files (`fr`, `zh-tw`)."""
 
 

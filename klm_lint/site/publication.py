@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.load.nodes import Scalar, lookup
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,7 +42,7 @@ def is_false(draft: Node | None) -> bool:
     return isinstance(draft, Scalar) and draft.value is False
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class DraftReading:
     """How the generator reads a draft (or published) flag's value."""
 

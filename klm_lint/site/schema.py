@@ -9,8 +9,10 @@ language users write); `site/schema_build.py` compiles them into the values here
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal
+
+from klm_lint.records import record, value_record
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,21 +28,21 @@ ITEM = "[]"
 """The step of a schema path that stands for any item of a list, or any value of a map."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Bound:
     value: int
     severity: Severity | None = None
     """When its finding is more (or less) severe than the rule's default."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Pattern:
     text: str
     matches: object
     """A callable: text -> bool, run by a linear-time engine."""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class FieldSpec:
     path: tuple[str, ...]
     """Keys from the root; ITEM for the items of a list or the values of a map."""
@@ -78,7 +80,7 @@ class FieldSpec:
         return self.empty is None and (self.required or self.type in TEXT_TYPES)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class ObjectSpec:
     fields: dict[str, FieldSpec]
     unknown: Unknown = "allow"
@@ -93,7 +95,7 @@ class ObjectSpec:
         return lowered[close[0]] if close else None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Schema:
     name: str
     root: ObjectSpec

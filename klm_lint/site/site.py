@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.preset import DEFAULT_PRESET, PresetChoice, apply_preset, load_preset
@@ -12,6 +12,7 @@ from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.nodes import Scalar, lookup
 from klm_lint.load.paths import inside
+from klm_lint.records import value_record
 from klm_lint.site.assets import AssetResolver
 from klm_lint.site.date_forms import judge, moment_of, path_date, text_moment
 from klm_lint.site.patterns import Patterns
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from klm_lint.site.urls import Address
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Component:
     """An MDX component the theme provides: its required props, the values a prop may take,
     and the props that name assets (the config's `components` table, or the defaults below)."""
@@ -65,7 +66,7 @@ def gitignore(patterns: list[str], key: str = "a pattern") -> Patterns:
         raise ConfigError(f"{key}: {error}; write gitignore-style patterns") from None
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Collection:
     name: str
     include: Patterns

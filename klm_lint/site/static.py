@@ -7,22 +7,23 @@ without a `stat` per post, and nothing outside the static roots is ever looked a
 from __future__ import annotations
 
 import os
-import re
 import stat
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
+
+from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-_REMOTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\\)|//")
-_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+_REMOTE = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\\)|//")
+_DRIVE = lazy_pattern(r"[A-Za-z]:[\\/]")
 
 _Kind = Literal["folder", "file", "outside"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Resolution:
     status: Literal["found", "case-mismatch", "missing", "invalid"]
     real: str = ""

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar, Sequence, lookup
+from klm_lint.records import value_record
 from klm_lint.site.date_forms import calendar_problem, rolled, ruby_parts
 
 if TYPE_CHECKING:
@@ -26,15 +26,15 @@ if TYPE_CHECKING:
     from klm_lint.load.nodes import Mapping
 
 
-_SLASHES = re.compile(r"/{2,}")
-_NOT_URLIZED = re.compile(r"[^\w\-./]+")
-_NOT_SLUGIFIED = re.compile(r"[^a-z0-9]+")
-_NOT_GITHUB_SLUG = re.compile(r"[^\w\- ]")
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
-_HUGO_TOKEN = re.compile(r":([a-z]+)")
+_SLASHES = lazy_pattern(r"/{2,}")
+_NOT_URLIZED = lazy_pattern(r"[^\w\-./]+")
+_NOT_SLUGIFIED = lazy_pattern(r"[^a-z0-9]+")
+_NOT_GITHUB_SLUG = lazy_pattern(r"[^\w\- ]")
+_LANGUAGE_CODE = lazy_pattern(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
+_HUGO_TOKEN = lazy_pattern(r":([a-z]+)")
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Address:
     url: str
     """The page's path on the site (`/posts/my-post/`); for the nextjs rule, the slug."""
@@ -46,7 +46,7 @@ class Address:
     """That key's value."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class _File:
     """What the rules read: the path under its content folder, and the front matter."""
 
@@ -232,7 +232,7 @@ def _hugo_permalink(file: _File, directories: list[str]) -> str | None:
 
 
 _HUGO_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "lastmod", "modified")
-_LEADING_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_LEADING_DATE = lazy_pattern(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def _hugo_fill(file: _File, template: str, directories: list[str], stem: str) -> str | None:
@@ -278,7 +278,7 @@ def _hugo_fill(file: _File, template: str, directories: list[str], stem: str) ->
 
 # --- Zola --------------------------------------------------------------------------------------
 
-_ZOLA_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d\d:\d\d)?)?\s?[_-](.+)$")
+_ZOLA_DATED = lazy_pattern(r"^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d\d:\d\d)?)?\s?[_-](.+)$")
 
 
 def _zola_slug(text: str) -> str:
@@ -343,9 +343,9 @@ def _astro(file: _File) -> Address:
 
 # --- Docusaurus --------------------------------------------------------------------------------
 
-_NUMBER_PREFIX = re.compile(r"^(\d+)\s*[-_.]+\s*([^-_.\s].*)$")
-_VERSION_LIKE = re.compile(r"^\d+[-_.]\d+")
-_BLOG_DATE = re.compile(r"^(.*?)(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*?)(?:/index)?$")
+_NUMBER_PREFIX = lazy_pattern(r"^(\d+)\s*[-_.]+\s*([^-_.\s].*)$")
+_VERSION_LIKE = lazy_pattern(r"^\d+[-_.]\d+")
+_BLOG_DATE = lazy_pattern(r"^(.*?)(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*?)(?:/index)?$")
 
 
 def _unnumbered(name: str) -> str:
@@ -410,10 +410,10 @@ _STYLES = {
     "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_PRETTY = re.compile(r"(?:[^\w.~!$&'()+,;=@]|_)+")
-_DEFAULT_SLUG = re.compile(r"[^\w]+|_+")
-_PLACEHOLDER = re.compile(r":([a-z_]+)")
-_POST_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.+)$")
+_PRETTY = lazy_pattern(r"(?:[^\w.~!$&'()+,;=@]|_)+")
+_DEFAULT_SLUG = lazy_pattern(r"[^\w]+|_+")
+_PLACEHOLDER = lazy_pattern(r":([a-z_]+)")
+_POST_NAME = lazy_pattern(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.+)$")
 
 
 def _jekyll(file: _File) -> Address | None:
@@ -526,7 +526,7 @@ _RULES: dict[str, Callable[[_File], Address | None]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class AddressRule:
     """How messages speak of a generator's addresses."""
 

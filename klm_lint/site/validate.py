@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
+from klm_lint.records import value_record
 from klm_lint.site.schema import DATE_TYPES, TEXT_TYPES
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ _URL = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\.{1,2}/|#|\?)\S*\Z")
 query: anything a link can hold, without spaces."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Issue:
     kind: IssueKind
     path: Path
@@ -65,7 +66,7 @@ class Issue:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Valued:
     """A value of a field some rule judges on its own (a date, an asset, a draft flag)."""
 

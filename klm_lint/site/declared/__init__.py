@@ -10,7 +10,6 @@ and Front Matter configs kept elsewhere are named with the file: `decap:cms/conf
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -173,6 +172,8 @@ def safe_relative(text: str, where: str) -> str:
 
 def unknown_name(where: str, kind: str, name: str, known: list[str], file: str) -> ConfigError:
     """The error for a name the file does not define, with the names it does."""
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f" (did you mean {kind}:{close[0]}?)" if close else ""
     listed = ", ".join(f"{kind}:{each}" for each in known) or "none"
