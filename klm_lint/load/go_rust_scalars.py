@@ -12,6 +12,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.yaml_core import CORE_BOOLS, SPECIAL_FLOATS, YAML, Refused
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ _CORE_BOOL = CORE_BOOLS
 
 _GO_NULL = frozenset(("", "~", "null", "Null", "NULL"))
 
-_GO_INT = re.compile(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*)")
-_GO_FLOAT = re.compile(r"[-+]?[0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
+_GO_INT = lazy_pattern(r"[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*)")
+_GO_FLOAT = lazy_pattern(r"[-+]?[0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?")
 _GO_INT_RANGE = (-(2**63), 2**64 - 1)
 """int64 for negative numbers, uint64 for the rest: goccy keeps larger ones as text."""
 
@@ -95,12 +96,12 @@ def _go_float_text(value: float) -> str:
     return prefix + mantissa[:point] + "." + mantissa[point:]
 
 
-_GO_ATOI = re.compile(r"[-+]?[0-9]+")
-_GO_PARSE_FLOAT = re.compile(
+_GO_ATOI = lazy_pattern(r"[-+]?[0-9]+")
+_GO_PARSE_FLOAT = lazy_pattern(
     r"[-+]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|inf|infinity|nan)",
     re.IGNORECASE,
 )
-_GO_TIMESTAMP = re.compile(
+_GO_TIMESTAMP = lazy_pattern(
     r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
     r"(?:([Tt ])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\.([0-9]{1,9}))?"
     r"(Z|[-+][0-9]{2}:[0-9]{2})?)?"
@@ -169,9 +170,9 @@ def _go_time(text: str) -> dt.datetime:
 
 # serde_yaml (Zola) -------------------------------------------------------------------------
 
-_SERDE_INT = re.compile(r"[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|0|[1-9][0-9]*)")
-_SERDE_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-_DIGITS_BUT_NOT_NUMBER = re.compile(r"[-+]?0[0-9]+")
+_SERDE_INT = lazy_pattern(r"[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|0|[1-9][0-9]*)")
+_SERDE_FLOAT = lazy_pattern(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DIGITS_BUT_NOT_NUMBER = lazy_pattern(r"[-+]?0[0-9]+")
 _SERDE_NULL = frozenset(("~", "null", "Null", "NULL"))
 _SERDE_SPECIAL = {
     **SPECIAL_FLOATS,
