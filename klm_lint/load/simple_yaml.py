@@ -112,23 +112,10 @@ class _Reader:
             raise _GiveUp
         return Mapping(entries[0].key.start, self.end, tuple(entries))
 
-    def _next(self) -> tuple[int, int] | None:
-        """The next line with content (skipping blank and comment lines): its start and end."""
-        lines = self.lines
-        while self.at < len(lines):
-            line_start, line_end = lines[self.at]
-            stripped = self.text[line_start:line_end].lstrip(" ")
-            if stripped and not stripped.startswith("#"):
-                return line_start, line_end
-            self.at += 1
-        return None
-
-    def _indent(self, line_start: int, line_end: int) -> int:
-        text = self.text
-        at = line_start
-        while at < line_end and text[at] == " ":
-            at += 1
-        return at - line_start
+    def _next(self) -> tuple[int, int, int] | None:
+        """The next line with content (blank and comment lines are left out): its start, end
+        and indentation."""
+        return self.lines[self.at] if self.at < len(self.lines) else None
 
     def _entries(self, indent: int) -> list[Entry]:
         entries: list[Entry] = []
@@ -138,8 +125,7 @@ class _Reader:
             line = self._next()
             if line is None:
                 return entries
-            line_start, line_end = line
-            here = self._indent(line_start, line_end)
+            line_start, line_end, here = line
             if here < indent:
                 return entries
             if here > indent or (indent and entries and here != indent):
@@ -174,8 +160,7 @@ class _Reader:
         line = self._next()
         if line is None:
             return Scalar(colon + 1, colon + 1, None, "", False)
-        line_start, line_end = line
-        here = self._indent(line_start, line_end)
+        line_start, line_end, here = line
         first = self.text[line_start + here : line_start + here + 2]
         if first in ("- ", "-") and (here > indent or (here == indent and indent == 0)):
             if indent:
@@ -203,8 +188,7 @@ class _Reader:
             line = self._next()
             if line is None:
                 break
-            line_start, line_end = line
-            here = self._indent(line_start, line_end)
+            line_start, line_end, here = line
             dash = line_start + here
             if here < indent or (here == indent and not text.startswith("- ", dash)):
                 if here == indent and text.startswith("-", dash):
@@ -314,13 +298,18 @@ def _safe_dash(text: str, start: int) -> bool:
     return start + 1 < len(text) and text[start + 1] not in " \n-"
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """The lines with content (not blank, not a comment): start, end and indentation."""
     lines = []
     at = start
     while at < end:
         stop = text.find("\n", at, end)
         if stop < 0:
             stop = end
-        lines.append((at, stop))
+        first = at
+        while first < stop and text[first] == " ":
+            first += 1
+        if first < stop and text[first] != "#":
+            lines.append((at, stop, first - at))
         at = stop + 1
     return lines

@@ -299,12 +299,11 @@ class IndexCache:
             return
         if not self._usable(create=True):
             return
-        known = index.known_keys() if index is not None else {}
         try:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    self._write(stream, list(entries), known)
+                    self._write(stream, list(entries), index)
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -380,7 +379,7 @@ class IndexCache:
         self,
         stream: BinaryIO,
         entries: list[tuple[str, Stamp | None, Post | int | None]],
-        known: dict[str, dict[str, Hashable | None]],
+        index: SiteIndex | None,
     ) -> None:
         """The cache file, section by section (one JSON value per line, each made and
         written in turn: a large site's cache is never held whole), then the checksum."""
@@ -394,11 +393,9 @@ class IndexCache:
         which: array[int] = array("q")
         line_ends: array[int] = array("q")
         rows: list[Post | int | None] = []
-        row_keys: list[str] = []
         for key, file_stamp, post in entries:
             if not key.startswith(root):
                 continue
-            row_keys.append(key)
             files.append(key[len(root) :].replace(os.sep, "/"))
             if file_stamp is None or file_stamp[1] >= trusted:
                 stamps.extend(_UNTRUSTED)
@@ -417,7 +414,7 @@ class IndexCache:
                 name = stored.collection(post)
                 which.append(collections.setdefault(name, len(collections)))
                 line_ends.append(stored.line_ends[post])
-        sections: list[tuple[str, Callable[[], str]]] = [
+        sections: list[tuple[str, Callable[[], str | None]]] = [
             ("files", lambda: _json(files)),
             ("stamps", lambda: numbers_json(stamps)),
             ("collections", lambda: _json(list(collections))),
@@ -429,11 +426,16 @@ class IndexCache:
             sections.append(
                 (f"fact:{name}", functools.partial(self._fact_column, slot, rows, stored))
             )
-        names = set(known) | (stored.key_names if stored is not None else set())
+        functions = index.asked_functions() if index is not None else {}
+        names = set(functions) | (stored.key_names if stored is not None else set())
         for name in sorted(names):
-            column = self._key_column(name, known.get(name, {}), row_keys, rows, stored)
-            if column is not None:
-                sections.append((f"key:{name}", functools.partial(_json, column)))
+            key_of = functions.get(name)
+            sections.append(
+                (
+                    f"key:{name}",
+                    functools.partial(_key_column, name, key_of, rows, stored, index),
+                )
+            )
         walk = self.walk
         header = {
             "format": _FORMAT,
@@ -445,7 +447,10 @@ class IndexCache:
         stream.write(_json(header).encode() + b"\n")
         checksum = 0
         for _name, make in sections:
-            data = make().encode() + b"\n"
+            made = make()
+            if made is None:
+                made = "null"  # a key column that cannot be kept: refused when read
+            data = made.encode() + b"\n"
             checksum = zlib.crc32(data, checksum)
             stream.write(data)
         stream.write(b"%d\n" % checksum)
@@ -474,36 +479,38 @@ class IndexCache:
                 writer.add(post[fact])
         return writer.json()
 
-    @staticmethod
-    def _key_column(
-        name: str,
-        keys: dict[str, Hashable | None],
-        row_keys: list[str],
-        rows: list[Post | int | None],
-        stored: Stored | None,
-    ) -> list[str | None] | None:
-        """Each row's key by a key function, as text; None when a row's key is not known or
-        cannot be kept as text."""
-        stored_column = stored.key_column(name) if stored is not None else None
-        column: list[str | None] = []
-        for key, post in zip(row_keys, rows, strict=True):
-            if post is None:
-                column.append(None)
-                continue
-            if key in keys:
-                text = key_text(keys[key])
-            elif isinstance(post, int) and stored_column is not None:
-                text = stored_column[post]
-            else:
-                return None
-            if text is False:
-                return None
-            column.append(text)  # type: ignore[arg-type]
-        return column
-
 
 _UNTRUSTED = (-1, -1, -1)
 """The stamp of a file read again next time: no file has it."""
+
+
+def _key_column(
+    name: str,
+    key_of: Callable[[Post], Hashable | None] | None,
+    rows: list[Post | int | None],
+    stored: Stored | None,
+    index: SiteIndex | None,
+) -> str | None:
+    """Each row's key by a key function, as text, in JSON; None when a row's key is not known
+    or cannot be kept as text."""
+    stored_column = stored.key_column(name) if stored is not None else None
+    column: list[str | None] = []
+    for post in rows:
+        if post is None:
+            column.append(None)
+            continue
+        if isinstance(post, int):
+            if stored_column is None:
+                return None
+            column.append(stored_column[post])
+            continue
+        if key_of is None or index is None:
+            return None
+        text = key_text(index.key_of(key_of, post))
+        if text is False:
+            return None
+        column.append(text)  # type: ignore[arg-type]
+    return _json(column)
 
 
 def _json(value: Any) -> str:

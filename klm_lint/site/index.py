@@ -407,19 +407,18 @@ class SiteIndex:
         names.discard(None)
         return names  # type: ignore[return-value]
 
-    def known_keys(self) -> dict[str, dict[str, Hashable | None]]:
-        """Per named key function asked about: the key of every whole post (for the cache,
-        which keeps the keys of the posts still held as rows from their columns)."""
-        named: dict[str, dict[str, Hashable | None]] = {}
-        for key_of, keys in self._keys.items():
+    def asked_functions(self) -> dict[str, Callable[[Post], Hashable | None]]:
+        """The key functions asked about that the cache keeps keys of, by name."""
+        named = {}
+        for key_of in self._keys:
             name = key_name(key_of)
-            if name is None:
-                continue
-            for key, post in self._posts.items():
-                if key not in keys:
-                    keys[key] = key_of(post)
-            named[name] = keys
+            if name is not None:
+                named[name] = key_of
         return named
+
+    def whole(self, key: str) -> Post | None:
+        """A post held whole (None: it is not, or is held as its row in the cache read)."""
+        return self._posts.get(key)
 
     def group(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[Post]:
         """The posts whose key is `key`, in path order.
