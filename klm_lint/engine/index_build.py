@@ -256,5 +256,10 @@ def _kept_walk(head: Head | None) -> Watch | None:
 
 
 def _indexed(site: Site, path: Path | str) -> bool:
-    collection = site.collection_for(site.site_path(path))
+    prefix = site.root_text + os.sep
+    if isinstance(path, str) and path.startswith(prefix) and os.sep == "/" and "/." not in path:
+        relative = path[len(prefix) :]  # an absolute path the walk made: already normal
+    else:
+        relative = site.site_path(path)
+    collection = site.collection_for(relative)
     return collection is not None and collection.indexed

@@ -130,6 +130,21 @@ def test_the_folders_are_not_walked_while_they_are_unchanged(
     assert runs.reads == []
 
 
+def test_a_walk_that_met_a_link_is_not_kept(
+    runs: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    """A link's target can change without its folder changing: such a walk is made again."""
+    (site.root / "shared").mkdir()
+    age(site.write("shared/d.md", GOOD_POST.replace("Community engagement.", "Camp")))
+    os.symlink("../../shared", site.root / "content/posts/more")
+    age_folders(site.root)
+    first = runs()
+    assert "content/posts/more/d.md" in first
+    assert runs() == first
+    assert walks == ["walk", "walk"]
+    assert runs.reads == []
+
+
 @pytest.mark.parametrize("change", ["added", "removed", "renamed", "ignored", "excluded-git"])
 def test_a_change_in_the_folders_is_seen(
     runs: Runs, site: SiteBuilder, walks: list[str], change: str
