@@ -239,10 +239,7 @@ class IndexCache:
             memoryview(raw)[start:trailer]
         ):
             raise ValueError("checksum")
-        lines = raw[start:trailer].split(b"\n")
-        if len(lines) != len(head.sections) + 1 or lines[-1]:
-            raise ValueError("sections")
-        section = dict(zip(head.sections, lines, strict=False))
+        section = _sections(raw, start, trailer, head.sections)
         count = head.count
         files = typed(json.loads(section["files"]), {str}, count)
         stamps = numbers(json.loads(section["stamps"]), 3 * count)
@@ -252,13 +249,19 @@ class IndexCache:
             raise ValueError("collection")
         line_ends = numbers(json.loads(section["line_ends"]), count)
         layout = self.layout
-        fact_lines = [section[f"fact:{name}"] for name in layout.names]
-        key_lines = {name[4:]: line for name, line in section.items() if name.startswith("key:")}
+        fact_names = [f"fact:{name}" for name in layout.names]
+        if not set(fact_names) <= set(section.names()):
+            raise ValueError("facts")
+        key_names = frozenset(
+            name[4:]
+            for name in section.names()
+            if name.startswith("key:") and not section.empty(name)
+        )
 
         def read_fact(slot: int) -> Column:
             kind = layout.kinds[slot]
             try:
-                return parse_column(kind, json.loads(fact_lines[slot]), count)
+                return parse_column(kind, json.loads(section[fact_names[slot]]), count)
             except (ValueError, TypeError, RecursionError):
                 # The checksum holds, so the file was written so: a column that is not what
                 # its kind holds is not used (a post that needs it is read again).
@@ -266,13 +269,11 @@ class IndexCache:
 
         def read_key(name: str) -> list[str | None] | None:
             try:
-                return typed(json.loads(key_lines[name]), {str, _NONE}, count)
+                return typed(json.loads(section[f"key:{name}"]), {str, _NONE}, count)
             except (ValueError, TypeError, RecursionError):
                 return None
 
-        stored = Stored(
-            layout, files, names, which, line_ends, read_fact, read_key, frozenset(key_lines)
-        )
+        stored = Stored(layout, files, names, which, line_ends, read_fact, read_key, key_names)
         prefix = self.root + os.sep
         if os.sep == "/":
             rows = {prefix + site_path: row for row, site_path in enumerate(files)}
@@ -482,6 +483,44 @@ class IndexCache:
 
 _UNTRUSTED = (-1, -1, -1)
 """The stamp of a file read again next time: no file has it."""
+
+
+class _Sections(dict[str, bytes]):
+    """The file's sections by name, each cut out of the file when first asked for."""
+
+    def __init__(self, raw: bytes, bounds: dict[str, tuple[int, int]]) -> None:
+        super().__init__()
+        self._raw = raw
+        self._bounds = bounds
+
+    def __missing__(self, name: str) -> bytes:
+        begin, end = self._bounds[name]
+        line = self[name] = self._raw[begin:end]
+        return line
+
+    def names(self) -> list[str]:
+        return list(self._bounds)
+
+    def empty(self, name: str) -> bool:
+        """Whether the section is null (a column that could not be written)."""
+        begin, end = self._bounds[name]
+        return end - begin == 4 and self._raw[begin:end] == b"null"
+
+
+def _sections(raw: bytes, start: int, end: int, names: list[str]) -> _Sections:
+    """Where each section's line is, from `start` (each line ends with a line break) to `end`;
+    ValueError when the lines are not one per name."""
+    bounds: dict[str, tuple[int, int]] = {}
+    at = start
+    for name in names:
+        stop = raw.find(b"\n", at, end)
+        if stop < 0:
+            raise ValueError("sections")
+        bounds[name] = (at, stop)
+        at = stop + 1
+    if at != end:
+        raise ValueError("sections")
+    return _Sections(raw, bounds)
 
 
 def _key_column(
