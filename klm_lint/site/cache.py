@@ -578,7 +578,7 @@ def _walk_of(raw: Any) -> tuple[dict[str, Signature], dict[str, str]]:
             raise ValueError("walk")
         known = item[1]
         if known is not None:
-            if type(known) is not list or len(known) not in (1, 4):
+            if type(known) is not list or len(known) not in (1, 5):
                 raise ValueError("walk")
             typed(known, {int})
             known = tuple(known)

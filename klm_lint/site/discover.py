@@ -47,8 +47,8 @@ class Discovered:
 
 
 Signature = tuple[int, ...] | None
-"""A path's file type, size, modification and change time (ns), or only its type; None when
-it does not exist (`gitignore.signature`)."""
+"""A path's file type, size, modification and change time (ns) and inode, or only its type;
+None when it does not exist (`gitignore.signature`)."""
 
 
 @dataclass(slots=True)

@@ -63,8 +63,8 @@ def work_tree_top(start: Path, fallback: Path) -> Path:
 
 
 def signature(path: str, *, kind_only: bool = False) -> tuple[int, ...] | None:
-    """A path's file type, size, modification and change time (ns), or only its type; None
-    when it does not exist or cannot be looked at."""
+    """A path's file type, size, modification and change time (ns) and inode (a link that now
+    leads elsewhere), or only its type; None when it does not exist or cannot be looked at."""
     try:
         info = os.stat(path)
     except (OSError, ValueError):
@@ -72,7 +72,7 @@ def signature(path: str, *, kind_only: bool = False) -> tuple[int, ...] | None:
     kind = stat.S_IFMT(info.st_mode)
     if kind_only:
         return (kind,)
-    return kind, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+    return kind, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 class GitIgnore:

@@ -145,6 +145,26 @@ def test_a_walk_that_met_a_link_is_not_kept(
     assert runs.reads == []
 
 
+def test_a_content_folder_linked_elsewhere_is_walked_again(site: SiteBuilder) -> None:
+    """The content folder is a link that now leads to another folder: its listing is not the
+    one the cache kept, though the link's own folder (the root) is not one the walk lists."""
+    for folder, title in (("one", "Camp"), ("two", "Clinic")):
+        (site.root / folder / "posts").mkdir(parents=True)
+        age(site.write(f"{folder}/posts/a.md", GOOD_POST.replace("Community engagement.", "Camp")))
+        age(site.write(f"{folder}/posts/b.md", GOOD_POST.replace("Community engagement.", title)))
+        age(site.root / folder / "posts")
+        age(site.root / folder)
+    os.symlink("one", site.root / "content")
+    command = [sys.executable, "-m", "klm_lint", "--format", "concise", "content/posts/a.md"]
+    first = subprocess.run(command, cwd=site.root, capture_output=True, text=True).stdout
+    assert "KLM402" in first
+    subprocess.run(command, cwd=site.root, capture_output=True, check=False)
+    os.unlink(site.root / "content")
+    os.symlink("two", site.root / "content")
+    after = subprocess.run(command, cwd=site.root, capture_output=True, text=True).stdout
+    assert "KLM402" not in after, after
+
+
 @pytest.mark.parametrize("change", ["added", "removed", "renamed", "ignored", "excluded-git"])
 def test_a_change_in_the_folders_is_seen(
     runs: Runs, site: SiteBuilder, walks: list[str], change: str
