@@ -123,6 +123,31 @@ def read_regular(
     return raw, info
 
 
+def open_regular(path: Path | str) -> tuple[int, os.stat_result]:
+    """An open descriptor of a regular file, never through a link, and its status (for a file
+    read in parts: the index cache). Raises Refused with the reason; the caller closes it."""
+    try:
+        descriptor = _open_no_link(path)
+    except OSError as error:
+        raise Refused(error.strerror or str(error), error.errno or 0) from None
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    try:
+        info = os.fstat(descriptor)
+    except OSError as error:
+        os.close(descriptor)
+        raise Refused(error.strerror or str(error), error.errno or 0) from None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(descriptor)
+        raise Refused("not a regular file")
+    return descriptor, info
+
+
+def read_up_to(descriptor: int, most: int, size: int) -> bytes:
+    """At most `most` bytes from an open file, in one read when it has `size` bytes left."""
+    return _read_up_to(descriptor, most, size)
+
+
 def _open(path: Path | str, project: ProjectRoot | None) -> int:
     if project is None:
         return os.open(path, _FLAGS)

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from klm_lint.engine import pool
 from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
-from klm_lint.load.document import Document, load_text
+from klm_lint.load.document import Document, LoadProblem, load_text
 from klm_lint.load.paths import display_path
-from klm_lint.site.cache import stamp as stamp_of
-from klm_lint.site.discover import content_files
+from klm_lint.load.simple_yaml import load_simple
+from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
 
 if TYPE_CHECKING:
     from klm_lint.files import Stamp
-    from klm_lint.site.cache import IndexCache
+    from klm_lint.site.cache import Head, IndexCache
     from klm_lint.site.index import Layout, Post, SiteIndex
     from klm_lint.site.site import Site
 
@@ -42,26 +42,42 @@ def load_post(
     if isinstance(read, Finding):
         return None, None
     raw, stamp = read
+    generator = site.config.generator
+    shown = display_path(path)
     try:
-        loaded = load_text(
+        # Simple front matter is read line by line (the facts are all the index needs), the
+        # rest by the full loader, as a linted file is.
+        loaded: Document | LoadProblem | None = load_simple(
             raw,
             path,
-            display_path(path),
+            shown,
             relative,
             site.config.max_front_matter_size,
-            yaml_dialect=site.config.generator.yaml,
-            after_blank_lines=site.config.generator.front_matter_after_blank_lines,
-            code_languages=site.config.generator.code_front_matter,
+            yaml_dialect=generator.yaml,
+            after_blank_lines=generator.front_matter_after_blank_lines,
+            code_languages=generator.code_front_matter,
         )
+        if loaded is None:
+            loaded = load_text(
+                raw,
+                path,
+                shown,
+                relative,
+                site.config.max_front_matter_size,
+                yaml_dialect=generator.yaml,
+                after_blank_lines=generator.front_matter_after_blank_lines,
+                code_languages=generator.code_front_matter,
+            )
         post = post_for(loaded, site, layout) if isinstance(loaded, Document) else None
     except Exception:  # noqa: BLE001 - linting the file itself reports the failure
         post = None
     return post, stamp
 
 
-Entry = tuple[str, "Stamp", "Post | int | None"]
-"""A content file of an indexed collection as the cache keeps it: its path, its stamp, and its
-post (whole, as its row in the cache read, or None when it is no post)."""
+Entry = tuple[str, "Stamp | None", "Post | int | None"]
+"""A content file of an indexed collection as the cache keeps it: its path, its stamp (None
+when it could not be read), and its post (whole, as its row in the cache read, or None when it
+is no post)."""
 
 
 @dataclass(slots=True)
@@ -86,70 +102,164 @@ def complete_index(
     """Add every content file's post that the run did not lint (`linted`: the absolute paths
     linted, with their stamps), from the cache while the file is unchanged, else loaded.
     `covered`: the linted files are every content file (then the cache is not read, only
-    written afresh)."""
+    written afresh).
+
+    The content folders are walked unless the cache says what a walk would find (it keeps
+    what the last walk looked at, as git's untracked cache does); every file is then looked
+    at (`stat`) for its stamp."""
     entries: list[Entry] = []
     if covered:
         for key, stamp in linted.items():
             if stamp is not None and _indexed(site, key):
                 entries.append((key, stamp, linted_posts.get(key)))
         return Completed(entries, changed=True)
-    files = content_files(site)
-    loaded = cache.load(len(files)) if cache is not None else None
+    head = cache.head() if cache is not None else None
+    keys: list[str] | None = None
+    if head is not None and head.walk_unchanged(site):
+        count = head.count
+    else:
+        watch = Watch()
+        keys = [os.path.abspath(text) for text in content_files(site, watch)]
+        count = len(keys)
+        if cache is not None:
+            cache.walk = watch
+    loaded = cache.load(head, count) if cache is not None and head is not None else None
+    if loaded is not None and keys is None:
+        assert cache is not None
+        cache.walk = _kept_walk(head)
+        keys = list(loaded.rows)
+    elif keys is None:
+        # The cache's walk held, but not the cache itself: walk after all.
+        watch = Watch()
+        keys = [os.path.abspath(text) for text in content_files(site, watch)]
+        if cache is not None:
+            cache.walk = watch
     rows = loaded.rows if loaded is not None else {}
+    stored = loaded.stored if loaded is not None else None
+    if stored is not None:
+        root = site.root_text + os.sep
+        paths = stored.site_paths
+
+        def reload(row: int) -> Post | None:
+            return load_post(Path(root + paths[row]), site, index.layout)[0]
+
+        stored.reload = reload
     adopted: dict[str, int] = {}
-    missed: list[tuple[str, str]] = []
+    missed: list[str] = []
     found = 0
-    changed = loaded is None
-    for text in files:
-        key = os.path.abspath(text)
-        row = rows.get(key)
-        # A file the cache knows is in an indexed collection: the configuration is the same.
-        if row is None and not _indexed(site, key):
-            continue
-        found += 1
-        if key in linted:
-            stamp = linted[key]
-            if stamp is None:
-                changed = True
+    # A cache written without its walk (by a full run) is written again with this one's.
+    changed = loaded is None or (
+        loaded.head.walk_paths is None and cache is not None and cache.walk_kept()
+    )
+    stamps = loaded.stamps if loaded is not None else None
+    look = _Looker(site.root_text)
+    try:
+        for key in keys:
+            row = rows.get(key)
+            # A file the cache knows is in an indexed collection: the configuration is the same.
+            if row is None and not _indexed(site, key):
                 continue
-            if row is not None and loaded is not None and loaded.stamp(row) == stamp:
-                entries.append((key, stamp, row if loaded.stored.collections[row] else None))
-            else:
-                entries.append((key, stamp, linted_posts.get(key)))
-                changed = True
-            continue
-        if row is not None and loaded is not None:
-            stamp = stamp_of(key)
-            if stamp is not None and loaded.stamp(row) == stamp:
-                if loaded.stored.collections[row]:
-                    adopted[key] = row
-                    entries.append((key, stamp, row))
+            found += 1
+            if key in linted:
+                stamp = linted[key]
+                if stamp is None:
+                    changed = True
+                    entries.append((key, None, None))
+                    continue
+                if row is not None and loaded is not None and loaded.stamp(row) == stamp:
+                    assert stored is not None
+                    post = linted_posts.get(key)
+                    if post is None and stored.which[row] >= 0:
+                        entries.append((key, stamp, row))
+                    else:
+                        entries.append((key, stamp, post))
                 else:
-                    entries.append((key, stamp, None))
+                    entries.append((key, stamp, linted_posts.get(key)))
+                    changed = True
                 continue
-        missed.append((text, key))
+            if row is not None and stamps is not None:
+                assert stored is not None
+                info = look(key)
+                at = 3 * row
+                if (
+                    info is not None
+                    and info.st_mtime_ns == stamps[at + 1]
+                    and info.st_ctime_ns == stamps[at + 2]
+                    and info.st_size == stamps[at]
+                ):
+                    stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+                    if stored.which[row] >= 0:
+                        adopted[key] = row
+                        entries.append((key, stamp, row))
+                    else:
+                        entries.append((key, stamp, None))
+                    continue
+            missed.append(key)
+    finally:
+        look.close()
     changed = changed or found != len(rows)
     layout = index.layout
     workers = pool.workers_for(len(missed), jobs)
 
-    def load(pair: tuple[str, str]) -> tuple[Post | None, Stamp | None]:
-        return load_post(Path(pair[0]), site, layout)
+    def load(key: str) -> tuple[Post | None, Stamp | None]:
+        return load_post(Path(key), site, layout)
 
     if workers > 1:
         loaded_posts = pool.map_ordered(load, missed, workers)
     else:
-        loaded_posts = (load(pair) for pair in missed)
-    for (_path, key), (post, stamp) in zip(missed, loaded_posts, strict=True):
+        loaded_posts = (load(key) for key in missed)
+    for key, (post, stamp) in zip(missed, loaded_posts, strict=True):
         changed = True
         if post is not None:
             index.add(post)
-        if stamp is not None:
-            entries.append((key, stamp, post))
+        entries.append((key, stamp, post))
     if loaded is not None and adopted:
         index.adopt(loaded.stored, adopted)
+    if missed:
+        order = {key: at for at, key in enumerate(keys)}
+        entries.sort(key=lambda entry: order[entry[0]])
     return Completed(entries, changed)
 
 
+class _Looker:
+    """`os.stat` of files in the project, by their path relative to its root where the system
+    allows (fewer folders to go through than the absolute path)."""
+
+    def __init__(self, root: str) -> None:
+        self._prefix = len(root) + 1
+        self._folder: int | None = None
+        if os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY"):
+            try:
+                self._folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                self._folder = None
+
+    def __call__(self, key: str) -> os.stat_result | None:
+        try:
+            if self._folder is not None:
+                return os.stat(key[self._prefix :], dir_fd=self._folder)
+            return os.stat(key)
+        except (OSError, ValueError):
+            return None
+
+    def close(self) -> None:
+        if self._folder is not None:
+            os.close(self._folder)
+            self._folder = None
+
+
+def _kept_walk(head: Head | None) -> Watch | None:
+    """The walk the cache was written after, kept for the next run (its paths unchanged)."""
+    if head is None or head.walk_paths is None:
+        return None
+    return Watch(dict(head.walk_paths), dict(head.walk_tops))
+
+
 def _indexed(site: Site, path: Path | str) -> bool:
-    collection = site.collection_for(site.site_path(path))
+    prefix = site.root_text + os.sep
+    if isinstance(path, str) and path.startswith(prefix) and os.sep == "/" and "/." not in path:
+        relative = path[len(prefix) :]  # an absolute path the walk made: already normal
+    else:
+        relative = site.site_path(path)
+    collection = site.collection_for(relative)
     return collection is not None and collection.indexed

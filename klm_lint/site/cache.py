@@ -22,29 +22,44 @@ that exists and is not klm-lint's is not used.
 from __future__ import annotations
 
 import contextlib
-import itertools
+import functools
 import json
 import os
 import stat
+import sys
 import tempfile
 import time
 import zlib
-from typing import TYPE_CHECKING, Any
+from array import array
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from klm_lint.errors import ConfigError
-from klm_lint.files import Refused, Stamp, read_regular, stamp_of
-from klm_lint.site.facts import encode
+from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
+from klm_lint.site.columns import (
+    ColumnWriter,
+    key_text,
+    numbers,
+    numbers_json,
+    parse_column,
+    refused_column,
+    typed,
+)
+from klm_lint.site.discover import unchanged
 from klm_lint.site.index import Post, Stored
 from klm_lint.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable, Iterable, Iterator
+    from collections.abc import Callable, Hashable, Iterable
     from pathlib import Path
 
+    from klm_lint.site.columns import Column
+    from klm_lint.site.discover import Signature, Watch
     from klm_lint.site.index import Layout, SiteIndex
     from klm_lint.site.site import Site
 
-_FORMAT = 4
+_FORMAT = 5
+_HEAD_LIMIT = 16 * 1024 * 1024
+"""The most read of a cache file before its first line says how many files it holds."""
 _IGNORE_ALL = "# Written by klm-lint: nothing in this folder belongs in version control.\n*\n"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -54,7 +69,6 @@ the same tick of a coarse file-system clock (FAT counts in 2 s) would keep its s
 BYTES_PER_POST = 8 * 1024
 """A cache file larger than this per content file (plus 1 MiB) is not read."""
 _NONE = type(None)
-_SCALARS = frozenset({str, int, float, bool, _NONE})
 
 
 def stamp(path: str) -> Stamp | None:
@@ -100,20 +114,46 @@ def _overlap(one: str, other: str) -> bool:
     )
 
 
+class Head:
+    """The cache file's first line, read and checked: what it was written for, how many files
+    it holds, and the walk it was written after; the rest of the file comes with it."""
+
+    __slots__ = ("count", "data", "descriptor", "info", "sections", "walk_paths", "walk_tops")
+
+    def __init__(self, data: dict[str, Any], raw: bytes, descriptor: int, info: Any) -> None:
+        self.count: int = data["count"]
+        self.sections: list[str] = data["sections"]
+        self.walk_paths: dict[str, Signature] | None = None
+        self.walk_tops: dict[str, str] = {}
+        walk = data["walk"]
+        if walk is not None:
+            self.walk_paths, self.walk_tops = _walk_of(walk)
+        self.data = raw
+        self.descriptor = descriptor
+        self.info = info
+
+    def walk_unchanged(self, site: Site) -> bool:
+        """Whether walking the content folders again would find the files the cache lists."""
+        return self.walk_paths is not None and unchanged(site, self.walk_paths, self.walk_tops)
+
+
 class Loaded:
     """What the cache held: the stored posts, and each file's row and stamp (by its path)."""
 
-    __slots__ = ("rows", "stamps", "stored")
+    __slots__ = ("head", "rows", "stamps", "stored")
 
-    def __init__(self, stored: Stored, rows: dict[str, int], stamps: list[int]) -> None:
+    def __init__(
+        self, stored: Stored, rows: dict[str, int], stamps: array[int], head: Head
+    ) -> None:
         self.stored = stored
         self.rows = rows
         self.stamps = stamps
+        self.head = head
 
     def stamp(self, row: int) -> Stamp:
         at = 3 * row
         stamps = self.stamps
-        return stamps[at], stamps[at + 1], stamps[at + 1] + stamps[at + 2]
+        return stamps[at], stamps[at + 1], stamps[at + 2]
 
 
 class IndexCache:
@@ -124,59 +164,116 @@ class IndexCache:
         self.project = site.project
         facts = [(fact.name, fact.kind) for fact in layout.facts]
         settings = site.config.model_dump(mode="json")
-        self.identity = json.loads(json.dumps([_FORMAT, __version__, self.root, settings, facts]))
+        self.identity = json.loads(
+            json.dumps([_FORMAT, __version__, sys.byteorder, self.root, settings, facts])
+        )
         text = json.dumps(self.identity, separators=(",", ":"))
         digest = zlib.crc32(text.encode()) ^ (zlib.adler32(text.encode()) << 32)
         self.file = folder / f"index-{digest:016x}.json"
         self.trusted_before = time.time_ns() - RACY_NS
         """Files modified since are read again next time (the run begins now)."""
         self.loaded: Loaded | None = None
+        self.walk: Watch | None = None
+        """What this run's walk of the content folders saw (None: it did not walk, or its
+        listing cannot be kept), written with the posts."""
         self.note = ""
         """Why the cache was not used, for the user ("" while it is)."""
 
-    def load(self, files: int) -> Loaded | None:
-        """The posts of the last run with this configuration; None when there are none that
-        can be trusted (`files`: how many content files the site has, which bounds the size of
-        a cache worth reading)."""
+    def walk_kept(self) -> bool:
+        """Whether this run's walk can be kept for the next run."""
+        return self.walk is not None and _walk_json(self.walk, self.trusted_before) is not None
+
+    def head(self) -> Head | None:
+        """The cache file's first line, when it is this configuration's and well formed."""
         if not self._usable():
             return None
         try:
-            limit = 1024 * 1024 + BYTES_PER_POST * files
-            raw, _info = read_regular(self.file, limit, follow=False)
-            loaded = self._checked(json.loads(raw))
-        except (Refused, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            descriptor, info = open_regular(self.file)
+        except Refused:
             return None
+        try:
+            raw = read_up_to(descriptor, min(info.st_size, _HEAD_LIMIT), info.st_size)
+            end = raw.find(b"\n")
+            if end < 0:
+                raise ValueError("no first line")
+            data = json.loads(raw[:end])
+            if type(data) is not dict or data.get("identity") != self.identity:
+                raise ValueError("identity")
+            count = data["count"]
+            sections = data["sections"]
+            if type(count) is not int or count < 0 or type(sections) is not list:
+                raise ValueError("count")
+            if set(map(type, sections)) - {str} or len(set(sections)) != len(sections):
+                raise ValueError("sections")
+            return Head(data, raw, descriptor, info)
+        except (ValueError, TypeError, KeyError, RecursionError, OSError):
+            os.close(descriptor)
+            return None
+
+    def load(self, head: Head, files: int) -> Loaded | None:
+        """The posts of the last run with this configuration; None when there are none that
+        can be trusted (`files`: how many content files the site has, which bounds the size of
+        a cache worth reading)."""
+        try:
+            limit = 1024 * 1024 + BYTES_PER_POST * files
+            raw = head.data
+            if head.info.st_size > limit:
+                return None
+            if len(raw) < head.info.st_size:
+                rest = read_up_to(head.descriptor, limit + 1 - len(raw), head.info.st_size)
+                raw += rest
+                if len(raw) > limit:
+                    return None
+            loaded = self._checked(head, raw)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OSError):
+            return None
+        finally:
+            os.close(head.descriptor)
         self.loaded = loaded
         return loaded
 
-    def _checked(self, data: Any) -> Loaded | None:
-        if type(data) is not dict or data.get("identity") != self.identity:
-            return None
-        files = _column(data["files"], {str})
-        count = len(files)
-        stamps = _column(data["stamps"], {int}, 3 * count)
-        collections = _column(data["collections"], {str})
-        which = _column(data["collection"], {int}, count)
-        if which and not -1 <= min(which) <= max(which) < len(collections):
+    def _checked(self, head: Head, raw: bytes) -> Loaded:
+        start = raw.index(b"\n") + 1
+        trailer = raw.rindex(b"\n", 0, len(raw) - 1) + 1
+        if not raw.endswith(b"\n") or int(raw[trailer:]) != zlib.crc32(
+            memoryview(raw)[start:trailer]
+        ):
+            raise ValueError("checksum")
+        section = _sections(raw, start, trailer, head.sections)
+        count = head.count
+        files = typed(json.loads(section["files"]), {str}, count)
+        stamps = numbers(json.loads(section["stamps"]), 3 * count)
+        names = typed(json.loads(section["collections"]), {str})
+        which = numbers(json.loads(section["collection"]), count)
+        if which and not -1 <= min(which) <= max(which) < len(names):
             raise ValueError("collection")
-        line_ends = _column(data["line_ends"], {int}, count)
-        columns = data["facts"]
-        if type(columns) is not list or len(columns) != len(self.layout.facts):
+        line_ends = numbers(json.loads(section["line_ends"]), count)
+        layout = self.layout
+        fact_names = [f"fact:{name}" for name in layout.names]
+        if not set(fact_names) <= set(section.names()):
             raise ValueError("facts")
-        facts = [
-            _fact_column(kind, column, count)
-            for kind, column in zip(self.layout.kinds, columns, strict=True)
-        ]
-        keys = data["keys"]
-        if type(keys) is not dict:
-            raise ValueError("keys")
-        kept_keys = {
-            name: column
-            for name, column in keys.items()
-            if type(column) is list and len(column) == count and _keys(column)
-        }
-        names = [collections[index] if index >= 0 else "" for index in which]
-        stored = Stored(self.layout, files, names, line_ends, facts, kept_keys)
+        key_names = frozenset(
+            name[4:]
+            for name in section.names()
+            if name.startswith("key:") and not section.empty(name)
+        )
+
+        def read_fact(slot: int) -> Column:
+            kind = layout.kinds[slot]
+            try:
+                return parse_column(kind, json.loads(section[fact_names[slot]]), count)
+            except (ValueError, TypeError, RecursionError):
+                # The checksum holds, so the file was written so: a column that is not what
+                # its kind holds is not used (a post that needs it is read again).
+                return refused_column(kind)
+
+        def read_key(name: str) -> list[str | None] | None:
+            try:
+                return typed(json.loads(section[f"key:{name}"]), {str, _NONE}, count)
+            except (ValueError, TypeError, RecursionError):
+                return None
+
+        stored = Stored(layout, files, names, which, line_ends, read_fact, read_key, key_names)
         prefix = self.root + os.sep
         if os.sep == "/":
             rows = {prefix + site_path: row for row, site_path in enumerate(files)}
@@ -184,46 +281,30 @@ class IndexCache:
             rows = {prefix + path.replace("/", os.sep): row for row, path in enumerate(files)}
         if len(rows) != count:
             raise ValueError("files")
-        return Loaded(stored, rows, stamps)
+        return Loaded(stored, rows, stamps, head)
 
     def save(
         self,
-        entries: Iterable[tuple[str, Stamp, Post | int | None]],
+        entries: Iterable[tuple[str, Stamp | None, Post | int | None]],
         index: SiteIndex | None,
         *,
         changed: bool = True,
     ) -> None:
         """Write the files' entries (each file's path, stamp, and post: whole, as its row in
         the cache read, or None for a file that is no post) in place of the old ones, whole or
-        not at all; `changed`: whether they differ from the cache read. Entries of files
-        modified just before the run are left out."""
-        trusted = self.trusted_before
+        not at all; `changed`: whether they differ from the cache read. Files modified just
+        before the run are kept with a stamp no file has, so that they are read again."""
         loaded = self.loaded
-        stored = loaded.stored if loaded is not None else None
-        kept = [entry for entry in entries if entry[1][1] < trusted]
-        known = index.known_keys() if index is not None else {}
-        if loaded is not None and not changed and set(known) <= set(loaded.stored.keys):
+        asked = index.asked_keys() if index is not None else set()
+        if loaded is not None and not changed and asked <= loaded.stored.key_names:
             return
         if not self._usable(create=True):
             return
-        data = self._data(kept, stored, known)
         try:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    # Part by part, the fact columns made one at a time: a large site's cache
-                    # is never held whole, as values or as text.
-                    stream.write("{")
-                    for at, (name, value) in enumerate(data.items()):
-                        stream.write(f"{',' if at else ''}{json.dumps(name)}:")
-                        if name == "facts":
-                            stream.write("[")
-                            for number, column in enumerate(value):
-                                stream.write(f"{',' if number else ''}{_json(column)}")
-                            stream.write("]")
-                        else:
-                            stream.write(_json(value))
-                    stream.write("}")
+                with os.fdopen(handle, "wb") as stream:
+                    self._write(stream, list(entries), index)
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -295,143 +376,214 @@ class IndexCache:
         )
         return False
 
-    def _data(
+    def _write(
         self,
-        entries: list[tuple[str, Stamp, Post | int | None]],
-        stored: Stored | None,
-        known: dict[str, dict[str, Hashable | None]],
-    ) -> dict[str, Any]:
+        stream: BinaryIO,
+        entries: list[tuple[str, Stamp | None, Post | int | None]],
+        index: SiteIndex | None,
+    ) -> None:
+        """The cache file, section by section (one JSON value per line, each made and
+        written in turn: a large site's cache is never held whole), then the checksum."""
         root = self.root + os.sep
+        loaded = self.loaded
+        stored = loaded.stored if loaded is not None else None
+        trusted = self.trusted_before
         files: list[str] = []
-        stamps: list[int] = []
+        stamps: array[int] = array("q")
         collections: dict[str, int] = {}
-        which: list[int] = []
-        line_ends: list[int] = []
+        which: array[int] = array("q")
+        line_ends: array[int] = array("q")
         rows: list[Post | int | None] = []
-        key_columns: dict[str, list[Any]] = {name: [] for name in known}
-        if stored is not None:
-            for name in stored.keys:
-                key_columns.setdefault(name, [])
         for key, file_stamp, post in entries:
             if not key.startswith(root):
                 continue
             files.append(key[len(root) :].replace(os.sep, "/"))
-            size, modified, changed = file_stamp
-            stamps += (size, modified, changed - modified)
+            if file_stamp is None or file_stamp[1] >= trusted:
+                stamps.extend(_UNTRUSTED)
+                post = None
+            else:
+                stamps.extend(file_stamp)
             rows.append(post)
             if post is None:
                 which.append(-1)
                 line_ends.append(0)
-                for values in key_columns.values():
-                    values.append(None)
-                continue
-            if isinstance(post, Post):
+            elif isinstance(post, Post):
                 which.append(collections.setdefault(post.collection, len(collections)))
                 line_ends.append(post.first_line_end)
             else:
                 assert stored is not None
-                which.append(collections.setdefault(stored.collections[post], len(collections)))
+                name = stored.collection(post)
+                which.append(collections.setdefault(name, len(collections)))
                 line_ends.append(stored.line_ends[post])
-            for name, values in key_columns.items():
-                keys = known.get(name)
-                if keys is not None and key in keys:
-                    values.append(keys[key])
-                elif stored is not None and isinstance(post, int) and name in stored.keys:
-                    values.append(stored.keys[name][post])
-                else:
-                    values.append(_MISSING)
-        kept_keys = {
-            name: values
-            for name, values in key_columns.items()
-            if _MISSING not in values and _keys(values)
-        }
-        return {
+        sections: list[tuple[str, Callable[[], str | None]]] = [
+            ("files", lambda: _json(files)),
+            ("stamps", lambda: numbers_json(stamps)),
+            ("collections", lambda: _json(list(collections))),
+            ("collection", lambda: numbers_json(which)),
+            ("line_ends", lambda: numbers_json(line_ends)),
+        ]
+        layout = self.layout
+        for slot, name in enumerate(layout.names):
+            sections.append(
+                (f"fact:{name}", functools.partial(self._fact_column, slot, rows, stored))
+            )
+        functions = index.asked_functions() if index is not None else {}
+        names = set(functions) | (stored.key_names if stored is not None else set())
+        for name in sorted(names):
+            key_of = functions.get(name)
+            sections.append(
+                (
+                    f"key:{name}",
+                    functools.partial(_key_column, name, key_of, rows, stored, index),
+                )
+            )
+        walk = self.walk
+        header = {
             "format": _FORMAT,
             "identity": self.identity,
-            "files": files,
-            "stamps": stamps,
-            "collections": list(collections),
-            "collection": which,
-            "line_ends": line_ends,
-            "facts": self._fact_columns(rows, stored),
-            "keys": kept_keys,
+            "count": len(files),
+            "sections": [name for name, _make in sections],
+            "walk": _walk_json(walk, trusted) if walk is not None else None,
         }
+        stream.write(_json(header).encode() + b"\n")
+        checksum = 0
+        for _name, make in sections:
+            made = make()
+            if made is None:
+                made = "null"  # a key column that cannot be kept: refused when read
+            data = made.encode() + b"\n"
+            checksum = zlib.crc32(data, checksum)
+            stream.write(data)
+        stream.write(b"%d\n" % checksum)
 
-    def _fact_columns(
-        self, rows: list[Post | int | None], stored: Stored | None
-    ) -> Iterator[list[Any]]:
-        """Each fact's column, in the cache's form, made when it is written (`rows`: each
-        file's post, whole, as its row in the cache read, or None)."""
-        layout = self.layout
-        for slot, (fact, kind) in enumerate(zip(layout.facts, layout.kinds, strict=True)):
-            stored_column = stored.facts[slot] if stored is not None else []
-            column: list[Any] = []
-            for post in rows:
-                if post is None:
-                    column.append(None)
-                elif isinstance(post, int):
-                    column.append(stored_column[post])
-                elif type(post) is Post:
-                    column.append(encode(kind, post.facts[slot]))
+    def _fact_column(self, slot: int, rows: list[Post | int | None], stored: Stored | None) -> str:
+        kind = self.layout.kinds[slot]
+        fact = self.layout.facts[slot]
+        writer = ColumnWriter(kind)
+        column = (
+            stored.column(slot)
+            if stored is not None and any(isinstance(post, int) for post in rows)
+            else None
+        )
+        for post in rows:
+            if post is None:
+                writer.none()
+            elif isinstance(post, int):
+                assert column is not None and stored is not None
+                if column.texts is None:
+                    writer.add(stored.post("", post)[fact])
                 else:
-                    column.append(encode(kind, post[fact]))
-            yield column
+                    writer.copy(column, post)
+            elif type(post) is Post:
+                writer.add(post.facts[slot])
+            else:
+                writer.add(post[fact])
+        return writer.json()
+
+
+_UNTRUSTED = (-1, -1, -1)
+"""The stamp of a file read again next time: no file has it."""
+
+
+class _Sections(dict[str, bytes]):
+    """The file's sections by name, each cut out of the file when first asked for."""
+
+    def __init__(self, raw: bytes, bounds: dict[str, tuple[int, int]]) -> None:
+        super().__init__()
+        self._raw = raw
+        self._bounds = bounds
+
+    def __missing__(self, name: str) -> bytes:
+        begin, end = self._bounds[name]
+        line = self[name] = self._raw[begin:end]
+        return line
+
+    def names(self) -> list[str]:
+        return list(self._bounds)
+
+    def empty(self, name: str) -> bool:
+        """Whether the section is null (a column that could not be written)."""
+        begin, end = self._bounds[name]
+        return end - begin == 4 and self._raw[begin:end] == b"null"
+
+
+def _sections(raw: bytes, start: int, end: int, names: list[str]) -> _Sections:
+    """Where each section's line is, from `start` (each line ends with a line break) to `end`;
+    ValueError when the lines are not one per name."""
+    bounds: dict[str, tuple[int, int]] = {}
+    at = start
+    for name in names:
+        stop = raw.find(b"\n", at, end)
+        if stop < 0:
+            raise ValueError("sections")
+        bounds[name] = (at, stop)
+        at = stop + 1
+    if at != end:
+        raise ValueError("sections")
+    return _Sections(raw, bounds)
+
+
+def _key_column(
+    name: str,
+    key_of: Callable[[Post], Hashable | None] | None,
+    rows: list[Post | int | None],
+    stored: Stored | None,
+    index: SiteIndex | None,
+) -> str | None:
+    """Each row's key by a key function, as text, in JSON; None when a row's key is not known
+    or cannot be kept as text."""
+    stored_column = stored.key_column(name) if stored is not None else None
+    column: list[str | None] = []
+    for post in rows:
+        if post is None:
+            column.append(None)
+            continue
+        if isinstance(post, int):
+            if stored_column is None:
+                return None
+            column.append(stored_column[post])
+            continue
+        if key_of is None or index is None:
+            return None
+        text = key_text(index.key_of(key_of, post))
+        if text is False:
+            return None
+        column.append(text)  # type: ignore[arg-type]
+    return _json(column)
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class _Missing:
-    __slots__ = ()
+def _walk_json(walk: Watch, trusted: int) -> dict[str, Any] | None:
+    """The walk, as the cache keeps it; None when it cannot be kept (it met a link or an
+    unreadable folder, or a folder or ignore file changed just before the run: an entry added
+    in the same tick of a coarse clock would keep its folder's time)."""
+    if not walk.reliable:
+        return None
+    for known in walk.paths.values():
+        if known is not None and len(known) > 2 and min(known[2], known[3]) >= trusted:
+            return None
+    return {"paths": [[path, known] for path, known in walk.paths.items()], "tops": walk.tops}
 
 
-_MISSING = _Missing()
-
-
-def _column(value: Any, types: set[type], length: int | None = None) -> list[Any]:
-    """A column of the cache, of values of these types only (checked at C speed)."""
-    if type(value) is not list or (length is not None and len(value) != length):
-        raise ValueError("column")
-    if not set(map(type, value)) <= types:
-        raise ValueError("column")
-    return value
-
-
-def _fact_column(kind: str, column: Any, count: int) -> list[Any]:
-    if kind == "text":
-        return _column(column, {str, _NONE}, count)
-    if kind == "flag":
-        return _column(column, {bool, _NONE}, count)
-    if kind == "moment":
-        values = _column(column, {str, _NONE}, count)
-        from klm_lint.site.facts import decode
-
-        for value in values:
-            if value is not None:
-                decode("moment", value)
-        return values
-    values = _column(column, {list, _NONE}, count)
-    present = [value for value in values if value is not None]
-    if kind == "words":
-        _column(list(itertools.chain.from_iterable(present)), {str})
-        return values
-    if present:
-        if set(map(len, present)) != {4}:
-            raise ValueError("value")
-        texts, lines, starts, ends = zip(*present, strict=True)
-        _column(list(texts), {str})
-        _column([*lines, *starts, *ends], {int})
-    return values
-
-
-def _keys(column: list[Any]) -> bool:
-    """Whether a column holds keys JSON keeps as they are: scalars, or lists of scalars."""
-    kinds = set(map(type, column))
-    if not kinds <= _SCALARS | {list, tuple}:
-        return False
-    if kinds & {list, tuple}:
-        nested = [value for value in column if type(value) in (list, tuple)]
-        if not set(map(type, itertools.chain.from_iterable(nested))) <= _SCALARS:
-            return False
-    return True
+def _walk_of(raw: Any) -> tuple[dict[str, Signature], dict[str, str]]:
+    """The walk from the cache's first line; ValueError when it is not one."""
+    if type(raw) is not dict or type(raw.get("paths")) is not list:
+        raise ValueError("walk")
+    paths: dict[str, Signature] = {}
+    for item in raw["paths"]:
+        if type(item) is not list or len(item) != 2 or type(item[0]) is not str:
+            raise ValueError("walk")
+        known = item[1]
+        if known is not None:
+            if type(known) is not list or len(known) not in (1, 5):
+                raise ValueError("walk")
+            typed(known, {int})
+            known = tuple(known)
+        paths[item[0]] = known
+    tops = raw.get("tops")
+    if type(tops) is not dict or set(map(type, [*tops, *tops.values()])) - {str}:
+        raise ValueError("walk")
+    return paths, tops

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from klm_lint.errors import UsageError
 from klm_lint.files import OUTSIDE
 from klm_lint.lazy import lazy_pattern
 from klm_lint.records import value_record
-from klm_lint.site.gitignore import GitIgnore, work_tree_top
+from klm_lint.site.gitignore import GitIgnore, signature, work_tree_top
 from klm_lint.site.site import gitignore
 
 if TYPE_CHECKING:
@@ -46,6 +47,42 @@ class Discovered:
     unreadable: list[Unreadable]
 
 
+Signature = tuple[int, ...] | None
+"""A path's file type, size, modification and change time (ns) and inode, or only its type;
+None when it does not exist (`gitignore.signature`)."""
+
+
+@dataclass(slots=True)
+class Watch:
+    """What a walk of the content folders looked at, taken before it was read: every folder it
+    listed, every ignore file it read or looked for, and the top of the git work tree. While
+    all of them keep their signature, walking again finds the same files (a file added to,
+    removed from or renamed in a folder changes the folder's modification time), as git's
+    untracked cache reasons."""
+
+    paths: dict[str, Signature] = field(default_factory=dict)
+    tops: dict[str, str] = field(default_factory=dict)
+    """Each content folder's git work tree top (where ignore rules are read from)."""
+    reliable: bool = True
+    """False when the walk met a link or an unreadable folder: then it is walked every time."""
+
+    def saw(self, path: str, kind_only: bool = False) -> None:
+        if path not in self.paths:
+            self.paths[path] = signature(path, kind_only=kind_only)
+
+
+def unchanged(site: Site, paths: dict[str, Signature], tops: dict[str, str]) -> bool:
+    """Whether a walk that saw these paths (and work tree tops) would find the same files now."""
+    for path, known in paths.items():
+        if signature(path, kind_only=known is not None and len(known) == 1) != known:
+            return False
+    if site.config.respect_gitignore:
+        for folder, top in tops.items():
+            if os.fspath(work_tree_top(Path(folder), site.root)) != top:
+                return False
+    return True
+
+
 def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> Discovered:
     files, unreadable = _found(paths, site, force_exclude=force_exclude)
     ordered = [
@@ -55,11 +92,18 @@ def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> D
     return Discovered(ordered, unreadable)
 
 
-def content_files(site: Site) -> list[str]:
+def content_files(site: Site, watch: Watch | None = None) -> list[str]:
     """Every content file of the site (in the content folders, minus exclude), as a full run
-    finds them, by their paths as text (quicker to find, for the index)."""
+    finds them, by their paths as text (quicker to find, for the index). With `watch`, what
+    the walk looked at is recorded in it."""
     folders = [site.root / folder for folder in site.content_folders]
-    files, _unreadable = _found([folder for folder in folders if os.path.isdir(folder)], site)
+    if watch is not None:
+        for folder in folders:
+            watch.saw(os.path.abspath(folder))
+    found = [folder for folder in folders if os.path.isdir(folder)]
+    files, unreadable = _found(found, site, watch=watch)
+    if watch is not None and unreadable:
+        watch.reliable = False
     return [os.fspath(given) for _key, given in sorted(files.items(), key=_posix_order)]
 
 
@@ -69,7 +113,7 @@ def _posix_order(item: tuple[str, Path | str]) -> str:
 
 
 def _found(
-    paths: list[Path], site: Site, *, force_exclude: bool = False
+    paths: list[Path], site: Site, *, force_exclude: bool = False, watch: Watch | None = None
 ) -> tuple[dict[str, Path | str], list[Unreadable]]:
     include = gitignore(site.config.include, "include")
     exclude = gitignore(site.config.exclude, "exclude")
@@ -87,8 +131,10 @@ def _found(
         if not site.config.respect_gitignore:
             return None
         top = work_tree_top(path if is_dir else path.parent, site.root)
+        if watch is not None:
+            watch.tops[os.path.abspath(path)] = os.fspath(top)
         if top not in git_ignores:
-            git_ignores[top] = GitIgnore(top)
+            git_ignores[top] = GitIgnore(top, watch.saw if watch is not None else None)
         return git_ignores[top]
 
     def git_ignored(path: Path, is_dir: bool) -> bool:
@@ -122,6 +168,7 @@ def _found(
                 unreadable,
                 site.project,
                 leaf_bundles=leaves,
+                watch=watch,
             )
         elif stat.S_ISREG(mode):
             if not (force_exclude and (excluded(given, False) or git_ignored(given, False))):
@@ -141,6 +188,7 @@ def _walk(
     project: ProjectRoot,
     *,
     leaf_bundles: bool = False,
+    watch: Watch | None = None,
 ) -> None:
     """Every content file under top. A link is followed only when it stays in the project."""
     visited: set[tuple[int, int]] = set()
@@ -148,6 +196,8 @@ def _walk(
     while stack:
         folder, in_bundle = stack.pop()
         try:
+            if watch is not None:
+                watch.saw(os.path.abspath(folder))
             info = folder.stat()
             entries = list(os.scandir(folder))
         except OSError as error:
@@ -182,9 +232,12 @@ def _walk(
                     os.path.join(absolute, entry.name), True, chain
                 ):
                     continue
-                if entry.is_symlink() and project.leads_out(path):
-                    unreadable.append(Unreadable(path, _NOT_FOLLOWED))
-                    continue
+                if entry.is_symlink():
+                    if watch is not None:
+                        watch.reliable = False
+                    if project.leads_out(path):
+                        unreadable.append(Unreadable(path, _NOT_FOLLOWED))
+                        continue
                 stack.append((path, in_bundle))
             elif entry.is_file() and include.match_file(entry.name):
                 if in_bundle and not (bundle_index and _LEAF_INDEX.match(entry.name)):
@@ -196,7 +249,10 @@ def _walk(
                     os.path.join(absolute, entry.name), False, chain
                 ):
                     continue
-                if entry.is_symlink() and project.leads_out(text):
-                    unreadable.append(Unreadable(Path(text), _NOT_FOLLOWED))
-                    continue
+                if entry.is_symlink():
+                    if watch is not None:
+                        watch.reliable = False
+                    if project.leads_out(text):
+                        unreadable.append(Unreadable(Path(text), _NOT_FOLLOWED))
+                        continue
                 files.setdefault(normal + entry.name, text)

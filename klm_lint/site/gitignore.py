@@ -10,11 +10,16 @@ means reading git's own configuration, and a run must not depend on the machine 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pathspec
 
 from klm_lint.files import ProjectRoot, Refused, read_regular
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _MAX_IGNORE_FILE = 1024 * 1024
 """A larger .gitignore is not read (git's own limit is 100 MiB; no real one comes close)."""
@@ -57,14 +62,30 @@ def work_tree_top(start: Path, fallback: Path) -> Path:
     return Path(os.path.abspath(fallback))
 
 
+def signature(path: str, *, kind_only: bool = False) -> tuple[int, ...] | None:
+    """A path's file type, size, modification and change time (ns) and inode (a link that now
+    leads elsewhere), or only its type; None when it does not exist or cannot be looked at."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    kind = stat.S_IFMT(info.st_mode)
+    if kind_only:
+        return (kind,)
+    return kind, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
 class GitIgnore:
     """Answers "does git ignore this?" for paths under one top folder."""
 
-    def __init__(self, top: Path) -> None:
+    def __init__(self, top: Path, saw: Callable[..., None] | None = None) -> None:
+        """`saw`: told every ignore file this reads or looks for, before it does (and, with
+        kind_only, the `.git` it looks through), for a walk that records what it saw."""
         self.top = os.path.abspath(top)
         self._tree = ProjectRoot.at(self.top)
         self._chains: dict[str, Chain] = {}
-        self._exclude = _info_exclude(Path(self.top))
+        self._saw = saw
+        self._exclude = _info_exclude(Path(self.top), saw)
 
     @property
     def has_exclude(self) -> bool:
@@ -86,6 +107,8 @@ class GitIgnore:
             return ()
         chain = parent_chain
         if has_ignore_file is not False:
+            if self._saw is not None:
+                self._saw(os.path.join(folder, ".gitignore"))
             rules = read_rules(os.path.join(folder, ".gitignore"), self._tree)
             if rules is not None:
                 chain = (*parent_chain, (folder, rules))
@@ -126,10 +149,14 @@ def _below(path: str, folder: str) -> str:
     return relative if os.sep == "/" else relative.replace(os.sep, "/")
 
 
-def _info_exclude(top: Path) -> pathspec.GitIgnoreSpec | None:
+def _info_exclude(
+    top: Path, saw: Callable[..., None] | None = None
+) -> pathspec.GitIgnoreSpec | None:
     """The rules of the repository's `info/exclude`, found through `.git` (a folder, or for a
     worktree or submodule a file naming the git folder)."""
     dot_git = top / ".git"
+    if saw is not None:
+        saw(str(dot_git), kind_only=dot_git.is_dir())
     git_dir: Path | None = None
     if dot_git.is_dir():
         git_dir = dot_git
@@ -137,11 +164,15 @@ def _info_exclude(top: Path) -> pathspec.GitIgnoreSpec | None:
         first = _small_text(dot_git).splitlines()
         if first and first[0].startswith("gitdir:"):
             git_dir = (top / first[0][len("gitdir:") :].strip()).resolve()
+            if saw is not None:
+                saw(str(git_dir / "commondir"))
             shared = _small_text(git_dir / "commondir").strip()
             if shared:
                 git_dir = (git_dir / shared).resolve()
     if git_dir is None:
         return None
+    if saw is not None:
+        saw(str(git_dir / "info" / "exclude"))
     return read_rules(str(git_dir / "info" / "exclude"))
 
 

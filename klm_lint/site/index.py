@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from klm_lint.load.paths import display_path
 from klm_lint.records import record
-from klm_lint.site.facts import decode, encode
+from klm_lint.site.columns import NOTHING, key_text, key_value
+from klm_lint.site.facts import encode
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Sequence
 
     from klm_lint.load.document import Document
+    from klm_lint.site.columns import Column
     from klm_lint.site.facts import Fact, Value
     from klm_lint.site.site import Site
 
@@ -113,34 +115,89 @@ def post_for(doc: Document, site: Site, layout: Layout, key: str | None = None) 
 
 
 class Stored:
-    """Posts as the cache keeps them: one row per post, a column per field, each fact still in
-    its cache form (checked, but not yet made into values)."""
+    """Posts as the cache keeps them: one row per post, a column per field. The columns of
+    facts and keys are read from the cache when first needed (`read_fact`, `read_key`), and
+    each row is made a value only when a rule asks for it."""
 
-    __slots__ = ("collections", "facts", "keys", "layout", "line_ends", "site_paths")
+    __slots__ = (
+        "_columns",
+        "_fresh",
+        "_key_columns",
+        "_read_fact",
+        "_read_key",
+        "key_names",
+        "layout",
+        "line_ends",
+        "names",
+        "reload",
+        "site_paths",
+        "which",
+    )
 
     def __init__(
         self,
         layout: Layout,
         site_paths: list[str],
-        collections: list[str],
-        line_ends: list[int],
-        facts: list[list[Any]],
-        keys: dict[str, list[Any]],
+        names: list[str],
+        which: Sequence[int],
+        line_ends: Sequence[int],
+        read_fact: Callable[[int], Column],
+        read_key: Callable[[str], list[str | None] | None],
+        key_names: frozenset[str],
     ) -> None:
         self.layout = layout
         self.site_paths = site_paths
-        self.collections = collections
+        self.names = names
+        """The collections' names."""
+        self.which = which
+        """Each row's collection, by its place in `names` (-1: the file is no post)."""
         self.line_ends = line_ends
-        self.facts = facts
-        """One column per fact of the layout, in the cache's form."""
-        self.keys = keys
-        """Per key function (by name): each row's key, as JSON keeps it (lists for tuples)."""
+        self._read_fact = read_fact
+        self._read_key = read_key
+        self._columns: dict[int, Column] = {}
+        self._key_columns: dict[str, list[str | None] | None] = {}
+        self.key_names = key_names
+        """The key functions (by name) whose keys the cache holds."""
+        self.reload: Callable[[int], Post | None] | None = None
+        """A row's post read again from its file, for a column the cache could not give."""
+        self._fresh: dict[int, Post | None] = {}
+
+    def fresh(self, row: int) -> Post | None:
+        """The row's post, read again (once) from its file."""
+        if row not in self._fresh:
+            self._fresh[row] = self.reload(row) if self.reload is not None else None
+        return self._fresh[row]
+
+    def collection(self, row: int) -> str:
+        """The row's collection ("" for a file that is no post)."""
+        at = self.which[row]
+        return self.names[at] if at >= 0 else ""
+
+    def column(self, slot: int) -> Column:
+        column = self._columns.get(slot)
+        if column is None:
+            column = self._columns[slot] = self._read_fact(slot)
+        return column
+
+    def key_column(self, name: str) -> list[str | None] | None:
+        """Each row's key by a key function, as text (None where the key is None); None when
+        the cache holds none that can be trusted."""
+        if name not in self.key_names:
+            return None
+        if name not in self._key_columns:
+            self._key_columns[name] = self._read_key(name)
+        return self._key_columns[name]
 
     def post(self, key: str, row: int) -> Post:
         return StoredPost(self, row, key)
 
     def key(self, name: str, row: int) -> Hashable | None:
-        return _hashable(self.keys[name][row])
+        """A row's key; ValueError when the cache holds none for it."""
+        column = self.key_column(name)
+        if column is None:
+            raise ValueError(name)
+        text = column[row]
+        return None if text is None else key_value(text)
 
 
 class StoredPost(Post):
@@ -152,7 +209,7 @@ class StoredPost(Post):
         super().__init__(
             key,
             stored.site_paths[row],
-            stored.collections[row],
+            stored.collection(row),
             stored.line_ends[row],
             stored.layout,
             (),
@@ -161,8 +218,12 @@ class StoredPost(Post):
         self._row = row
 
     def __getitem__(self, fact: Fact[T]) -> T:
-        slot = self.layout.slots[fact.name]
-        value: T = decode(self.layout.kinds[slot], self._stored.facts[slot][self._row])
+        column = self._stored.column(self.layout.slots[fact.name])
+        if column.texts is None:
+            fresh = self._stored.fresh(self._row)
+            nothing: T = NOTHING[fact.kind]
+            return fresh[fact] if fresh is not None else nothing
+        value: T = column.value(self._row)
         return value
 
     @property
@@ -290,8 +351,11 @@ class SiteIndex:
             return keys[key] if keys is not None and key in keys else key_of(held)
         assert self._stored is not None
         name = key_name(key_of)
-        if name is not None and name in self._stored.keys:
-            return self._stored.key(name, held)
+        if name is not None:
+            try:
+                return self._stored.key(name, held)
+            except ValueError:
+                pass
         return key_of(self._stored.post(key, held))
 
     def __contains__(self, key: str) -> bool:
@@ -324,11 +388,6 @@ class SiteIndex:
         assert self._stored is not None
         row = self._rows.pop(key)
         post = self._posts[key] = self._stored.post(key, row)
-        stored_keys = self._stored.keys
-        for key_of, keys in self._keys.items():
-            name = key_name(key_of)
-            if name in stored_keys:
-                keys[key] = self._stored.key(name, row)
         self._row_paths = None
         return post
 
@@ -342,19 +401,24 @@ class SiteIndex:
             keys[post.key] = value
         return value
 
-    def known_keys(self) -> dict[str, dict[str, Hashable | None]]:
-        """Per named key function asked about: the key of every whole post (for the cache,
-        which keeps the keys of the posts still held as rows from their columns)."""
-        named: dict[str, dict[str, Hashable | None]] = {}
-        for key_of, keys in self._keys.items():
+    def asked_keys(self) -> set[str]:
+        """The names of the key functions asked about (those kept in the cache)."""
+        names = {key_name(key_of) for key_of in self._keys}
+        names.discard(None)
+        return names  # type: ignore[return-value]
+
+    def asked_functions(self) -> dict[str, Callable[[Post], Hashable | None]]:
+        """The key functions asked about that the cache keeps keys of, by name."""
+        named = {}
+        for key_of in self._keys:
             name = key_name(key_of)
-            if name is None:
-                continue
-            for key, post in self._posts.items():
-                if key not in keys:
-                    keys[key] = key_of(post)
-            named[name] = keys
+            if name is not None:
+                named[name] = key_of
         return named
+
+    def whole(self, key: str) -> Post | None:
+        """A post held whole (None: it is not, or is held as its row in the cache read)."""
+        return self._posts.get(key)
 
     def group(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[Post]:
         """The posts whose key is `key`, in path order.
@@ -376,23 +440,23 @@ class SiteIndex:
             posts.sort(key=_path_order)
         return posts
 
-    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[Any] | None:
+    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[str | None] | None:
         stored = self._stored
         name = key_name(key_of)
         if stored is None or name is None:
             return None
         self._keys.setdefault(key_of, {})
-        return stored.keys.get(name)
+        return stored.key_column(name)
 
     def _scan(
-        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[Any]
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[str | None]
     ) -> list[str]:
         paths = [each for each, post in self._posts.items() if self.key_of(key_of, post) == key]
-        wanted = _json_form(key)
+        wanted = key_text(key)
         rows = []
         at = -1
         try:
-            while True:
+            while isinstance(wanted, str):
                 at = column.index(wanted, at + 1)
                 rows.append(at)
         except ValueError:
@@ -405,7 +469,7 @@ class SiteIndex:
         return paths
 
     def _grouped(
-        self, key_of: Callable[[Post], Hashable | None], column: list[Any] | None
+        self, key_of: Callable[[Post], Hashable | None], column: list[str | None] | None
     ) -> _Groups[Any]:
         groups = self._groups[key_of] = _Groups()
         for each, post in self._posts.items():
@@ -413,10 +477,16 @@ class SiteIndex:
             if each_key is not None:
                 groups.add(each_key, each)
         for each, row in list(self._rows.items()):
-            if column is None:
-                each_key = self.key_of(key_of, self._whole(each))
+            text = column[row] if column is not None else False
+            if text is None:
+                each_key = None
             else:
-                each_key = _hashable(column[row])
+                try:
+                    each_key = key_value(text) if isinstance(text, str) else _UNKNOWN
+                except ValueError:
+                    each_key = _UNKNOWN
+                if each_key is _UNKNOWN:
+                    each_key = self.key_of(key_of, self._whole(each))
             if each_key is not None:
                 groups.add(each_key, each)
         return groups
@@ -477,19 +547,7 @@ class _Groups(Generic[K]):
         return [] if one is None else [one]
 
 
-def _hashable(value: Any) -> Hashable | None:
-    """A key as JSON kept it, made hashable again: lists back to tuples."""
-    if value.__class__ is list:
-        return tuple(_hashable(item) for item in value)
-    hashable: Hashable | None = value
-    return hashable
-
-
-def _json_form(key: Hashable) -> Any:
-    """A key as the cache's JSON keeps it (tuples as lists), to compare with its column."""
-    if isinstance(key, tuple):
-        return [_json_form(item) for item in key]
-    return key
+_UNKNOWN: Any = object()
 
 
 def _same(one: Post, other: Post) -> bool:

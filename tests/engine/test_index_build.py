@@ -15,7 +15,7 @@ from klm_lint.engine import run as engine_run
 from klm_lint.engine.result import FixMode
 from klm_lint.engine.run import Engine, all_facts
 from klm_lint.engine.selection import build_selection
-from klm_lint.site.discover import content_files, discover
+from klm_lint.site.discover import Watch, content_files, discover
 from klm_lint.site.index import Layout
 from klm_lint.site.site import Site
 from tests.conftest import GOOD_POST
@@ -118,9 +118,9 @@ def test_a_full_run_does_not_walk_the_content_folders_again(
 ) -> None:
     walks: list[Site] = []
 
-    def counting(site: Site) -> list[str]:
+    def counting(site: Site, watch: Watch | None = None) -> list[str]:
         walks.append(site)
-        return content_files(site)
+        return content_files(site, watch)
 
     monkeypatch.setattr(index_build, "content_files", counting)
     site.post(POST, name="a.md")

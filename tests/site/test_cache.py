@@ -4,17 +4,17 @@ damaged, and whole after runs at the same time."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from klm_lint.cli import main
 from klm_lint.engine import index_build
+from tests.cache_files import numbers_text, read_cache, write_cache
 from tests.conftest import GOOD_POST
 
 if TYPE_CHECKING:
@@ -77,8 +77,7 @@ def cache_files(root: Path) -> list[Path]:
 
 def cache_data(root: Path) -> dict[str, object]:
     (cache,) = cache_files(root)
-    data: dict[str, object] = json.loads(cache.read_text())
-    return data
+    return read_cache(cache)
 
 
 def test_a_second_run_reads_no_other_post(runs: Runs, site: SiteBuilder) -> None:
@@ -99,6 +98,103 @@ def test_a_full_run_writes_it_for_the_next_partial_one(runs: Runs, site: SiteBui
     )
     runs()
     assert runs.reads == []
+
+
+@pytest.fixture
+def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each walk of the content folders the index makes."""
+    done: list[str] = []
+    original = index_build.content_files
+
+    def counting(site: object, watch: object = None) -> list[str]:
+        done.append("walk")
+        return original(site, watch)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_build, "content_files", counting)
+    return done
+
+
+def age_folders(root: Path) -> None:
+    for folder in (root / "content", root / "content/posts", root):
+        age(folder)
+
+
+def test_the_folders_are_not_walked_while_they_are_unchanged(
+    runs: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    age_folders(site.root)
+    first = runs()
+    assert walks == ["walk"]
+    assert runs() == first
+    assert walks == ["walk"], "the cache knows what a walk would find"
+    assert runs.reads == []
+
+
+def test_a_walk_that_met_a_link_is_not_kept(
+    runs: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    """A link's target can change without its folder changing: such a walk is made again."""
+    (site.root / "shared").mkdir()
+    age(site.write("shared/d.md", GOOD_POST.replace("Community engagement.", "Camp")))
+    os.symlink("../../shared", site.root / "content/posts/more")
+    age_folders(site.root)
+    first = runs()
+    assert "content/posts/more/d.md" in first
+    assert runs() == first
+    assert walks == ["walk", "walk"]
+    assert runs.reads == []
+
+
+def test_a_content_folder_linked_elsewhere_is_walked_again(site: SiteBuilder) -> None:
+    """The content folder is a link that now leads to another folder: its listing is not the
+    one the cache kept, though the link's own folder (the root) is not one the walk lists."""
+    for folder, title in (("one", "Camp"), ("two", "Clinic")):
+        (site.root / folder / "posts").mkdir(parents=True)
+        age(site.write(f"{folder}/posts/a.md", GOOD_POST.replace("Community engagement.", "Camp")))
+        age(site.write(f"{folder}/posts/b.md", GOOD_POST.replace("Community engagement.", title)))
+        age(site.root / folder / "posts")
+        age(site.root / folder)
+    os.symlink("one", site.root / "content")
+    command = [sys.executable, "-m", "klm_lint", "--format", "concise", "content/posts/a.md"]
+    first = subprocess.run(command, cwd=site.root, capture_output=True, text=True).stdout
+    assert "KLM402" in first
+    subprocess.run(command, cwd=site.root, capture_output=True, check=False)
+    os.unlink(site.root / "content")
+    os.symlink("two", site.root / "content")
+    after = subprocess.run(command, cwd=site.root, capture_output=True, text=True).stdout
+    assert "KLM402" not in after, after
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "renamed", "ignored", "excluded-git"])
+def test_a_change_in_the_folders_is_seen(
+    runs: Runs, site: SiteBuilder, walks: list[str], change: str
+) -> None:
+    """Adding, removing or renaming a post, or a new ignore file, changes what a walk finds:
+    the cache is not trusted for it."""
+    posts = site.root / "content/posts"
+    rewrite(posts / "b.md", "Clinic", "Camp")
+    age_folders(site.root)
+    before = runs()
+    assert "KLM402" in before
+    if change == "added":
+        age(site.post(GOOD_POST.replace("Community engagement.", "School"), name="d.md"))
+    elif change == "removed":
+        (posts / "b.md").unlink()
+    elif change == "renamed":
+        (posts / "b.md").rename(posts / "b2.md")
+    elif change == "ignored":
+        age(site.write(".gitignore", "content/posts/b.md\n"))
+    else:
+        (site.root / ".git" / "info").mkdir(parents=True)
+        age(site.write(".git/info/exclude", "b.md\n"))
+    after = runs()
+    assert len(walks) == 2
+    if change == "added":
+        assert runs.reads == ["d.md"] and "KLM402" in after
+    elif change == "renamed":
+        assert runs.reads == ["b2.md"] and "content/posts/b2.md" in after
+    else:
+        assert "KLM402" not in after
 
 
 def test_a_changed_post_is_read_again(runs: Runs, site: SiteBuilder) -> None:
@@ -177,62 +273,106 @@ def test_a_truncated_cache_is_not_trusted(runs: Runs, site: SiteBuilder) -> None
         assert sorted(runs.reads) == ["b.md", "c.md"]
 
 
-def fact_slot(name: str) -> int:
-    from klm_lint.checks import ALL_RULES
-    from klm_lint.engine.run import facts_for
-
-    return [fact.name for fact in facts_for(ALL_RULES, statistics=False)].index(name)
-
-
 @pytest.mark.parametrize(
     ("where", "wrong"),
     [
         (("files", 1), 1),
         (("files",), ["content/posts/a.md"]),
-        (("stamps", 3), "1"),
+        (("stamps",), "1"),
         (("stamps",), [1, 2]),
-        (("collection", 1), 7),
-        (("collection", 1), None),
-        (("line_ends", 1), "12"),
-        (("facts", fact_slot("title"), 1), [5, 2, 0, 1]),
-        (("facts", fact_slot("title"), 1), ["Camp", "2", 0, 1]),
-        (("facts", fact_slot("title"), 1), ["Camp", 2, 0]),
-        (("facts", fact_slot("hidden"), 1), 0),
-        (("facts", fact_slot("slug"), 1), 1.5),
-        (("facts", fact_slot("slug")), []),
-        (("facts",), {"title": "Camp"}),
-        (("keys",), []),
+        (("stamps",), numbers_text([1, 2])),
+        (("collection",), numbers_text([0, 7, 0])),
+        (("collection",), None),
+        (("line_ends",), "12"),
+        (("header", "count"), 2),
+        (("header", "sections"), ["files"]),
     ],
 )
 def test_a_column_of_the_wrong_shape_is_not_trusted(
     runs: Runs, site: SiteBuilder, where: tuple[str | int, ...], wrong: object
 ) -> None:
-    """Each column is checked, stamps and all, before the cache stands for the posts."""
+    """Each column the cache is read by is checked, stamps and all, before the cache stands
+    for the posts, even in a file whose checksum holds."""
     rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
     expected = runs()
-    (cache,) = cache_files(site.root)
-    data = json.loads(cache.read_text())
-    part = data
+    forge(site.root, where, wrong)
+    assert runs() == expected
+    assert sorted(runs.reads) == ["b.md", "c.md"]
+
+
+@pytest.mark.parametrize(
+    ("where", "wrong"),
+    [
+        (("fact:title", 0, 1), 5),
+        (("fact:title", 1), "AAAA"),
+        (("fact:title",), ["Camp", "AAAA"]),
+        (("fact:hidden",), "0"),
+        (("fact:hidden",), "01x"),
+        (("fact:slug", 1), 1.5),
+        (("fact:slug",), []),
+        (("fact:author",), {"title": "Camp"}),
+    ],
+)
+def test_a_fact_column_of_the_wrong_shape_is_not_used(
+    runs: Runs, site: SiteBuilder, where: tuple[str | int, ...], wrong: object
+) -> None:
+    """A fact's column is read only when a rule needs it; one that is not what its kind holds
+    is not used: the posts that need the fact are read again."""
+    rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
+    expected = runs()
+    forge(site.root, where, wrong)
+    assert runs() == expected
+    assert set(runs.reads) <= {"b.md", "c.md"}
+
+
+def forge(root: Path, where: tuple[str | int, ...], wrong: object) -> None:
+    """Put a wrong value in the cache, in a file whose checksum holds."""
+    (cache,) = cache_files(root)
+    data = read_cache(cache)
+    part: Any = data
     *path, last = where
     for step in path:
         part = part[step]
     part[last] = wrong
-    cache.write_text(json.dumps(data))
+    write_cache(cache, data)
+
+
+def test_a_damaged_section_is_not_trusted(runs: Runs, site: SiteBuilder) -> None:
+    rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
+    expected = runs()
+    (cache,) = cache_files(site.root)
+    cache.write_bytes(cache.read_bytes().replace(b'"Camp"', b'"Camq"'))
     assert runs() == expected
-    assert sorted(runs.reads) == ["b.md", "c.md"]
+    assert sorted(runs.reads) == ["b.md", "c.md"], "the checksum tells the change"
 
 
 def test_keys_of_the_wrong_shape_are_computed_again(runs: Runs, site: SiteBuilder) -> None:
     rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
     expected = runs()
     (cache,) = cache_files(site.root)
-    data = json.loads(cache.read_text())
-    assert data["keys"], "the keys whole-site rules group posts by are kept"
-    for column in data["keys"].values():
-        column[1] = {"not": "a key"}
-    cache.write_text(json.dumps(data))
+    data = read_cache(cache)
+    keys = [name for name in data["header"]["sections"] if name.startswith("key:")]
+    assert keys, "the keys whole-site rules group posts by are kept"
+    for name in keys:
+        data[name][1] = {"not": "a key"}
+    write_cache(cache, data)
     assert runs() == expected
     assert runs.reads == []
+
+
+def test_keys_that_are_not_keys_stand_for_keys_no_post_has(runs: Runs, site: SiteBuilder) -> None:
+    """A forged column of texts that are no keys (its checksum holds) is not read key by key:
+    its texts match no post's key, and the run goes on."""
+    rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
+    assert "KLM402" in runs()
+    (cache,) = cache_files(site.root)
+    data = read_cache(cache)
+    for name in data["header"]["sections"]:
+        if name.startswith("key:"):
+            data[name] = ["{not json" if key is not None else None for key in data[name]]
+    write_cache(cache, data)
+    report = runs()
+    assert "KLM000" not in report and "Checked 1 file" in report
 
 
 def test_nothing_is_written_with_no_cache(runs: Runs, site: SiteBuilder) -> None:

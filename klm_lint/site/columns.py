@@ -1,0 +1,220 @@
+"""The index cache's columns: one fact (or one key, or the files' stamps) for every file, in a
+form JSON holds and reads back quickly, and type-checked as a whole when read.
+
+Numbers are kept as the bytes of a machine-integer array, base64-encoded in one JSON string
+(the cache's identity names the byte order), so that reading ten thousand of them makes one
+object, not ten thousand; flags as one string of 0s and 1s; texts as a JSON list of strings.
+Nothing in a column is ever run: a damaged or hostile one is refused, never trusted.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from array import array
+from typing import TYPE_CHECKING, Any
+
+from klm_lint.site.facts import Value
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+
+    from klm_lint.site.facts import FactKind
+
+_NONE = type(None)
+
+
+class Refused(ValueError):
+    """A column that is not what its kind holds."""
+
+
+def numbers(raw: Any, length: int) -> array[int]:
+    """A column of integers from its JSON form (a base64 string of 64-bit integers)."""
+    if type(raw) is not str:
+        raise Refused("numbers")
+    try:
+        data = base64.b64decode(raw, validate=True)
+    except (binascii.Error, ValueError):
+        raise Refused("numbers") from None
+    if len(data) != 8 * length:
+        raise Refused("numbers")
+    column = array("q")
+    column.frombytes(data)
+    return column
+
+
+def numbers_json(column: array[int] | list[int]) -> str:
+    data = column if isinstance(column, array) else array("q", column)
+    return json.dumps(base64.b64encode(data.tobytes()).decode("ascii"))
+
+
+def typed(raw: Any, types: set[type], length: int | None = None) -> list[Any]:
+    """A JSON list whose items are all of these types (checked at C speed)."""
+    if type(raw) is not list or (length is not None and len(raw) != length):
+        raise Refused("column")
+    if not set(map(type, raw)) <= types:
+        raise Refused("column")
+    return raw
+
+
+class Column:
+    """One fact for every row, as read: each row made a value only when asked for."""
+
+    __slots__ = ("at", "kind", "texts")
+
+    def __init__(self, kind: FactKind, texts: Any, at: array[int] | None = None) -> None:
+        self.kind = kind
+        self.texts = texts
+        """None for a column refused; else per row: text (str), flag ("0"/"1" in one
+        string), moment (ISO text or None), words (a list of str), value (its text, or None
+        when there is no value)."""
+        self.at = at
+        """For values: line, start and end of each row, three numbers per row."""
+
+    def value(self, row: int) -> Any:
+        kind = self.kind
+        if kind == "value":
+            text = self.texts[row]
+            if text is None:
+                return None
+            at = self.at
+            assert at is not None
+            base = 3 * row
+            return Value(text, at[base], at[base + 1], at[base + 2])
+        if kind == "flag":
+            return self.texts[row] == "1"
+        if kind == "words":
+            return tuple(self.texts[row])
+        if kind == "moment":
+            text = self.texts[row]
+            return None if text is None else dt.datetime.fromisoformat(text)
+        return self.texts[row]
+
+
+def refused_column(kind: FactKind) -> Column:
+    """What a column that is not what its kind holds stands for: nothing (each post that
+    needs it is read again)."""
+    return Column(kind, None)
+
+
+NOTHING: dict[str, Any] = {"text": "", "flag": False, "words": (), "value": None, "moment": None}
+"""Each kind's value for a post that has none."""
+
+
+def parse_column(kind: FactKind, raw: Any, count: int) -> Column:
+    """A fact's column from its JSON form; Refused when it is not one."""
+    if kind == "text":
+        return Column(kind, typed(raw, {str}, count))
+    if kind == "flag":
+        if type(raw) is not str or len(raw) != count or raw.strip("01"):
+            raise Refused("flags")
+        return Column(kind, raw)
+    if kind == "words":
+        rows = typed(raw, {list}, count)
+        for row in rows:
+            typed(row, {str})
+        return Column(kind, rows)
+    if kind == "moment":
+        rows = typed(raw, {str, _NONE}, count)
+        for text in rows:
+            if text is not None:
+                try:
+                    moment = dt.datetime.fromisoformat(text)
+                except ValueError:
+                    raise Refused("moment") from None
+                if moment.tzinfo is None:
+                    raise Refused("moment")
+        return Column(kind, rows)
+    if type(raw) is not list or len(raw) != 2:
+        raise Refused("values")
+    return Column(kind, typed(raw[0], {str, _NONE}, count), numbers(raw[1], 3 * count))
+
+
+class ColumnWriter:
+    """A fact's column being written: values of whole posts, or rows copied from a column."""
+
+    __slots__ = ("at", "kind", "texts")
+
+    def __init__(self, kind: FactKind) -> None:
+        self.kind = kind
+        self.texts: list[Any] = []
+        self.at: array[int] = array("q")
+
+    def add(self, value: Any) -> None:
+        kind = self.kind
+        if kind == "value":
+            if value is None:
+                self.texts.append(None)
+                self.at.extend((0, 0, 0))
+            else:
+                self.texts.append(value.text)
+                self.at.extend((value.line, value.start, value.end))
+        elif kind == "flag":
+            self.texts.append("1" if value else "0")
+        elif kind == "words":
+            self.texts.append(list(value))
+        elif kind == "moment":
+            self.texts.append(None if value is None else value.isoformat())
+        else:
+            self.texts.append(value)
+
+    def copy(self, column: Column, row: int) -> None:
+        assert column.texts is not None
+        self.texts.append(column.texts[row])
+        if self.kind == "value":
+            assert column.at is not None
+            self.at.extend(column.at[3 * row : 3 * row + 3])
+
+    def none(self) -> None:
+        """A row of a file that is no post."""
+        self.add(NOTHING[self.kind])
+
+    def json(self) -> str:
+        if self.kind == "flag":
+            return json.dumps("".join(self.texts))
+        texts = json.dumps(self.texts, ensure_ascii=False, separators=(",", ":"))
+        if self.kind == "value":
+            return f"[{texts},{numbers_json(self.at)}]"
+        return texts
+
+
+def key_text(key: Hashable | None) -> str | bool | None:
+    """A key as its column keeps it: JSON text, one text per key, so that equal keys have equal
+    texts (strings, and tuples of strings and None, only); None for None; False for a key
+    the column cannot keep."""
+    if key is None:
+        return None
+    try:
+        return _text(key)
+    except TypeError:
+        return False
+
+
+def _text(key: object) -> str:
+    """json.dumps of the key (tuples as lists, no spaces), quicker for the small keys rules
+    group by; TypeError for a key of anything but strings, None and tuples."""
+    if type(key) is str:
+        return _string(key)
+    if key is None:
+        return "null"
+    if type(key) is tuple:
+        return "[" + ",".join(map(_text, key)) + "]"
+    raise TypeError("not a key")
+
+
+_string = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.encode_basestring
+
+
+def key_value(text: str) -> Hashable:
+    """A key back from its text (lists back to tuples); ValueError when it is not one."""
+    return _hashable(json.loads(text))
+
+
+def _hashable(value: Any) -> Hashable:
+    if value is None or type(value) is str:
+        return value
+    if type(value) is list:
+        return tuple(_hashable(item) for item in value)
+    raise ValueError("not a key")
