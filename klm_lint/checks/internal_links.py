@@ -207,13 +207,14 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
         folders.update(folders_of(key))
 
     zola = site.config.generator.urls == "zola"
+    space = _space(site)
     for post in index.posts():
         content_files.add(post.site_path)
         url = post[PAGE_URL]
         names: tuple[str, ...] = post[TAXONOMY_NAMES]
         taxonomies.update(names)
-        if not url:
-            continue
+        if not url or not space.trusts(post.site_path):
+            continue  # a page only its route's code serves: that route decides
         add(url_key(url), url)
         for variant in language_variants(url, post.site_path):
             add(variant, _like(variant, url))
@@ -235,7 +236,6 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
                 add(variant, _like(variant, url))
     if site.config.generator.urls == "hugo":
         taxonomies.update(_hugo_taxonomies(site))
-    space = _space(site)
     for language in space.fallbacks:
         for key, url in list(pages.items()):
             if not key.startswith(tuple(f"/{other}/" for other in space.fallbacks)):
@@ -519,10 +519,10 @@ def _problem(
         return None
     if space.redirected(key):
         return None
+    if space.open:
+        return Unchecked(space.open)
     if route is not None and not route.fed:
         return Unchecked(f"pages made by {route.source}")
-    if route is None and space.open:
-        return Unchecked(space.open)
     leads = (
         f"{link.what} {link.value} leads to {path} from this page's address, {url},"
         if target.relative
