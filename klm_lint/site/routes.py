@@ -179,6 +179,16 @@ KNOWN = RouteSpace()
 pages are not modelled (the rule then follows links only where the config turns it on)."""
 
 
+def follows_links(root: Path, generator: GeneratorConfig) -> bool:
+    """KLM406 follows links: the config turns it on and, on Next.js, the routes are there to
+    read (a pages/ or app/ folder) or the config declares them."""
+    if not generator.internal_links:
+        return False
+    if generator.urls != "nextjs" or generator.routes:
+        return True
+    return any((root / folder).is_dir() for folder in _NEXT_FOLDERS)
+
+
 def route_space(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> RouteSpace:
     if generator.urls == "nextjs":
         return _nextjs(root, project, generator)

@@ -6,12 +6,15 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from klm_lint.api import LintOptions, lint
-from klm_lint.engine.result import Result
 from klm_lint.site.routes import ANY, ONE, SOME, Route
+
+if TYPE_CHECKING:
+    from klm_lint.engine.result import Result
 
 SITES = Path(__file__).parent.parent / "sites"
 ROUTES = '[generator]\nroutes = { "content/posts" = "/posts/" }\n'
