@@ -455,6 +455,9 @@ def unchecked_links(index: SiteIndex, site: Site, paths: Iterable[str]) -> dict[
 
 
 _CONTENT_EXTENSIONS = (".md", ".markdown", ".mdx")
+_PAGES_AS_HTML = ("nextjs", "astro")
+"""Generators whose pages a static export writes as `about.html` where the host serves them
+(Next.js's `output: "export"`, Astro's `build.format: "file"`)."""
 
 
 def _names_a_content_file(value: str, site_path: str, known: _Addresses, site: Site) -> bool:
@@ -514,6 +517,10 @@ def _problem(
         if index_file.status == "found":
             return None
     space = known.space
+    if key.endswith(".html") and site.config.generator.urls in _PAGES_AS_HTML:
+        key = key[: -len(".html")] or "/"
+        if key in known.pages:
+            return None
     route = space.route_of(key)
     if route is not None and not route.dynamic:
         return None

@@ -37,6 +37,18 @@ _NEXT_FOLDERS = ("pages", "src/pages", "app", "src/app")
 _NEXT_PAGE_EXTENSIONS = (".js", ".jsx", ".ts", ".tsx", ".mdx", ".md")
 _NEXT_SPECIAL_PAGES = frozenset({"_app", "_document", "_error", "404", "500"})
 _NEXT_APP_FILES = frozenset({"page", "route"})
+_NEXT_METADATA = {
+    "favicon": "",
+    "icon": "",
+    "apple-icon": "",
+    "opengraph-image": "",
+    "twitter-image": "",
+    "sitemap": ".xml",
+    "robots": ".txt",
+    "manifest": ".webmanifest",
+}
+"""Next.js's metadata files in app/: the file's own name (`favicon.ico`), or for code the
+file it makes (`sitemap.ts` is /sitemap.xml)."""
 _NEXT_CONFIGS = ("next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts")
 _MIDDLEWARE = ("middleware", "src/middleware", "proxy", "src/proxy")
 _ASTRO_PAGE_EXTENSIONS = (".astro", ".md", ".mdx", ".markdown", ".mdoc", ".html")
@@ -333,7 +345,11 @@ def _next_app(relative: str) -> tuple[str, ...] | None:
     hold none, groups `(x)` and slots `@x` are not in the address."""
     stem, extension = posixpath.splitext(relative)
     names = stem.split("/")
-    if extension not in _NEXT_PAGE_EXTENSIONS or names[-1] not in _NEXT_APP_FILES:
+    metadata = _NEXT_METADATA.get(names[-1])
+    if metadata is not None:
+        last = names[-1] + (extension if extension not in _NEXT_PAGE_EXTENSIONS else metadata)
+        names = [*names[:-1], last, "page"]
+    elif extension not in _NEXT_PAGE_EXTENSIONS or names[-1] not in _NEXT_APP_FILES:
         return None
     folders = names[:-1]
     if any(name.startswith("_") or name.startswith("(.") for name in folders):

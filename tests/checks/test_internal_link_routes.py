@@ -133,8 +133,12 @@ def test_nextjs_app_router_groups_and_private_folders(tmp_path: Path) -> None:
         "app/_lib/page.tsx": "export default function L() {}\n",
         "app/docs/[[...slug]]/page.tsx": "export default function D() {}\n",
         "app/feed.xml/route.ts": "export function GET() {}\n",
+        "app/favicon.ico": "icon",
+        "app/sitemap.ts": "export default function sitemap() {}\n",
         "content/posts/links.md": POST.format(
-            title="Links", body="[a](/pricing) [b](/_lib) [c](/docs) [d](/feed.xml)"
+            title="Links",
+            body="[a](/pricing) [b](/_lib) [c](/docs) [d](/feed.xml) [e](/favicon.ico) "
+            "[f](/pricing.html) [g](/posts/hello-world.html) [h](/sitemap.xml)",
         ),
     }
     shutil_site = site("nextjs", tmp_path, files, ROUTES)
