@@ -61,8 +61,9 @@ _ASTRO_BASE = re.compile(r"""\bbase\s*:\s*(["'`])([^"'`]*)\1""")
 _ASTRO_REDIRECTS = re.compile(r"""\bredirects\s*:\s*\{(.*?)\}""", re.DOTALL)
 _ASTRO_REDIRECT_KEY = re.compile(r"""(["'])(/[^"']*)\1\s*:""")
 _ASTRO_I18N = re.compile(r"""\bi18n\s*:""")
-_STARLIGHT_LOCALES = re.compile(r"""\blocales\s*[:=]\s*\{(.*?)\n\s*\}""", re.DOTALL)
-_LOCALE_KEY = re.compile(r"""^\s*(?:(["'])([\w-]+)\1|([\w]+))\s*:""", re.MULTILINE)
+_STARLIGHT_LOCALES = re.compile(r"""\blocales[ \t]*[:=][ \t]*\{""")
+_LOCALE_KEY = re.compile(r"""^[ \t]*(?:(["'])([\w-]+)\1|(\w+))[ \t]*:""", re.MULTILINE)
+_REDIRECTS_CALL = re.compile(r"\b(?:redirects|rewrites)\s*\(")
 
 ASTRO_QUIET_PACKAGES = frozenset(
     {
@@ -368,7 +369,7 @@ def _sources(text: str) -> tuple[list[str], bool]:
             unread = True
         else:
             found.append(match.group(2))
-    if not found and re.search(r"\b(?:redirects|rewrites)\s*\(", text):
+    if not found and _REDIRECTS_CALL.search(text):
         unread = True
     return found, unread
 
@@ -442,9 +443,10 @@ def _astro(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> Rout
         if starlight:
             locales = _STARLIGHT_LOCALES.search(text)
             if locales is not None:
+                keys = _braced(text, locales.end())
                 fallbacks = tuple(
                     key
-                    for match in _LOCALE_KEY.finditer(locales.group(1))
+                    for match in _LOCALE_KEY.finditer(keys)
                     if (key := match.group(2) or match.group(3)) and key != "root"
                 )
         break
@@ -457,6 +459,22 @@ def _astro(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> Rout
         if added:
             open_reason = f"the integration {added} (package.json) may add pages"
     return RouteSpace(True, tuple(routes), open_reason, tuple(redirects), fallbacks, tuple(fed))
+
+
+def _braced(text: str, start: int) -> str:
+    """The keys of an object literal opened just before `start`, at its own depth (a line of
+    a nested object is blanked)."""
+    depth = 1
+    kept: list[str] = []
+    for char in text[start:]:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        kept.append(char if depth == 1 or char == "\n" else " ")
+    return "".join(kept)
 
 
 def _astro_page(relative: str) -> tuple[str, ...] | None:
