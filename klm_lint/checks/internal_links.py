@@ -441,14 +441,22 @@ def unchecked_links(index: SiteIndex, site: Site, paths: Iterable[str]) -> dict[
         return counts
     known = index.derived(_addresses, site)
     base = _base(site)
+    unmodelled = (
+        "a link render hook resolves them"
+        if known.unmodelled == "a link render hook"
+        else f"the Hugo config's {known.unmodelled} moves pages"
+    )
     for path in paths:
         post = index.get(path)
         if post is None or not post[LINKS]:
             continue
         for word in post[LINKS]:
-            verdict = _verdict(Link.decoded(word), post, known, site, base)
-            if known.unmodelled and verdict is not None:
-                verdict = Unchecked(f"the site's {known.unmodelled}")
+            link = Link.decoded(word)
+            if known.unmodelled:
+                followed = target_of(link.value, post[PAGE_URL] or "/", base) is not None
+                verdict: str | Unchecked | None = Unchecked(unmodelled) if followed else None
+            else:
+                verdict = _verdict(link, post, known, site, base)
             if isinstance(verdict, Unchecked):
                 counts[verdict.reason] = counts.get(verdict.reason, 0) + 1
     return counts

@@ -245,3 +245,31 @@ def test_a_route_matches_the_addresses_its_file_serves(
     segments: tuple[str, ...], address: tuple[str, ...], matches: bool
 ) -> None:
     assert Route(segments, "x").matches(address) is matches
+
+
+# --- Hugo: what moves every page -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reason"),
+    [
+        (
+            "layouts/_default/_markup/render-link.html",
+            "{{ with .PageInner.GetPage .Destination }}{{ .RelPermalink }}{{ end }}",
+            "a link render hook resolves them (2)",
+        ),
+        ("hugo.toml", "[permalinks]\nposts = '/:year/:slug/'\n", "the Hugo config's permalinks"),
+    ],
+)
+def test_hugo_links_left_to_its_code_are_counted(
+    tmp_path: Path, name: str, text: str, reason: str
+) -> None:
+    files = {
+        name: text,
+        "content/posts/a.md": "---\ntitle: A\n---\n[b](/posts/b/) [x](https://example.org/)\n",
+        "content/posts/b.md": "---\ntitle: B\n---\n[nowhere](/nowhere/)\n",
+    }
+    copy = site("hugo", tmp_path, files)
+    result = run(copy)
+    assert found(result) == []
+    assert reason in note(result)
