@@ -6,6 +6,7 @@ import difflib
 import os
 import posixpath
 import re
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -54,17 +55,14 @@ def _on(site: Site) -> bool:
     return site.config.generator.internal_links and _space(site).active
 
 
-_SPACES: dict[tuple[str, ...], RouteSpace] = {}
+_SPACES: weakref.WeakKeyDictionary[Site, RouteSpace] = weakref.WeakKeyDictionary()
 
 
 def _space(site: Site) -> RouteSpace:
-    """The routes of the site's code (Next.js, Astro), read once per run."""
-    generator = site.config.generator
-    routes = sorted(f"{folder}={prefix}" for folder, prefix in generator.routes.items())
-    key = (site.root_text, generator.urls, generator.base_url, *routes)
-    space = _SPACES.get(key)
+    """The routes of the site's code (Next.js, Astro), read once per site."""
+    space = _SPACES.get(site)
     if space is None:
-        space = _SPACES[key] = route_space(site.root, site.project, generator)
+        space = _SPACES[site] = route_space(site.root, site.project, site.config.generator)
     return space
 
 
