@@ -462,8 +462,9 @@ def unchecked_links(index: SiteIndex, site: Site, paths: Iterable[str]) -> dict[
 
 _CONTENT_EXTENSIONS = (".md", ".markdown", ".mdx")
 _PAGES_AS_HTML = ("nextjs", "astro")
-"""Generators whose pages a static export writes as `about.html` where the host serves them
-(Next.js's `output: "export"`, Astro's `build.format: "file"`)."""
+"""Generators whose routes are files klm-lint reads (their tag and pagination pages are
+routes too), and whose pages a static export writes as `about.html` where the host serves
+them (Next.js's `output: "export"`, Astro's `build.format: "file"`)."""
 
 
 def _names_a_content_file(value: str, site_path: str, known: _Addresses, site: Site) -> bool:
@@ -504,7 +505,8 @@ def _problem(
             f"site is served, so readers who follow it get a 404. Write {base}{target.path}."
         )
     path = target.path
-    if generated(path, known.taxonomies):
+    routed = site.config.generator.urls in _PAGES_AS_HTML
+    if generated(path, frozenset() if routed else known.taxonomies, pagination=not routed):
         return None
     key = url_key(path)
     if key in known.pages or key in known.folders or key in known.redirected:

@@ -102,13 +102,16 @@ LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{2,4})?")
 """A language code as multilingual sites name their folders and files (`fr`, `zh-tw`)."""
 
 
-def generated(path: str, taxonomies: frozenset[str]) -> bool:
+def generated(path: str, taxonomies: frozenset[str], *, pagination: bool = True) -> bool:
     """A page or file the generator makes that no content file stands for: taxonomy lists,
-    pagination, feeds and other generated files (in a language's folder too: /fr/tags/)."""
+    pagination (unless `pagination` is False: the routes say), feeds and other generated files
+    (in a language's folder too: /fr/tags/)."""
     segments = path.strip("/").split("/")
     if LANGUAGE.fullmatch(segments[0]) and len(segments) > 1:
         segments = segments[1:]
-    if segments[0] in taxonomies or _PAGINATION.search(path.rstrip("/") + "/"):
+    if segments[0] in taxonomies:
+        return True
+    if pagination and _PAGINATION.search(path.rstrip("/") + "/"):
         return True
     extension = posixpath.splitext(path.rstrip("/"))[1].lower()
     return extension in GENERATED_EXTENSIONS or posixpath.basename(path) == "404.html"

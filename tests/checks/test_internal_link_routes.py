@@ -60,20 +60,29 @@ def test_nextjs_links_into_dynamic_routes_are_counted_not_reported(tmp_path: Pat
     result = run(site("nextjs", tmp_path))
     assert found(result) == []
     assert note(result) == (
-        "KLM406 did not check 2 links, as code klm-lint does not read decides what is served "
-        "there: pages made by pages/posts/[single].js (1); relative links from a page whose "
-        "address its route's code decides (1)."
+        "KLM406 did not check 3 links, as code klm-lint does not read decides what is served "
+        "there: pages made by pages/posts/[single].js (1); pages made by pages/tags/[tag].js "
+        "(1); relative links from a page whose address its route's code decides (1)."
     )
 
 
 def test_nextjs_a_link_no_route_serves_is_reported(tmp_path: Path) -> None:
-    body = "[a](/blog/hello-world/) [b](/tags/) [c](/posts/index.html) [d](/api/hello)"
+    body = (
+        "[a](/blog/hello-world/) [b](/tags/) [c](/posts/index.html) [d](/api/hello) "
+        "[e](/categories/news/) [f](/posts/page/2/) [g](/tags/news/)"
+    )
     files = {"content/posts/links.md": POST.format(title="Links", body=body)}
     result = run(site("nextjs", tmp_path, files))
-    assert [(line, column) for _path, line, column, _message in found(result)] == [(8, 5)]
+    assert [(line, column) for _path, line, column, _message in found(result)] == [
+        (8, 5),
+        (8, 29),
+        (8, 80),
+        (8, 103),
+    ]
     message = found(result)[0][3]
     assert message.startswith("the link points to /blog/hello-world/, but the site publishes")
-    assert note(result).startswith("KLM406 did not check 2 links")
+    assert note(result).startswith("KLM406 did not check 4 links")
+    assert "pages made by pages/tags/[tag].js (2)" in note(result)
 
 
 def test_nextjs_with_the_routes_declared_the_posts_are_checked(tmp_path: Path) -> None:
@@ -86,7 +95,7 @@ def test_nextjs_with_the_routes_declared_the_posts_are_checked(tmp_path: Path) -
     ]
     assert found(result)[0][3].endswith("Did you mean /posts/hello-world?")
     assert "leads to /posts/summer-plans/ from this page's address" in found(result)[1][3]
-    assert note(result) == ""
+    assert note(result).endswith("there: pages made by pages/tags/[tag].js (1).")
 
 
 def test_nextjs_redirects_in_its_config(tmp_path: Path) -> None:
