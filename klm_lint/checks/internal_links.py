@@ -426,7 +426,7 @@ def _verdict(
     if target is None:
         return None
     if target.relative and (not url or not known.space.trusts(post.site_path)):
-        return Unchecked("relative links from a page whose address its route's code decides")
+        return Unchecked("relative links from pages whose address code decides")
     if _names_a_content_file(link.value, post.site_path, known, site):
         return None
     return _problem(link, target, known, site, url)

@@ -62,7 +62,7 @@ def test_nextjs_links_into_dynamic_routes_are_counted_not_reported(tmp_path: Pat
     assert note(result) == (
         "KLM406 did not check 3 links, as code klm-lint does not read decides what is served "
         "there: pages made by pages/posts/[single].js (1); pages made by pages/tags/[tag].js "
-        "(1); relative links from a page whose address its route's code decides (1)."
+        "(1); relative links from pages whose address code decides (1)."
     )
 
 
