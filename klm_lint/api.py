@@ -149,6 +149,9 @@ def _run(
     notes = result.notes
     if engine.cache is not None and engine.cache.note:
         notes = [*notes, engine.cache.note]
+    unchecked = _unchecked_links(engine, result.checked)
+    if unchecked:
+        notes = [*notes, unchecked]
     return dataclasses.replace(
         result,
         unmatched=unmatched,
@@ -156,6 +159,27 @@ def _run(
         notes=notes,
         preset=site.preset.name,
         detected=detection.reason if detection is not None else None,
+    )
+
+
+def _unchecked_links(engine: Engine, paths: Sequence[Path]) -> str:
+    """The note on the links KLM406 could not judge, when there are any."""
+    if engine.index is None or not any(rule.code == "KLM406" for rule in engine.site_rules):
+        return ""
+    from klm_lint.checks.internal_links import unchecked_links
+
+    counts = unchecked_links(engine.index, engine.site, (os.path.abspath(p) for p in paths))
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    reasons = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    shown = "; ".join(f"{reason} ({count:,})" for reason, count in reasons[:3])
+    rest = len(reasons) - 3
+    more = f"; {rest} more reason{'' if rest == 1 else 's'}" if rest > 0 else ""
+    links = "link" if total == 1 else "links"
+    return (
+        f"KLM406 did not check {total:,} {links}, as code klm-lint does not read decides what "
+        f"is served there: {shown}{more}."
     )
 
 

@@ -6,6 +6,8 @@ import difflib
 import os
 import posixpath
 import re
+import weakref
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -26,16 +28,18 @@ from klm_lint.site.links import (
     generated,
     has_extension,
     language_variants,
+    redirect_covers,
     redirect_sources,
     slugify_paths,
     target_of,
     toml_table_values,
     url_key,
 )
+from klm_lint.site.routes import KNOWN, RouteSpace, route_space
 from klm_lint.site.urls import ADDRESS_RULES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
 
     from klm_lint.load.document import Document
@@ -50,13 +54,47 @@ _SCHEME = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _on(site: Site) -> bool:
-    return site.config.generator.internal_links
+    return site.config.generator.internal_links and _space(site).active
+
+
+_SPACES: weakref.WeakKeyDictionary[Site, RouteSpace] = weakref.WeakKeyDictionary()
+
+
+def _space(site: Site) -> RouteSpace:
+    """The routes of the site's code (Next.js, Astro), read once per site."""
+    space = _SPACES.get(site)
+    if space is None:
+        space = _SPACES[site] = route_space(site.root, site.project, site.config.generator)
+    return space
 
 
 def _page_url(doc: Document, site: Site) -> str:
+    """The page's address, when klm-lint knows it: "" when it does not (an Astro entry or a
+    Next.js content file that no declared route serves)."""
     if not _on(site):
         return ""
+    space = _space(site)
+    urls = site.config.generator.urls
+    if urls == "astro" and doc.site_path.startswith("src/content/"):
+        return _astro_entry_url(doc, site, space)
     return site.page_url(doc) or ""
+
+
+def _astro_entry_url(doc: Document, site: Site, space: RouteSpace) -> str:
+    """An entry's address where a route serves its collection by its id or slug: Starlight's
+    docs from the site's root, a collection the config's `routes` name from their address."""
+    folder = next((name for name in space.fed_folders if doc.site_path.startswith(name + "/")), "")
+    address = site.address(doc) if folder else None
+    if address is None:
+        return ""
+    prefix = site.config.generator.routes.get(folder, "/")
+    for name, declared in site.config.generator.routes.items():
+        if name.strip("/") == folder:
+            prefix = declared
+    ident = address.url.strip("/")
+    ident = "" if ident == "index" else ident
+    path = "/".join(part for part in (prefix.strip("/"), ident) if part)
+    return f"/{path}/" if path else "/"
 
 
 def _aliases(doc: Document, site: Site) -> tuple[str, ...]:
@@ -150,10 +188,12 @@ class _Addresses:
     redirected: frozenset[str] = frozenset()
     """Keys the host redirects (_redirects, netlify.toml)."""
     redirected_folders: tuple[str, ...] = ()
-    """Keys under which the host redirects everything (`/blog/*`)."""
+    """Sources the host redirects with placeholders or a splat (`/blog/*`, `/:lang/x/`)."""
     unmodelled: str = ""
     """A setting of the generator's config that changes addresses and is not modelled: no
     link is reported."""
+    space: RouteSpace = KNOWN
+    """The routes of the site's code."""
 
 
 def _addresses(index: SiteIndex, site: Site) -> _Addresses:
@@ -167,13 +207,14 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
         folders.update(folders_of(key))
 
     zola = site.config.generator.urls == "zola"
+    space = _space(site)
     for post in index.posts():
         content_files.add(post.site_path)
         url = post[PAGE_URL]
         names: tuple[str, ...] = post[TAXONOMY_NAMES]
         taxonomies.update(names)
-        if not url:
-            continue
+        if not url or not space.trusts(post.site_path):
+            continue  # a page only its route's code serves: that route decides
         add(url_key(url), url)
         for variant in language_variants(url, post.site_path):
             add(variant, _like(variant, url))
@@ -195,6 +236,10 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
                 add(variant, _like(variant, url))
     if site.config.generator.urls == "hugo":
         taxonomies.update(_hugo_taxonomies(site))
+    for language in space.fallbacks:
+        for key, url in list(pages.items()):
+            if not key.startswith(tuple(f"/{other}/" for other in space.fallbacks)):
+                add(url_key(f"/{language}{key}"), f"/{language}{url}")
     redirected, redirected_folders = _redirects(site)
     return _Addresses(
         pages,
@@ -204,6 +249,7 @@ def _addresses(index: SiteIndex, site: Site) -> _Addresses:
         frozenset(redirected),
         tuple(redirected_folders),
         _unmodelled(site),
+        space,
     )
 
 
@@ -353,24 +399,74 @@ def _unmodelled(site: Site) -> str:
 def broken_internal_link(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     if not _on(site) or not post[LINKS]:
         return
-    url = post[PAGE_URL]
     base = _base(site)
     known = index.derived(_addresses, site)
     if known.unmodelled:
         return
     for word in post[LINKS]:
         link = Link.decoded(word)
-        target = target_of(link.value, url or "/", base)
-        if target is None or (target.relative and not url):
+        verdict = _verdict(link, post, known, site, base)
+        if isinstance(verdict, str):
+            yield Problem(link.start, link.end, verdict)
+
+
+@dataclass(frozen=True, slots=True)
+class Unchecked:
+    """A link KLM406 cannot judge: why, as the run's note says it."""
+
+    reason: str
+
+
+def _verdict(
+    link: Link, post: Post, known: _Addresses, site: Site, base: str
+) -> str | Unchecked | None:
+    """The finding's message for a link that leads nowhere; None when it leads somewhere or
+    is not followed at all (a web address, a fragment alone); Unchecked when it leads where
+    only code klm-lint does not read knows what is served."""
+    url = post[PAGE_URL]
+    target = target_of(link.value, url or "/", base)
+    if target is None:
+        return None
+    if target.relative and (not url or not known.space.trusts(post.site_path)):
+        return Unchecked("relative links from pages whose address code decides")
+    if _names_a_content_file(link.value, post.site_path, known, site):
+        return None
+    return _problem(link, target, known, site, url)
+
+
+def unchecked_links(index: SiteIndex, site: Site, paths: Iterable[str]) -> dict[str, int]:
+    """How many links of the posts (absolute paths) KLM406 could not judge, by reason."""
+    counts: dict[str, int] = {}
+    if not _on(site):
+        return counts
+    known = index.derived(_addresses, site)
+    base = _base(site)
+    unmodelled = (
+        "a link render hook resolves them"
+        if known.unmodelled == "a link render hook"
+        else f"the Hugo config's {known.unmodelled} moves pages"
+    )
+    for path in paths:
+        post = index.get(path)
+        if post is None or not post[LINKS]:
             continue
-        if _names_a_content_file(link.value, post.site_path, known, site):
-            continue
-        message = _problem(link, target, known, site, url)
-        if message is not None:
-            yield Problem(link.start, link.end, message)
+        for word in post[LINKS]:
+            link = Link.decoded(word)
+            if known.unmodelled:
+                followed = target_of(link.value, post[PAGE_URL] or "/", base) is not None
+                verdict: str | Unchecked | None = Unchecked(unmodelled) if followed else None
+            else:
+                verdict = _verdict(link, post, known, site, base)
+            if isinstance(verdict, Unchecked):
+                counts[verdict.reason] = counts.get(verdict.reason, 0) + 1
+    return counts
 
 
 _CONTENT_EXTENSIONS = (".md", ".markdown", ".mdx")
+_PAGES_AS_HTML = ("nextjs", "astro")
+"""Generators whose routes are files klm-lint reads (their tag and pagination pages are
+routes too), and whose pages a static export writes as `about.html` where the host serves
+them (Next.js's `output: "export"`, Astro's `build.format: "file"`)."""
 
 
 def _names_a_content_file(value: str, site_path: str, known: _Addresses, site: Site) -> bool:
@@ -398,7 +494,9 @@ def _base(site: Site) -> str:
     return "/" + base if base else ""
 
 
-def _problem(link: Link, target: Target, known: _Addresses, site: Site, url: str) -> str | None:
+def _problem(
+    link: Link, target: Target, known: _Addresses, site: Site, url: str
+) -> str | Unchecked | None:
     generator = ADDRESS_RULES[site.config.generator.urls].generator
     if target.kind == "content-file":
         return _content_file(link, target, known, site)
@@ -409,15 +507,13 @@ def _problem(link: Link, target: Target, known: _Addresses, site: Site, url: str
             f"site is served, so readers who follow it get a 404. Write {base}{target.path}."
         )
     path = target.path
-    if generated(path, known.taxonomies):
+    routed = site.config.generator.urls in _PAGES_AS_HTML
+    if generated(path, frozenset() if routed else known.taxonomies, pagination=not routed):
         return None
     key = url_key(path)
     if key in known.pages or key in known.folders or key in known.redirected:
         return None
-    if any(
-        key == prefix or key.startswith(prefix.rstrip("/") + "/")
-        for prefix in known.redirected_folders
-    ):
+    if any(redirect_covers(pattern, key) for pattern in known.redirected_folders):
         return None
     roots = _files(site)
     found = roots.lookup_path(path) if not path.endswith("/") else None
@@ -430,6 +526,20 @@ def _problem(link: Link, target: Target, known: _Addresses, site: Site, url: str
         index_file = roots.lookup_path(path.rstrip("/") + "/index.html")
         if index_file.status == "found":
             return None
+    space = known.space
+    if key.endswith(".html") and site.config.generator.urls in _PAGES_AS_HTML:
+        key = key[: -len(".html")] or "/"
+        if key in known.pages:
+            return None
+    route = space.route_of(key)
+    if route is not None and not route.dynamic:
+        return None
+    if space.redirected(key):
+        return None
+    if space.open:
+        return Unchecked(space.open)
+    if route is not None and not route.fed:
+        return Unchecked(f"pages made by {route.source}")
     leads = (
         f"{link.what} {link.value} leads to {path} from this page's address, {url},"
         if target.relative

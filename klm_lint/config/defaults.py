@@ -67,7 +67,7 @@ GENERATORCONFIG: tuple[tuple[str, str, Any], ...] = (
     ("leaf_bundles", "leaf-bundles", False),
     ("permalinks", "permalinks", {}),
     ("routes", "routes", {}),
-    ("internal_links", "internal-links", False),
+    ("internal_links", "internal-links", True),
 )
 
 COMPONENTCONFIG: tuple[tuple[str, str, Any], ...] = (

@@ -217,9 +217,10 @@ class GeneratorConfig(_Model):
     routes: dict[str, str] = Field(default_factory=dict)
     """The address each content folder is served at (`docs = "/docs/"`); a folder not listed
     is served at /."""
-    internal_links: bool = False
-    """KLM406 follows internal links: on where the preset knows every page's address from the
-    content alone (Hugo, Zola), off where templates or code make pages it cannot see."""
+    internal_links: bool = True
+    """KLM406 follows internal links: on where the preset knows the addresses the site serves
+    (its content, and for Next.js and Astro its route files), off where templates or code
+    klm-lint cannot read make pages (Docusaurus, Eleventy, Jekyll)."""
 
     @field_validator("date_from_path")
     @classmethod

@@ -103,13 +103,16 @@ LANGUAGE = lazy_pattern(r"[a-z]{2}(?:-[A-Za-z]{2,4})?")
 """A language code as multilingual sites name their folders and files (`fr`, `zh-tw`)."""
 
 
-def generated(path: str, taxonomies: frozenset[str]) -> bool:
+def generated(path: str, taxonomies: frozenset[str], *, pagination: bool = True) -> bool:
     """A page or file the generator makes that no content file stands for: taxonomy lists,
-    pagination, feeds and other generated files (in a language's folder too: /fr/tags/)."""
+    pagination (unless `pagination` is False: the routes say), feeds and other generated files
+    (in a language's folder too: /fr/tags/)."""
     segments = path.strip("/").split("/")
     if LANGUAGE.fullmatch(segments[0]) and len(segments) > 1:
         segments = segments[1:]
-    if segments[0] in taxonomies or _PAGINATION.search(path.rstrip("/") + "/"):
+    if segments[0] in taxonomies:
+        return True
+    if pagination and _PAGINATION.search(path.rstrip("/") + "/"):
         return True
     extension = posixpath.splitext(path.rstrip("/"))[1].lower()
     return extension in GENERATED_EXTENSIONS or posixpath.basename(path) == "404.html"
@@ -140,8 +143,8 @@ def language_variants(url: str, site_path: str) -> list[str]:
 
 def redirect_sources(text: str, toml: bool) -> tuple[list[str], list[str]]:
     """The paths a host redirects (Netlify and Cloudflare Pages `_redirects` lines, the `from`
-    of netlify.toml's [[redirects]]): exact paths, and prefixes of those ending in a splat or
-    a placeholder (`/blog/*`, `/news/:year/:slug`)."""
+    of netlify.toml's [[redirects]]): exact paths, and the sources holding a splat or a
+    placeholder (`/blog/*`, `/news/:year/:slug`), for redirect_covers."""
     sources: list[str] = []
     if toml:
         redirects = _toml(text).get("redirects")
@@ -154,21 +157,39 @@ def redirect_sources(text: str, toml: bool) -> tuple[list[str], list[str]]:
     else:
         for line in text.splitlines():
             fields = line.split()
-            if fields and not fields[0].startswith("#"):
+            if fields and not fields[0].startswith("#") and not _not_found(fields[2:]):
                 sources.append(fields[0])
     exact: list[str] = []
-    prefixes: list[str] = []
+    patterns: list[str] = []
     for source in sources:
         if not source.startswith("/"):
             continue
-        wild = [
-            index for index, part in enumerate(source.split("/")) if "*" in part or part[:1] == ":"
-        ]
-        if wild:
-            prefixes.append(url_key("/".join(source.split("/")[: wild[0]]) or "/"))
+        parts = source.split("?", 1)[0].split("/")
+        if any("*" in part or part[:1] == ":" for part in parts):
+            patterns.append(unquote("/".join(parts)))
         else:
             exact.append(url_key(unquote(source)))
-    return exact, prefixes
+    return exact, patterns
+
+
+def _not_found(options: list[str]) -> bool:
+    """A `_redirects` line whose status is an error (`/* /404.html 404`): the host's own
+    "page not found" page, not a redirect."""
+    status = options[0].rstrip("!") if options else ""
+    return status.isdigit() and int(status) >= 400
+
+
+def redirect_covers(pattern: str, key: str) -> bool:
+    """The address (a url_key) is one a redirect's source with placeholders or a splat
+    matches: `:name` stands for one segment, `*` for everything below (none too)."""
+    wanted = [part for part in pattern.split("/") if part]
+    parts = [part for part in key.split("/") if part]
+    for index, part in enumerate(wanted):
+        if "*" in part:
+            return True
+        if index >= len(parts) or (part[:1] != ":" and part != parts[index]):
+            return False
+    return len(parts) == len(wanted)
 
 
 def slugify_paths(text: str) -> str:

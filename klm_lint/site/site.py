@@ -17,6 +17,7 @@ from klm_lint.site.assets import AssetResolver
 from klm_lint.site.date_forms import judge, moment_of, path_date, text_moment
 from klm_lint.site.patterns import Patterns
 from klm_lint.site.publication import held_back, is_false
+from klm_lint.site.routes import follows_links
 from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
 from klm_lint.site.urls import ADDRESS_RULES, address_of, page_url
@@ -133,7 +134,9 @@ class Site:
             root, config, self.static, self.address, self._noun, self.named_path
         )
         self.schemas = _schema_library(root, config, config_path, preset.name)
-        self.collections = _collections(config, config_path, self.schemas, preset.name)
+        self.collections = _collections(
+            config, config_path, self.schemas, preset.name, follows_links(root, config.generator)
+        )
         self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
         theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}
         self.components = {
@@ -314,9 +317,14 @@ def _schema_library(
 
 
 def _collections(
-    config: Config, config_path: Path | None, library: SchemaLibrary, preset_name: str
+    config: Config,
+    config_path: Path | None,
+    library: SchemaLibrary,
+    preset_name: str,
+    links: bool,
 ) -> list[Collection]:
-    """The config's collections first, in the order it writes them, then the preset's."""
+    """The config's collections first, in the order it writes them, then the preset's
+    (`links`: KLM406 follows links, so every page's address is indexed)."""
     preset = load_preset(preset_name)
     written = {
         name: collection.model_dump(by_alias=True, exclude_unset=True)
@@ -351,7 +359,7 @@ def _collections(
                 schema.is_a("post") if compare is None else bool(compare),
                 tuple(include),
                 source,
-                addressed=config.generator.urls != "nextjs" or config.generator.internal_links,
+                addressed=config.generator.urls != "nextjs" or links,
             )
         )
     return collections

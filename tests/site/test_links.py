@@ -9,6 +9,7 @@ from klm_lint.site.links import (
     folders_of,
     generated,
     language_variants,
+    redirect_covers,
     redirect_sources,
     slugify_paths,
     target_of,
@@ -124,11 +125,31 @@ def test_where_a_multilingual_site_may_serve_a_page(
     assert language_variants(url, site_path) == variants
 
 
+@pytest.mark.parametrize(
+    ("pattern", "key", "covered"),
+    [
+        ("/blog/*", "/blog", True),
+        ("/blog/*", "/blog/a/b", True),
+        ("/blog/*", "/blogs", False),
+        ("/:lang/showcase/", "/fr/showcase", True),
+        ("/:lang/showcase/", "/fr/guides", False),
+        ("/:lang/showcase/", "/fr/showcase/more", False),
+        ("/news/:year/:slug", "/news/2024", False),
+        ("/*", "/anything/at/all", True),
+    ],
+)
+def test_what_a_redirect_covers(pattern: str, key: str, covered: bool) -> None:
+    assert redirect_covers(pattern, key) is covered
+
+
 def test_redirect_sources() -> None:
-    text = "# comment\n/old /new 301\n/blog/* /posts/:splat\n/news/:year/:slug /n\n\nhttps://x/ /\n"
-    assert redirect_sources(text, toml=False) == (["/old"], ["/blog", "/news"])
+    text = (
+        "# comment\n/old /new 301\n/blog/* /posts/:splat\n/news/:year/:slug /n\n\nhttps://x/ /\n"
+        "/* /404.html 404\n"
+    )
+    assert redirect_sources(text, toml=False) == (["/old"], ["/blog/*", "/news/:year/:slug"])
     toml = '[[redirects]]\nfrom = "/a%20b/"\nto = "/"\n[[redirects]]\nfrom = "/*"\nto = "/"\n'
-    assert redirect_sources(toml, toml=True) == (["/a b"], ["/"])
+    assert redirect_sources(toml, toml=True) == (["/a b"], ["/*"])
     assert redirect_sources("[[redirects]\n", toml=True) == ([], [])
 
 

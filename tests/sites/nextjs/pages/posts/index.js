@@ -1,0 +1,3 @@
+export default function Posts() {
+  return <h1>Posts</h1>;
+}
