@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.files import Refused, read_regular
+from klm_lint.lazy import lazy_pattern
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -54,16 +55,16 @@ _MIDDLEWARE = ("middleware", "src/middleware", "proxy", "src/proxy")
 _ASTRO_PAGE_EXTENSIONS = (".astro", ".md", ".mdx", ".markdown", ".mdoc", ".html")
 _ASTRO_ENDPOINT_EXTENSIONS = (".js", ".ts", ".mjs", ".mts")
 _ASTRO_CONFIGS = ("astro.config.mjs", "astro.config.js", "astro.config.ts", "astro.config.mts")
-_SOURCE = re.compile(r"""\bsource\s*:\s*(?:(["'`])([^"'`]*)\1)?""")
-_BASE_PATH = re.compile(r"""\bbasePath\s*:""")
-_NEXT_I18N = re.compile(r"""\bi18n\s*:""")
-_ASTRO_BASE = re.compile(r"""\bbase\s*:\s*(["'`])([^"'`]*)\1""")
-_ASTRO_REDIRECTS = re.compile(r"""\bredirects\s*:\s*\{(.*?)\}""", re.DOTALL)
-_ASTRO_REDIRECT_KEY = re.compile(r"""(["'])(/[^"']*)\1\s*:""")
-_ASTRO_I18N = re.compile(r"""\bi18n\s*:""")
-_STARLIGHT_LOCALES = re.compile(r"""\blocales[ \t]*[:=][ \t]*\{""")
-_LOCALE_KEY = re.compile(r"""^[ \t]*(?:(["'])([\w-]+)\1|(\w+))[ \t]*:""", re.MULTILINE)
-_REDIRECTS_CALL = re.compile(r"\b(?:redirects|rewrites)\s*\(")
+_SOURCE = lazy_pattern(r"""\bsource\s*:\s*(?:(["'`])([^"'`]*)\1)?""")
+_BASE_PATH = lazy_pattern(r"""\bbasePath\s*:""")
+_NEXT_I18N = lazy_pattern(r"""\bi18n\s*:""")
+_ASTRO_BASE = lazy_pattern(r"""\bbase\s*:\s*(["'`])([^"'`]*)\1""")
+_ASTRO_REDIRECTS = lazy_pattern(r"""\bredirects\s*:\s*\{(.*?)\}""", re.DOTALL)
+_ASTRO_REDIRECT_KEY = lazy_pattern(r"""(["'])(/[^"']*)\1\s*:""")
+_ASTRO_I18N = lazy_pattern(r"""\bi18n\s*:""")
+_STARLIGHT_LOCALES = lazy_pattern(r"""\blocales[ \t]*[:=][ \t]*\{""")
+_LOCALE_KEY = lazy_pattern(r"""^[ \t]*(?:(["'])([\w-]+)\1|(\w+))[ \t]*:""", re.MULTILINE)
+_REDIRECTS_CALL = lazy_pattern(r"\b(?:redirects|rewrites)\s*\(")
 
 ASTRO_QUIET_PACKAGES = frozenset(
     {
