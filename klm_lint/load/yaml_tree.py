@@ -35,6 +35,7 @@ from klm_lint.load.yaml_build import (
 )
 from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ
 from klm_lint.load.yaml_readers import JS_YAML, READERS, readers_named
+from klm_lint.load.yaml_simple import simple_tree
 
 if TYPE_CHECKING:
     from typing import Any, Literal
@@ -157,16 +158,22 @@ def parse_yaml(
 
 
 def read_yaml(
-    text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT
+    text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT, simple: bool = True
 ) -> Reading:
-    """parse_yaml, with the notes on what other readers would refuse."""
+    """parse_yaml, with the notes on what other readers would refuse. Simple front matter is
+    read without libyaml (yaml_simple.py), unless `simple` is False."""
     source = text[start:end]
     notes: list[Note] = []
+    diverges = dialect in JS_YAML and _js_diverges(source)
+    if not diverges and simple:
+        simple_root = simple_tree(text, start, end, TreeBuilder(text, start, dialect, notes))
+        if simple_root is not None:
+            return Reading(simple_root)
     root, problem = _libyaml(source, start)
     redefined = problem is not None and "found duplicate anchor" in str(problem)
     if redefined or (problem is not None and _read_otherwise(problem, dialect)):
         root, problem = _libyaml(source, start, dialect)
-    if dialect in JS_YAML and (problem is not None or redefined or _js_diverges(source)):
+    if dialect in JS_YAML and (problem is not None or redefined or diverges):
         root = _js_yaml(source, start, dialect, problem, notes)
     elif problem is not None:
         raise _libyaml_error(problem, start, dialect)
