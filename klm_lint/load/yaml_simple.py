@@ -26,7 +26,7 @@ _UNUSUAL = re.compile(
 )
 """What a simple front matter never holds: tabs, CR, control characters, and the characters
 some YAML reader reads as a line break or a byte-order mark (U+0085, U+2028, U+2029, U+FEFF)."""
-_KEY = re.compile(r"( *)([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")
 """A key of the block mapping, its colon, and the spaces before its value (none: no value).
 Not too long: libyaml takes no key longer than 1,024 characters without a `?`."""
 _ITEM = re.compile(r"( *)- +")
@@ -88,7 +88,8 @@ class _Reader:
         return self.end
 
     def mapping(self, indent: int) -> Mapping:
-        lines, builder = self.lines, self.builder
+        lines, text, builder = self.lines, self.text, self.builder
+        plain, keeps, value_of = builder.plain, builder.keeps, self.value
         first = lines[self.at][0] + indent
         entries: list[Entry] = []
         while self.at < len(lines):
@@ -97,17 +98,19 @@ class _Reader:
                 if own > indent:
                     raise _NotSimple
                 break
-            found = _KEY.match(self.text, offset, line_end)
+            key_start = offset + own
+            found = _KEY.match(text, key_start, line_end)
             if found is None:
                 raise _NotSimple
-            key = builder.plain(found.start(2), found.end(2), found.group(2))
+            key_end = found.end(1)
+            key = plain(key_start, key_end, found.group(1))
             self.at += 1
             value_start = found.end()
             if value_start < line_end:
-                value = self.value(value_start, line_end)
+                value = value_of(value_start, line_end)
             else:
-                value = self.nested(indent, found.end(2) + 1)
-            if builder.keeps(key):
+                value = self.nested(indent, key_end + 1)
+            if keeps(key):
                 entries.append(Entry(key, value))
         return Mapping(first, self._next_token(), tuple(entries))
 
