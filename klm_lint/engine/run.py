@@ -456,14 +456,14 @@ class Engine:
         assert self.index is not None
         ignored = self.selection.ignored_for(post.site_path)
         found: list[tuple[Rule, Problem | Exception]] = []
+        index, site = self.index, self.site
         for rule in self.site_rules:
             if rule.code in ignored:
                 continue
             assert rule.site_check is not None
             try:
-                found.extend(
-                    (rule, problem) for problem in rule.site_check(post, self.index, self.site)
-                )
+                for problem in rule.site_check(post, index, site):
+                    found.append((rule, problem))
             except Exception as error:  # noqa: BLE001 - a bug in klm-lint must not stop the run
                 found.append((rule, error))
         return found
