@@ -227,7 +227,11 @@ class Engine:
         results = list(_mapped(self.file_result, paths, workers, progress))
         if self.index is None:
             return [self._finish(result, []) for result in results]
-        keys = [os.path.abspath(path) for path in paths]
+        # A post's key is its file's absolute path already (the parent makes them one by one).
+        keys = [
+            os.path.abspath(path) if result.post is None else result.post.key
+            for path, result in zip(paths, results, strict=True)
+        ]
         for key, result in zip(keys, results, strict=True):
             if result.post is not None:
                 self.index.put(result.post)
