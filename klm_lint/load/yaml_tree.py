@@ -164,7 +164,9 @@ def read_yaml(
     read without libyaml (yaml_simple.py), unless `simple` is False."""
     source = text[start:end]
     notes: list[Note] = []
-    diverges = dialect in JS_YAML and _js_diverges(source)
+    # Text that libyaml may read otherwise than a port reads it never takes the simple reading,
+    # whichever reader the site's is: what goes to a port is decided below, from libyaml's.
+    diverges = _js_diverges(source)
     if not diverges and simple:
         simple_root = simple_tree(text, start, end, TreeBuilder(text, start, dialect, notes))
         if simple_root is not None:
