@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 MAX_PER_RULE = 100
 
 
-def capped(findings: Iterable[Finding], into: list[Finding]) -> bool:
+def capped(findings: Iterable[Finding], into: list[Finding], listed: int = 0) -> bool:
     """Add one rule's findings in one file to `into`: the first MAX_PER_RULE, then, when there
     are more than one more, a finding at the place of the next that says how many were not
-    listed. Whether some were not listed."""
+    listed. Whether some were not listed. `listed`: how many of them `into` holds already
+    (the findings given are the rest)."""
     found = iter(findings)
-    before = len(into)
-    into.extend(islice(found, MAX_PER_RULE))
+    before = len(into) - listed
+    into.extend(islice(found, MAX_PER_RULE - listed))
     if len(into) - before < MAX_PER_RULE:
         return False
     following = next(found, None)

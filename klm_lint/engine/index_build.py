@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 from klm_lint.engine import pool
 from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
-from klm_lint.load.document import Document, LoadProblem, load_text
+from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
-from klm_lint.load.simple_yaml import load_simple
 from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
 
@@ -45,9 +44,7 @@ def load_post(
     generator = site.config.generator
     shown = display_path(path)
     try:
-        # Simple front matter is read line by line (the facts are all the index needs), the
-        # rest by the full loader, as a linted file is.
-        loaded: Document | LoadProblem | None = load_simple(
+        loaded = load_text(
             raw,
             path,
             shown,
@@ -57,17 +54,6 @@ def load_post(
             after_blank_lines=generator.front_matter_after_blank_lines,
             code_languages=generator.code_front_matter,
         )
-        if loaded is None:
-            loaded = load_text(
-                raw,
-                path,
-                shown,
-                relative,
-                site.config.max_front_matter_size,
-                yaml_dialect=generator.yaml,
-                after_blank_lines=generator.front_matter_after_blank_lines,
-                code_languages=generator.code_front_matter,
-            )
         post = post_for(loaded, site, layout) if isinstance(loaded, Document) else None
     except Exception:  # noqa: BLE001 - linting the file itself reports the failure
         post = None

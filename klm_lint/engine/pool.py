@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 PARALLEL_FROM = 400
 """Runs of fewer files stay in one process: starting a pool costs more than it saves."""
-CHUNKS_PER_WORKER = 8
+CHUNKS_PER_WORKER = 4
+"""Each chunk is at most the remaining items' share of this many chunks per worker: large
+chunks first, smaller ones towards the end (guided scheduling), so that the workers finish
+together and few chunks are sent."""
+SMALLEST_CHUNK = 25
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -55,8 +59,7 @@ def map_ordered(
 ) -> Iterator[Result]:
     """function(item) for every item, computed in `workers` forked processes, in item order."""
     global _TASK
-    size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    chunks = chunked(len(items), workers)
     _TASK = (function, items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -72,6 +75,19 @@ def map_ordered(
                     progress(end - start)
     finally:
         _TASK = None
+
+
+def chunked(count: int, workers: int) -> list[tuple[int, int]]:
+    """The items' bounds, cut into chunks that shrink as fewer items remain."""
+    share = workers * CHUNKS_PER_WORKER
+    smallest = max(1, min(SMALLEST_CHUNK, count // share))
+    chunks = []
+    start = 0
+    while start < count:
+        size = max(smallest, -(-(count - start) // share))
+        chunks.append((start, min(start + size, count)))
+        start += size
+    return chunks
 
 
 def _die_with_parent(parent: int) -> None:

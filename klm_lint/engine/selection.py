@@ -23,6 +23,9 @@ UNREADABLE_FILE_CODES = frozenset({"KLM000", "KLM002", "KLM003", "KLM005", "KLM0
 otherwise a narrow selection would pass a file that no rule could look at."""
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 @value_record
 class Selection:
     enabled: frozenset[str]
@@ -33,6 +36,8 @@ class Selection:
     (otherwise a finding keeps its own, which may be above the rule's default)."""
 
     def ignored_for(self, site_path: str) -> frozenset[str]:
+        if not self.per_file_ignores:
+            return _NONE
         ignored: set[str] = set()
         for spec, codes in self.per_file_ignores:
             if site_path and spec.match_file(site_path):

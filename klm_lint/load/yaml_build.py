@@ -120,6 +120,10 @@ class TreeBuilder:
         self._scalar: Callable[[ScalarNode], Node] = (
             self._typed_scalar if typed is not None else self._ruby_scalar
         )
+        self.plain: Callable[[int, int, str], Scalar] = (
+            self._typed_plain if typed is not None else self._ruby_plain
+        )
+        """A plain scalar of text[start:end], given its text, as the site's reader reads it."""
         self._drop_null_keys = dialect == "safe-yaml"
         self._limit = MAX_DEPTH - 1 if dialect == "js-yaml-4" else MAX_DEPTH
         self._fails = (
@@ -183,36 +187,47 @@ class TreeBuilder:
         return built
 
     def _typed_scalar(self, node: ScalarNode) -> Node:
-        """A scalar, for readers whose plain scalars are text unless they start with one of a
-        few characters (js-yaml, go-yaml, serde_yaml)."""
-        text: str = node.value
         if node.tag == PLAIN:
             start = self._base + node.start_mark.index
             end = self._base + node.end_mark.index
             if self._dialect == "serde-yaml" and self._text.startswith("!", start):
                 return self._tagged(node, start, end, NONSPECIFIC)  # `! 1`: libyaml says plain
-            if text and text[0] not in self._typed:
-                return Scalar(start, end, text, text, False)
-            try:
-                value = self._plain(text)
-            except Refused as error:
-                raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
-            return Scalar(start, end, value, text, False)
-        return self._not_plain(node, text)
+            return self._typed_plain(start, end, node.value)
+        return self._not_plain(node, node.value)
 
     def _ruby_scalar(self, node: ScalarNode) -> Node:
-        """A scalar, for Ruby's readers, which may read any plain scalar as something else and
-        refuse some (`:symbol`)."""
-        text: str = node.value
         if node.tag == PLAIN:
-            start = self._base + node.start_mark.index
-            end = self._base + node.end_mark.index
-            try:
-                value = self._plain(text)
-            except Refused as error:
-                raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
-            return Scalar(start, end, value, text, False)
-        return self._not_plain(node, text)
+            return self._ruby_plain(
+                self._base + node.start_mark.index, self._base + node.end_mark.index, node.value
+            )
+        return self._not_plain(node, node.value)
+
+    def _typed_plain(self, start: int, end: int, text: str) -> Scalar:
+        """A plain scalar, for readers whose plain scalars are text unless they start with one
+        of a few characters (js-yaml, go-yaml, serde_yaml)."""
+        if text and text[0] not in self._typed:
+            return Scalar(start, end, text, text, False)
+        return self._ruby_plain(start, end, text)
+
+    def _ruby_plain(self, start: int, end: int, text: str) -> Scalar:
+        """A plain scalar, for Ruby's readers, which may read any plain scalar as something
+        else and refuse some (`:symbol`)."""
+        try:
+            value = self._plain(text)
+        except Refused as error:
+            raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
+        return Scalar(start, end, value, text, False)
+
+    def quoted(self, start: int, end: int, text: str) -> Scalar:
+        """A quoted scalar (not a block one) of text[start:end], its quotes included."""
+        if self._js3_libyaml and self._text.find("\n", start, end) >= 0:
+            self._js3_folding(start, end)
+        return Scalar(start, end, text, text, True)
+
+    def keeps(self, key: Scalar) -> bool:
+        """Whether the site's reader keeps a mapping entry with this key (SafeYAML loses a
+        null key and its value)."""
+        return not (self._drop_null_keys and key.value is None)
 
     def _not_plain(self, node: ScalarNode, text: str) -> Node:
         start = self._base + node.start_mark.index
@@ -221,9 +236,8 @@ class TreeBuilder:
             style = node.style
             if style == "|" or style == ">":
                 self._block_header(start, end)
-            elif self._js3_libyaml and self._text.find("\n", start, end) >= 0:
-                self._js3_folding(start, end)
-            return Scalar(start, end, text, text, True)
+                return Scalar(start, end, text, text, True)
+            return self.quoted(start, end, text)
         return self._tagged(node, start, end)
 
     def _js_multiline_flow(self, start: int, end: int) -> None:
@@ -439,8 +453,8 @@ class TreeBuilder:
                 value = build(value_node, depth + 1)
             if key.text == "<<" and self._merges(key, key_node, value, value_node):
                 merges.append((key, value, value_node))
-            elif self._drop_null_keys and key.value is None:
-                continue  # SafeYAML loses a null key and its value
+            elif self._drop_null_keys and not self.keeps(key):
+                continue
             entries.append(Entry(key, value))
         if not merges:
             return tuple(entries)

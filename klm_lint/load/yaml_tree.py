@@ -35,6 +35,7 @@ from klm_lint.load.yaml_build import (
 )
 from klm_lint.load.yaml_core import MAP, NONSPECIFIC, PLAIN, QUOTED, SEQ
 from klm_lint.load.yaml_readers import JS_YAML, READERS, readers_named
+from klm_lint.load.yaml_simple import simple_tree
 from klm_lint.records import value_record
 
 if TYPE_CHECKING:
@@ -185,18 +186,26 @@ def parse_yaml(
 
 
 def read_yaml(
-    text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT
+    text: str, start: int, end: int, *, dialect: YamlDialect = DEFAULT_DIALECT, simple: bool = True
 ) -> Reading:
-    """parse_yaml, with the notes on what other readers would refuse."""
+    """parse_yaml, with the notes on what other readers would refuse. Simple front matter is
+    read without libyaml (yaml_simple.py), unless `simple` is False."""
     source = text[start:end]
     notes: list[Note] = []
+    # Text that libyaml may read otherwise than a port reads it never takes the simple reading,
+    # whichever reader the site's is: what goes to a port is decided below, from libyaml's.
+    diverges = _js_diverges(source)
+    if not diverges and simple:
+        simple_root = simple_tree(text, start, end, TreeBuilder(text, start, dialect, notes))
+        if simple_root is not None:
+            return Reading(simple_root)
     root, problem = _libyaml(source, start)
     redefined = problem is not None and "found duplicate anchor" in str(problem)
     if redefined or (problem is not None and _read_otherwise(problem, dialect)):
         root, problem = _libyaml(source, start, dialect)
     if dialect == "go-yaml" and problem is not None and not _go_reads(problem, source):
         raise _libyaml_error(problem, start, dialect)
-    if dialect in _PORT_READERS and (problem is not None or redefined or _js_diverges(source)):
+    if dialect in _PORT_READERS and (problem is not None or redefined or diverges):
         root = _js_yaml(source, start, dialect, problem, notes)
     elif problem is not None:
         raise _libyaml_error(problem, start, dialect)

@@ -217,18 +217,29 @@ def _text(checked: Checked, spec: FieldSpec, node: Node, path: Path, entry: Entr
         checked.urls.append(Valued(spec, node, path))
     if spec.pattern is not None and not spec.pattern.matches(value):  # type: ignore[operator]
         issues.append(Issue("pattern", path, spec, node, entry, severity=spec.severity))
-    for bound, too_far in (
-        (spec.min_length, len(value).__lt__),
-        (spec.max_length, len(value).__gt__),
-    ):
-        if bound is not None and too_far(bound.value):
-            severity = bound.severity or spec.severity
-            issues.append(Issue("length", path, spec, node, entry, bound=bound, severity=severity))
+    low, high = spec.min_length, spec.max_length
+    if low is not None and len(value) < low.value:
+        _out_of_bounds(issues, "length", path, spec, node, entry, low)
+    if high is not None and len(value) > high.value:
+        _out_of_bounds(issues, "length", path, spec, node, entry, high)
     if spec.reference is not None and text not in spec.reference.entries:
         issues.append(Issue("reference", path, spec, node, entry, severity=spec.severity))
 
 
 _FORMATS = {"url": _URL, "email": _EMAIL, "slug": _SLUG}
+
+
+def _out_of_bounds(
+    issues: list[Issue],
+    kind: IssueKind,
+    path: Path,
+    spec: FieldSpec,
+    node: Node,
+    entry: Entry | None,
+    bound: Bound,
+) -> None:
+    severity = bound.severity or spec.severity
+    issues.append(Issue(kind, path, spec, node, entry, bound=bound, severity=severity))
 
 
 def _items(
@@ -240,13 +251,11 @@ def _items(
     entry: Entry | None,
     mapping: Mapping | None = None,
 ) -> None:
-    count = len(items)
-    for bound, too_far in ((spec.min_items, count.__lt__), (spec.max_items, count.__gt__)):
-        if bound is not None and too_far(bound.value):
-            severity = bound.severity or spec.severity
-            checked.issues.append(
-                Issue("items", path, spec, node, entry, bound=bound, severity=severity)
-            )
+    low, high = spec.min_items, spec.max_items
+    if low is not None and len(items) < low.value:
+        _out_of_bounds(checked.issues, "items", path, spec, node, entry, low)
+    if high is not None and len(items) > high.value:
+        _out_of_bounds(checked.issues, "items", path, spec, node, entry, high)
     if spec.items is None:
         return
     if mapping is not None:

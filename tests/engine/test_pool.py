@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,17 @@ def test_default_uses_the_pool_for_large_runs_only() -> None:
     assert parallel.workers_for(10_000, None) >= 1
     assert parallel.workers_for(10, 4) == 4
     assert parallel.workers_for(3, 8) == 3
+
+
+@pytest.mark.parametrize(("count", "workers"), [(0, 2), (3, 2), (10, 4), (450, 2), (10_000, 2)])
+def test_chunks_cover_the_items_in_order_and_shrink(count: int, workers: int) -> None:
+    chunks = parallel.chunked(count, workers)
+    bounds = [0, *(end for _, end in chunks)]
+    assert chunks == list(itertools.pairwise(bounds))
+    assert bounds[-1] == count
+    sizes = [end - start for start, end in chunks]
+    assert sizes == sorted(sizes, reverse=True) or sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    assert len(chunks) >= min(count, workers)
 
 
 def test_parallel_fix_gives_the_same_files(site: SiteBuilder, tmp_path: Path) -> None:

@@ -1,0 +1,189 @@
+"""Simple YAML front matter read line by line, without libyaml: the common case, faster.
+
+Most front matter is keys with one-line values (plain, quoted, or a one-line [list]), a
+nested mapping or a list of one-line items under a key, blank lines and comment lines. Such
+text is read here into the same tree libyaml's reading gives (tests/load/test_yaml_simple.py
+holds the two equal over generated front matter, in every YAML reader's dialect); anything
+else (anchors, tags, block scalars, multi-line values, flow mappings, tabs, CR line breaks,
+characters some reader treats specially, any doubt) returns None, and libyaml reads it. The
+values are resolved by the tree builder itself, so only the structure and the offsets are
+worked out here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from klm_lint.load.nodes import Entry, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from klm_lint.load.nodes import Node
+    from klm_lint.load.yaml_build import TreeBuilder
+
+_UNUSUAL = re.compile(
+    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+"""What a simple front matter never holds: tabs, CR, control characters, and the characters
+some YAML reader reads as a line break or a byte-order mark (U+0085, U+2028, U+2029, U+FEFF)."""
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")
+"""A key of the block mapping, its colon, and the spaces before its value (none: no value).
+Not too long: libyaml takes no key longer than 1,024 characters without a `?`."""
+_ITEM = re.compile(r"( *)- +")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+"""What a plain value may not start with (some may, followed by a non-space: not here)."""
+_QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
+"""A one-line quoted value without escapes."""
+_FLOW_QUOTED = re.compile(r" *(?:\"[^\"\\]*\"|'[^']*') *")
+_NOT_IN_FLOW = re.compile(r"[\[\]{}#:]")
+"""What a [list] here does not hold, but at its ends: nested lists or mappings, comments,
+colons."""
+
+_Line = tuple[int, int, int, str]
+"""A line that holds a token: its offset in the text, its indentation, where its content ends
+(before the line break), and the content after the indentation."""
+
+
+class _NotSimple(Exception):
+    """The front matter is not simple: libyaml reads it."""
+
+
+def simple_tree(text: str, start: int, end: int, builder: TreeBuilder) -> Mapping | None:
+    """text[start:end] as the tree libyaml's reading gives, when it is simple; else None."""
+    source = text[start:end]
+    if not source or _UNUSUAL.search(source):
+        return None
+    lines: list[_Line] = []
+    at = start
+    for line in source.split("\n"):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            lines.append((at, len(line) - len(content), at + len(line), content))
+        at += len(line) + 1
+    if not lines or lines[0][1] != 0:
+        return None
+    reader = _Reader(text, lines, end, builder)
+    try:
+        root = reader.mapping(0)
+    except _NotSimple:
+        return None
+    return root if reader.at == len(lines) else None
+
+
+class _Reader:
+    __slots__ = ("at", "builder", "end", "lines", "text")
+
+    def __init__(self, text: str, lines: list[_Line], end: int, builder: TreeBuilder) -> None:
+        self.text = text
+        self.lines = lines
+        self.end = end
+        self.builder = builder
+        self.at = 0
+
+    def _next_token(self) -> int:
+        """Where the token after the last line read starts (the end of the text if none)."""
+        if self.at < len(self.lines):
+            offset, indent, _end, _content = self.lines[self.at]
+            return offset + indent
+        return self.end
+
+    def mapping(self, indent: int) -> Mapping:
+        lines, text, builder = self.lines, self.text, self.builder
+        plain, keeps, value_of = builder.plain, builder.keeps, self.value
+        first = lines[self.at][0] + indent
+        entries: list[Entry] = []
+        while self.at < len(lines):
+            offset, own, line_end, _content = lines[self.at]
+            if own != indent:
+                if own > indent:
+                    raise _NotSimple
+                break
+            key_start = offset + own
+            found = _KEY.match(text, key_start, line_end)
+            if found is None:
+                raise _NotSimple
+            key_end = found.end(1)
+            key = plain(key_start, key_end, found.group(1))
+            self.at += 1
+            value_start = found.end()
+            if value_start < line_end:
+                value = value_of(value_start, line_end)
+            else:
+                value = self.nested(indent, key_end + 1)
+            if keeps(key):
+                entries.append(Entry(key, value))
+        return Mapping(first, self._next_token(), tuple(entries))
+
+    def nested(self, indent: int, after_colon: int) -> Node:
+        """What follows a key with no value on its line: a mapping or list below it, or
+        nothing (an empty value)."""
+        if self.at < len(self.lines):
+            _offset, own, _end, content = self.lines[self.at]
+            if content.startswith("-") and own >= indent:
+                return self.sequence(own)
+            if own > indent:
+                return self.mapping(own)
+        return self.builder.plain(after_colon, after_colon, "")
+
+    def sequence(self, indent: int) -> Sequence:
+        lines = self.lines
+        first = lines[self.at][0] + indent
+        items: list[Node] = []
+        while self.at < len(lines):
+            offset, own, line_end, _content = lines[self.at]
+            if own != indent:
+                if own > indent:
+                    raise _NotSimple
+                break
+            found = _ITEM.match(self.text, offset, line_end)
+            if found is None:
+                if self.text.startswith("-", offset + own):
+                    raise _NotSimple
+                break  # the key after a list written at its key's indentation
+            self.at += 1
+            if found.end() == line_end or self.text[found.end()] == "[":
+                raise _NotSimple
+            items.append(self.value(found.end(), line_end))
+        return Sequence(first, self._next_token(), tuple(items))
+
+    def value(self, start: int, end: int) -> Node:
+        """A value on one line: text[start:end], with nothing after it."""
+        text, builder = self.text, self.builder
+        first = text[start]
+        if first == '"' or first == "'":
+            if _QUOTED.fullmatch(text, start, end) is None:
+                raise _NotSimple
+            return builder.quoted(start, end, text[start + 1 : end - 1])
+        if first == "[":
+            return self._flow_list(start, end)
+        value = text[start:end]
+        if first in _INDICATORS or ": " in value or " #" in value or value[-1] in " :":
+            raise _NotSimple
+        return builder.plain(start, end, value)
+
+    def _flow_list(self, start: int, end: int) -> Sequence:
+        """A one-line [list] of plain or quoted items, without a trailing comma."""
+        text, builder = self.text, self.builder
+        if text[end - 1] != "]" or _NOT_IN_FLOW.search(text, start + 1, end - 1):
+            raise _NotSimple
+        inner = text[start + 1 : end - 1]
+        items: list[Node] = []
+        if inner.strip(" "):
+            at = start + 1
+            for part in inner.split(","):
+                item = part.strip(" ")
+                if not item:
+                    raise _NotSimple
+                item_start = at + len(part) - len(part.lstrip(" "))
+                item_end = item_start + len(item)
+                first = item[0]
+                if first == '"' or first == "'":
+                    if _FLOW_QUOTED.fullmatch(part) is None:
+                        raise _NotSimple
+                    items.append(builder.quoted(item_start, item_end, item[1:-1]))
+                elif first in _INDICATORS or '"' in item or "'" in item:
+                    raise _NotSimple
+                else:
+                    items.append(builder.plain(item_start, item_end, item))
+                at += len(part) + 1
+        return Sequence(start, end, tuple(items))
