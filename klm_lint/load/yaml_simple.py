@@ -15,17 +15,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Entry, Mapping, Sequence
 
 if TYPE_CHECKING:
     from klm_lint.load.nodes import Node
     from klm_lint.load.yaml_build import TreeBuilder
 
-_UNUSUAL = re.compile(
+_UNUSUAL = lazy_pattern(
     "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 """What a simple front matter never holds: tabs, CR, control characters, and the characters
 some YAML reader reads as a line break or a byte-order mark (U+0085, U+2028, U+2029, U+FEFF)."""
+_UNUSUAL_ASCII = re.compile("[^\n -~]")
+"""_UNUSUAL within ASCII, which is quick to compile: most front matter is ASCII."""
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")
 """A key of the block mapping, its colon, and the spaces before its value (none: no value).
 Not too long: libyaml takes no key longer than 1,024 characters without a `?`."""
@@ -51,7 +54,7 @@ class _NotSimple(Exception):
 def simple_tree(text: str, start: int, end: int, builder: TreeBuilder) -> Mapping | None:
     """text[start:end] as the tree libyaml's reading gives, when it is simple; else None."""
     source = text[start:end]
-    if not source or _UNUSUAL.search(source):
+    if not source or (_UNUSUAL_ASCII if source.isascii() else _UNUSUAL).search(source):
         return None
     lines: list[_Line] = []
     at = start

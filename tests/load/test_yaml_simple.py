@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from klm_lint.load import yaml_simple
 from klm_lint.load.nodes import Mapping, Node, Scalar, Sequence
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.yaml_build import TreeBuilder
@@ -250,3 +251,10 @@ def test_every_front_matter_in_the_repository_agrees() -> None:
             if not _js_diverges(text):
                 read += agrees(text, dialect)
     assert read > 100
+
+
+def test_the_ascii_check_of_unusual_characters_is_the_full_one_within_ascii() -> None:
+    for code in range(128):
+        character = chr(code)
+        full = yaml_simple._UNUSUAL.search(character) is not None
+        assert (yaml_simple._UNUSUAL_ASCII.search(character) is not None) is full, repr(character)
