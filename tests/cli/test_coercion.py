@@ -3,9 +3,7 @@ every option, on generated values: the same value of the same type, or the same 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 from hypothesis import HealthCheck, given, settings
@@ -16,9 +14,6 @@ from typer.core import _TyperParameter
 
 from klm_lint.cli.coercion import DirectCoercion
 from klm_lint.cli.lint import ColorChoice, OutputFormat, app
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 COMMAND = typer.main.get_command(app)
 PARAMS = [param for param in COMMAND.params if isinstance(param, _TyperParameter)]
@@ -60,22 +55,3 @@ def test_direct_coercion_is_typers(index: int, value: Any) -> None:
     assert _outcome(lambda: direct.coerce(value, param=param, ctx=ctx)) == _outcome(
         lambda: typers.coerce(value, param=param, ctx=ctx)
     )
-
-
-def test_the_command_line_imports_no_rich_and_no_pool_for_one_post(tmp_path: Path) -> None:
-    posts = tmp_path / "content" / "posts"
-    posts.mkdir(parents=True)
-    (tmp_path / "package.json").write_text("{}\n", encoding="utf-8")
-    (posts / "a.md").write_text("---\ntitle: A\n---\nText.\n", encoding="utf-8")
-    probe = (
-        "import sys\n"
-        "from klm_lint.cli import main\n"
-        "try:\n    main(['content/posts/a.md', '-f', 'json', '--color', 'never'])\n"
-        "except SystemExit:\n    pass\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[0] in "
-        "('rich', 'concurrent')))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]"

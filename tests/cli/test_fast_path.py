@@ -129,7 +129,9 @@ def test_the_option_table_is_written_from_the_typer_definition() -> None:
     )
 
 
-def test_a_plain_run_imports_neither_typer_nor_pydantic(tmp_path: Path) -> None:
+def test_a_plain_run_imports_neither_typer_nor_pydantic_nor_rich_nor_a_pool(
+    tmp_path: Path,
+) -> None:
     posts = tmp_path / "content" / "posts"
     posts.mkdir(parents=True)
     (tmp_path / "package.json").write_text("{}\n", encoding="utf-8")
@@ -140,9 +142,13 @@ def test_a_plain_run_imports_neither_typer_nor_pydantic(tmp_path: Path) -> None:
         "try:\n    main(sys.argv[1:])\n"
         "except SystemExit:\n    pass\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & "
-        "{'typer', 'pydantic', 'click', 'rich'}))\n"
+        "{'typer', 'pydantic', 'click', 'rich', 'concurrent'}))\n"
     )
-    for arguments in (["content/posts/a.md"], ["content", "-f", "json", "--preset", "hugo"]):
+    for arguments in (
+        ["content/posts/a.md"],
+        ["content/posts/a.md", "-f", "json", "--color", "never"],
+        ["content", "-f", "json", "--preset", "hugo"],
+    ):
         done = subprocess.run(
             [sys.executable, "-c", probe, *arguments],
             cwd=tmp_path,
