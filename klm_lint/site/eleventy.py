@@ -45,7 +45,8 @@ _CODE = re.compile(r"\{\{|\{%")
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _FRONT = re.compile(r"\A---[^\n]*\n(.*?)\n---", re.DOTALL)
 _PERMALINK = re.compile(r"^permalink:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
-_PAGINATION = re.compile(r"^(?:pagination|eleventyComputed)[ \t]*:", re.MULTILINE)
+_PAGINATION = re.compile(r"^pagination[ \t]*:", re.MULTILINE)
+_COMPUTED_PERMALINK = re.compile(r"^eleventyComputed[ \t]*:.*?^[ \t]+permalink[ \t]*:", re.M | re.S)
 _COMPUTES = re.compile(r"\bpermalink\b|\beleventyComputed\b")
 _CONFIGS = (
     "eleventy.config.js",
@@ -194,6 +195,8 @@ def _text_template(
     text = _read(path, project)
     front = _FRONT.match(text) if text is not None else None
     block = front.group(1) if front is not None else ""
+    if _COMPUTED_PERMALINK.search(block):
+        return [Route((ANY,), source)]
     paginated = bool(_PAGINATION.search(block))
     written = _PERMALINK.search(block)
     is_markdown = relative.endswith((".md", ".markdown"))

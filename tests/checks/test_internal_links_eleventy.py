@@ -54,6 +54,7 @@ SITE = {
         "---\npagination:\n  data: collections\n  size: 1\n  alias: tag\n"
         "permalink: /tags/{{ tag | slugify }}/\n---\n{{ tag }}\n"
     ),
+    "src/plain.njk": ('---\npermalink: /plain/\neleventyComputed:\n  title: "{{ x }}"\n---\nx\n'),
     "src/archive.njk": "---\npagination:\n  data: collections.all\n  size: 10\n---\nx\n",
 }
 
@@ -77,6 +78,7 @@ def findings(root: Path, body: str, extra: dict[str, str] | None = None) -> list
         "/archive/2/",
         "/tags/anything/",
         "/blog/",
+        "/plain/",
     ],
 )
 def test_addresses_eleventy_serves_pass(tmp_path: Path, link: str) -> None:
@@ -92,6 +94,7 @@ def test_addresses_eleventy_serves_pass(tmp_path: Path, link: str) -> None:
         ("/about/", None),
         ("/off/", None),
         ("/press/", None),
+        ("/plain/more/", None),
     ],
 )
 def test_addresses_eleventy_does_not_serve_are_reported(
@@ -115,6 +118,11 @@ def test_a_javascript_data_file_that_computes_permalinks_leaves_links_counted(
 def test_a_javascript_data_file_without_permalinks_changes_nothing(tmp_path: Path) -> None:
     extra = {"src/docs/docs.11tydata.js": "export default { layout: 'doc' };\n"}
     assert len(findings(tmp_path, "[x](/nowhere/)", extra)) == 1
+
+
+def test_a_permalink_eleventy_computed_leaves_links_counted(tmp_path: Path) -> None:
+    extra = {"src/computed.njk": '---\neleventyComputed:\n  permalink: "/c/{{ x }}/"\n---\nx\n'}
+    assert findings(tmp_path, "[x](/c/one/) [y](/other/)", extra) == []
 
 
 def test_a_permalink_with_other_template_code_is_counted(tmp_path: Path) -> None:
