@@ -322,6 +322,7 @@ BREAKS: list[tuple[str, dict[str, str], dict[str, list[Expected]]]] = [
             "content/blog/2023-02-30-e5.md": "---\ntitle: E5\n---\n",
             "content/blog/e6.md": "---\ntitle: E6\n---\n![A picture](./nope.png)\n",
             "content/blog/e7.md": "---\ntitle: E7\ndate: 2023-02-30\n---\n",
+            "content/blog/e8.md": "---\ntitle: E8\n---\n[Hello](/blog/2023-07-01-hello/)\n",
         },
         {
             "content/blog/e1.md": [("KLM103", 3, 7, "error", "the only text Eleventy reads")],
@@ -334,6 +335,7 @@ BREAKS: list[tuple[str, dict[str, str], dict[str, list[Expected]]]] = [
             ],
             "content/blog/e6.md": [("KLM204", 4, 14, "error", "at the post's address, /blog/e6/")],
             "content/blog/e7.md": [("KLM103", 3, 7, "warning", "silently rolls it over")],
+            "content/blog/e8.md": [("KLM406", 4, 9, "error", "Did you mean /blog/hello/?")],
         },
     ),
 ]

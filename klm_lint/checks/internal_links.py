@@ -20,6 +20,7 @@ from klm_lint.findings import Severity
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Mapping, Scalar, lookup
 from klm_lint.records import value_record
+from klm_lint.site.eleventy import eleventy_space
 from klm_lint.site.facts import text_fact, texts_at, words_fact
 from klm_lint.site.links import (
     TAXONOMIES,
@@ -64,7 +65,12 @@ def _space(site: Site) -> RouteSpace:
     """The routes of the site's code (Next.js, Astro), read once per site."""
     space = _SPACES.get(site)
     if space is None:
-        space = _SPACES[site] = route_space(site.root, site.project, site.config.generator)
+        generator = site.config.generator
+        if generator.urls == "eleventy":
+            space = eleventy_space(site.root, site.project, site.config.content)
+        else:
+            space = route_space(site.root, site.project, generator)
+        _SPACES[site] = space
     return space
 
 

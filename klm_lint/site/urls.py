@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.lazy import lazy_pattern
@@ -60,6 +61,8 @@ class _File:
     collection: str
     generator: GeneratorConfig
     site_path: str
+    path: str = ""
+    """The file's path on disk."""
 
     @property
     def stem(self) -> str:
@@ -101,6 +104,7 @@ def address_of(doc: Document, collection: str, config: Config) -> Address | None
         collection,
         generator,
         doc.site_path or os.fspath(doc.path),
+        os.fspath(doc.path),
     )
     return _RULES[generator.urls](file)
 
@@ -389,16 +393,34 @@ def _docusaurus(file: _File) -> Address:
 
 
 def _eleventy(file: _File) -> Address | None:
+    from klm_lint.site import eleventy
+
     permalink = file.node("permalink")
     if isinstance(permalink, Scalar):
         value = permalink.value
         if value is False:
             return None
         if isinstance(value, str) and value.strip():
-            if "{{" in value or "{%" in value:
+            filled = eleventy.fill(value.strip(), file.relative)
+            if filled is None:
                 return None
-            return Address(_join("/", value.strip(), slash=False), "", "permalink", permalink)
+            return Address(_eleventy_url(filled), "", "permalink", permalink)
+    if file.path and file.site_path.endswith(file.relative):
+        path = Path(file.path)
+        top = path.parents[file.relative.count("/")]
+        written = eleventy.data_permalink(path, top)
+        if written is False or isinstance(written, eleventy.Unknown):
+            return None
+        if isinstance(written, str):
+            filled = eleventy.fill(written.strip(), file.relative)
+            return None if filled is None else Address(_eleventy_url(filled))
     return Address(_join(file.prefix, _page_path(file)))
+
+
+def _eleventy_url(permalink: str) -> str:
+    """A permalink as the address it is served at: `blog/x/index.html` is /blog/x/."""
+    url = _join("/", permalink, slash=False)
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
 # --- Jekyll ------------------------------------------------------------------------------------

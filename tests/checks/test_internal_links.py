@@ -433,7 +433,7 @@ def test_the_default_preset_follows_no_links(tmp_path: Path) -> None:
     assert found(tmp_path) == []
 
 
-@pytest.mark.parametrize("preset", ["astro", "docusaurus", "eleventy", "jekyll"])
+@pytest.mark.parametrize("preset", ["astro", "docusaurus", "jekyll"])
 def test_presets_whose_addresses_are_code_follow_no_links(tmp_path: Path, preset: str) -> None:
     build(
         tmp_path,
