@@ -164,10 +164,16 @@ class IndexCache:
         self.project = site.project
         facts = [(fact.name, fact.kind) for fact in layout.facts]
         settings = site.config.model_dump(mode="json")
-        self.identity = json.loads(
-            json.dumps([_FORMAT, __version__, sys.byteorder, self.root, settings, facts])
-        )
-        text = json.dumps(self.identity, separators=(",", ":"))
+        inputs: list[tuple[str, int, int, int]] = []
+        if site.config.generator.urls == "eleventy":
+            from klm_lint.site.eleventy import data_file_stamps
+
+            inputs = data_file_stamps(site.content_folders)
+        named = [_FORMAT, __version__, sys.byteorder, self.root, settings, facts]
+        text = json.dumps(named, separators=(",", ":"))
+        self.identity = json.loads(json.dumps([*named, inputs]))
+        """What the cache was made for; the data files' stamps change it without renaming the
+        file, which is then rewritten."""
         digest = zlib.crc32(text.encode()) ^ (zlib.adler32(text.encode()) << 32)
         self.file = folder / f"index-{digest:016x}.json"
         self.trusted_before = time.time_ns() - RACY_NS

@@ -94,6 +94,29 @@ def fill(permalink: str, relative: str) -> str | None:
     return None if _CODE.search(filled) else filled
 
 
+def data_file_stamps(folders: list[str]) -> list[tuple[str, int, int, int]]:
+    """Each data file under the content folders, with its size, modification and change time:
+    the addresses of posts a run does not read again come from these, so the index cache is
+    kept only while they stay the same."""
+    stamps: list[tuple[str, int, int, int]] = []
+    for folder in folders:
+        for directory, folders_below, names in os.walk(folder):
+            folders_below[:] = sorted(
+                name
+                for name in folders_below
+                if not name.startswith(".") and name != "node_modules"
+            )
+            for name in sorted(names):
+                if name.endswith(_JSON_DATA + _JS_DATA):
+                    path = os.path.join(directory, name)
+                    try:
+                        found = os.stat(path)
+                    except OSError:
+                        continue
+                    stamps.append((path, found.st_size, found.st_mtime_ns, found.st_ctime_ns))
+    return stamps
+
+
 def data_permalink(path: Path, top: Path) -> str | bool | Unknown | None:
     """The permalink the template's data files give it (`path`: the template, `top`: the input
     folder): a template data file first, then the folders' data files from the nearest up;

@@ -146,3 +146,24 @@ def test_file_slug_and_path_stem() -> None:
     assert fill("/b/{{ page.fileSlug }}/", "b/x.md") == "/b/x/"
     assert fill("{{page.filePathStem}}.html", "b/x.md") == "/b/x.html"
     assert fill("/b/{{ title | slugify }}/", "b/x.md") is None
+
+
+def test_a_changed_data_file_permalink_reaches_posts_the_cache_kept(tmp_path: Path) -> None:
+    """A run on one file takes the other posts' addresses from the index cache: a data file's
+    new permalink must move them all the same."""
+    build(tmp_path, {**SITE, "src/links.md": page("[Camp](/blog/spring-camp/)")})
+    for path in tmp_path.rglob("*"):
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    assert [f.message for f in run(tmp_path).findings if f.path.endswith("links.md")] == []
+    assert list((tmp_path / ".klm-lint-cache").glob("index-*.json"))
+    build(tmp_path, {"src/blog/blog.json": '{"permalink": "/posts/{{ page.fileSlug }}/"}\n'})
+    previous = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = lint([tmp_path / "src" / "links.md"], LintOptions(select=["KLM406"]))
+    finally:
+        os.chdir(previous)
+    messages = [f.message for f in result.findings]
+    assert len(messages) == 1
+    assert "/blog/spring-camp/" in messages[0]
+    assert "/posts/spring-camp/" in messages[0]
