@@ -4,6 +4,8 @@ each link to nowhere is reported at its exact place with the closest address."""
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,8 +13,6 @@ import pytest
 from klm_lint.api import LintOptions, lint
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from klm_lint.api import Result
 
 
@@ -663,3 +663,29 @@ def test_hugo_links_to_markdown_files_that_exist(tmp_path: Path) -> None:
 def test_zola_links_to_markdown_files_need_the_at_sign(tmp_path: Path) -> None:
     zola_site(tmp_path, "[a](2024-03-01-hello-world.md)")
     assert places(tmp_path) == [(4, 5)]
+
+
+@pytest.mark.parametrize(
+    ("site", "page_path", "good", "bad"),
+    [
+        (
+            "jekyll",
+            "links.md",
+            "[a](/jekyll/update/2024/03/21/welcome-to-jekyll.html) [c](/about/)",
+            "[b](/nowhere/)",
+        ),
+        ("docusaurus", "docs/links.md", "[a](/docs/intro) [b](/blog/welcome)", "[c](/docs/x)"),
+    ],
+)
+def test_presets_that_leave_the_rule_off_follow_links_when_asked(
+    tmp_path: Path, site: str, page_path: str, good: str, bad: str
+) -> None:
+    """Jekyll and Docusaurus make pages klm-lint cannot see, so the rule is off by default;
+    `internal-links = true` turns it on, with their addresses."""
+    shutil.copytree(Path(__file__).parents[1] / "sites" / site, tmp_path / "site")
+    root = tmp_path / "site"
+    (root / "klm-lint.toml").write_text("[generator]\ninternal-links = true\n", encoding="utf-8")
+    build(root, {page_path: page("Links", f"{good}\n{bad}")})
+    assert places(root, page_path) == [(5, 5)]
+    (root / "klm-lint.toml").write_text("", encoding="utf-8")
+    assert places(root, page_path) == []
