@@ -3,37 +3,21 @@ builds passes under its preset, and what breaks the page is still caught."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.api import LintOptions, lint
+from tests.site_runs import NOW, copied
+from tests.site_runs import linted as lint_site
 
 if TYPE_CHECKING:
-    from klm_lint.api import Result
+    from pathlib import Path
 
-SITES = Path(__file__).parent / "sites"
-NOW = dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc)
+    from klm_lint.api import Result
 
 
 def linted(name: str, root: Path, files: dict[str, str], config: str | None = None) -> Result:
-    site = root / name
-    shutil.copytree(SITES / name, site)
-    (site / ".git").mkdir()
-    for relative, text in files.items():
-        path = site / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    if config is not None:
-        (site / "klm-lint.toml").write_text(config, encoding="utf-8")
-    previous = os.getcwd()
-    os.chdir(site)
-    try:
-        return lint([], LintOptions(now=NOW))
-    finally:
-        os.chdir(previous)
+    return lint_site(copied(name, root), files, config)
 
 
 def found(result: Result) -> list[tuple[str, int, int, str]]:

@@ -3,44 +3,18 @@ generator builds passes, and each thing that breaks its pages is caught, with it
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from klm_lint.api import LintOptions, lint
+from tests.site_runs import copied, linted
 
 if TYPE_CHECKING:
-    from klm_lint.api import Result
+    from pathlib import Path
 
-SITES = Path(__file__).parent / "sites"
-NOW = dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc)
 GENERATORS = ["astro", "docusaurus", "eleventy", "hugo", "jekyll", "zola"]
 
-
-def copied(name: str, root: Path) -> Path:
-    site = root / name
-    shutil.copytree(SITES / name, site)
-    (site / ".git").mkdir()
-    return site
-
-
-def run(site: Path, files: dict[str, str] | None = None, config: str | None = None) -> Result:
-    for relative, text in (files or {}).items():
-        path = site / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    if config is not None:
-        (site / "klm-lint.toml").write_text(config, encoding="utf-8")
-    previous = os.getcwd()
-    os.chdir(site)
-    try:
-        return lint([], LintOptions(now=NOW))
-    finally:
-        os.chdir(previous)
+run = linted
 
 
 @pytest.mark.parametrize("name", GENERATORS)

@@ -5,39 +5,22 @@ it is still found."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from typing import TYPE_CHECKING
 
-from klm_lint.api import LintOptions, lint
+from tests.site_runs import linted, written
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from klm_lint.api import Result
 
-NOW = dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc)
-
 
 def build(root: Path, files: dict[str, str | bytes]) -> Path:
     (root / ".git").mkdir(parents=True)
-    for relative, content in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
+    return written(root, files)
 
 
-def run(site: Path) -> Result:
-    previous = os.getcwd()
-    os.chdir(site)
-    try:
-        return lint([], LintOptions(now=NOW))
-    finally:
-        os.chdir(previous)
+run = linted
 
 
 def found(result: Result) -> list[str]:
