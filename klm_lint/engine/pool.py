@@ -77,6 +77,38 @@ def map_ordered(
         _TASK = None
 
 
+def map_shared(function: Callable[[Item], Result], items: list[Item], workers: int) -> list[Result]:
+    """function(item) for every item, in item order, computed by the parent and `workers` - 1
+    forked processes: the parent takes each chunk no worker has started yet, so the parent
+    does its share instead of waiting, and its own results cross no pipe."""
+    global _TASK
+    chunks = chunked(len(items), workers)
+    _TASK = (function, items)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    results: list[list[Result] | None] = [None] * len(chunks)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            workers - 1,
+            mp_context=context,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
+            futures = [pool.submit(_run_chunk, bounds) for bounds in chunks]
+            for at, future in enumerate(futures):
+                if future.cancel():
+                    start, end = chunks[at]
+                    results[at] = [function(item) for item in items[start:end]]
+            for at, future in enumerate(futures):
+                if results[at] is None:
+                    results[at] = future.result()
+    finally:
+        _TASK = None
+    return [result for chunk in results if chunk is not None for result in chunk]
+
+
 def chunked(count: int, workers: int) -> list[tuple[int, int]]:
     """The items' bounds, cut into chunks that shrink as fewer items remain."""
     share = workers * CHUNKS_PER_WORKER
