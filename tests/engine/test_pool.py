@@ -89,3 +89,15 @@ def test_shared_work_comes_back_in_order_from_the_parent_and_its_workers(workers
     pids = {pid for pid, _item in results}
     assert os.getpid() in pids
     assert 2 <= len(pids) <= workers
+
+
+def test_shared_work_is_complete_when_a_worker_dies() -> None:
+    parent = os.getpid()
+
+    def square_or_die(item: int) -> int:
+        if os.getpid() != parent:
+            os._exit(1)
+        return item * item
+
+    items = list(range(500))
+    assert parallel.map_shared(square_or_die, items, 2) == [item * item for item in items]
