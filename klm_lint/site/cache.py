@@ -150,6 +150,11 @@ class Loaded:
         self.stamps = stamps
         self.head = head
 
+    @property
+    def keys(self) -> list[str]:
+        """Each row's path (absolute), in the order of the rows."""
+        return self.stored.keys
+
     def stamp(self, row: int) -> Stamp:
         at = 3 * row
         stamps = self.stamps
@@ -279,14 +284,17 @@ class IndexCache:
             except (ValueError, TypeError, RecursionError):
                 return None
 
-        stored = Stored(layout, files, names, which, line_ends, read_fact, read_key, key_names)
         prefix = self.root + os.sep
         if os.sep == "/":
-            rows = {prefix + site_path: row for row, site_path in enumerate(files)}
+            keys = list(map(prefix.__add__, files))
         else:  # pragma: no cover - Windows
-            rows = {prefix + path.replace("/", os.sep): row for row, path in enumerate(files)}
+            keys = [prefix + path.replace("/", os.sep) for path in files]
+        rows = dict(zip(keys, range(count), strict=True))
         if len(rows) != count:
             raise ValueError("files")
+        stored = Stored(
+            layout, files, keys, names, which, line_ends, read_fact, read_key, key_names
+        )
         return Loaded(stored, rows, stamps, head)
 
     def save(

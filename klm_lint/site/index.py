@@ -126,6 +126,7 @@ class Stored:
         "_read_fact",
         "_read_key",
         "key_names",
+        "keys",
         "layout",
         "line_ends",
         "names",
@@ -138,6 +139,7 @@ class Stored:
         self,
         layout: Layout,
         site_paths: list[str],
+        keys: list[str],
         names: list[str],
         which: Sequence[int],
         line_ends: Sequence[int],
@@ -147,6 +149,8 @@ class Stored:
     ) -> None:
         self.layout = layout
         self.site_paths = site_paths
+        self.keys = keys
+        """Each row's path, absolute (as the index knows posts)."""
         self.names = names
         """The collections' names."""
         self.which = which
@@ -281,7 +285,6 @@ class SiteIndex:
         """The posts taken from the cache, by their row in `_stored`, while no rule needs them
         whole."""
         self._stored: Stored | None = None
-        self._row_paths: dict[int, str] | None = None
         self._keys: dict[Callable[[Post], Hashable | None], dict[str, Hashable | None]] = {}
         """Per key function: the key of each whole post it was asked about (by its path)."""
         self._asked: dict[object, int] = {}
@@ -304,10 +307,13 @@ class SiteIndex:
     def adopt(self, stored: Stored, rows: dict[str, int]) -> None:
         """Posts from the cache (`rows`: each post's path and row), kept as rows until needed."""
         self._stored = stored
-        self._row_paths = None
-        for key, row in rows.items():
-            if key not in self._posts:
-                self._rows[key] = row
+        kept = dict(rows)
+        for key in self._posts:
+            kept.pop(key, None)
+        if self._rows:
+            self._rows.update(kept)
+        else:
+            self._rows = kept
         self._groups.clear()
         self._derived.clear()
 
@@ -316,7 +322,6 @@ class SiteIndex:
         known: Post | int | None = self._posts.pop(key, None)
         if known is None:
             known = self._rows.pop(key, None)
-            self._row_paths = None
         if known is not None:
             self._changed(key, known, None)
 
@@ -332,8 +337,7 @@ class SiteIndex:
                     groups.discard(old_key, key)
         for keys in self._keys.values():
             keys.pop(key, None)
-        if self._rows.pop(key, None) is not None:
-            self._row_paths = None
+        self._rows.pop(key, None)
         if new is not None:
             for key_of, groups in self._groups.items():
                 new_key = self.key_of(key_of, new)
@@ -388,7 +392,6 @@ class SiteIndex:
         assert self._stored is not None
         row = self._rows.pop(key)
         post = self._posts[key] = self._stored.post(key, row)
-        self._row_paths = None
         return post
 
     def key_of(self, key_of: Callable[[Post], Hashable | None], post: Post) -> Hashable | None:
@@ -462,10 +465,9 @@ class SiteIndex:
         except ValueError:
             pass
         if rows:
-            row_paths = self._row_paths
-            if row_paths is None:
-                row_paths = self._row_paths = {row: each for each, row in self._rows.items()}
-            paths += [row_paths[row] for row in rows if row in row_paths]
+            assert self._stored is not None
+            keys, held = self._stored.keys, self._rows
+            paths += [keys[row] for row in rows if held.get(keys[row]) == row]
         return paths
 
     def _grouped(

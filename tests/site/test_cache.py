@@ -165,6 +165,84 @@ def test_a_content_folder_linked_elsewhere_is_walked_again(site: SiteBuilder) ->
     assert "KLM402" not in after, after
 
 
+@pytest.fixture
+def kept(runs: Runs, site: SiteBuilder, walks: list[str]) -> Runs:
+    """Runs after a first one whose walk is kept: the cache lists the files, each of which is
+    looked at (its stamp) against the cache's without a walk."""
+    age_folders(site.root)
+    runs()
+    assert walks == ["walk"]
+    return runs
+
+
+def test_with_the_walk_kept_a_changed_post_is_read_again(
+    kept: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
+    report = kept()
+    assert kept.reads == ["b.md"]
+    assert "KLM402" in report and "content/posts/b.md" in report
+    assert kept() == report
+    assert kept.reads == []
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_an_edit_that_keeps_size_and_modification_time_is_seen(
+    kept: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    b = site.root / "content/posts/b.md"
+    before = b.stat()
+    b.write_text(b.read_text().replace("Clinic", "Camp  "))
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "KLM402" in kept()
+    assert kept.reads == ["b.md"], "the change time tells the edit"
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_the_linted_post_is_its_file_as_it_is(
+    kept: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    rewrite(site.root / "content/posts/a.md", "Camp", "Clinic")
+    report = kept()
+    assert "KLM402" in report and "content/posts/b.md" in report
+    assert kept.reads == []
+    assert kept() == report
+    rewrite(site.root / "content/posts/a.md", "Clinic", "Camp")
+    assert "KLM402" not in kept()
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_a_file_that_becomes_a_post_counts(
+    runs: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    d = site.post("---\ntitle: [Camp\n---\nText.\n", name="d.md")
+    age(d)
+    age_folders(site.root)
+    assert "content/posts/d.md" not in runs()
+    assert runs() == runs()
+    assert runs.reads == [], "a file that is no post is kept as one"
+    rewrite(d, "[Camp", "Camp")
+    report = runs()
+    assert runs.reads == ["d.md"]
+    assert "KLM402" in report and "content/posts/d.md" in report
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_a_file_modified_just_before_a_run_is_not_kept(
+    kept: Runs, site: SiteBuilder
+) -> None:
+    b = site.root / "content/posts/b.md"
+    b.write_text(b.read_text().replace("Clinic", "Camp"))
+    assert "KLM402" in kept()
+    assert kept.reads == ["b.md"]
+    assert "KLM402" in kept()
+    assert kept.reads == ["b.md"], "its stamp is not trusted yet"
+    age(b, 60)
+    kept()
+    kept()
+    assert kept.reads == []
+
+
 @pytest.mark.parametrize("change", ["added", "removed", "renamed", "ignored", "excluded-git"])
 def test_a_change_in_the_folders_is_seen(
     runs: Runs, site: SiteBuilder, walks: list[str], change: str
