@@ -195,6 +195,16 @@ class Stored:
     def post(self, key: str, row: int) -> Post:
         return StoredPost(self, row, key)
 
+    def fact(self, fact: Fact[T], row: int) -> T:
+        """A row's value of a fact."""
+        column = self.column(self.layout.slots[fact.name])
+        if column.texts is None:
+            fresh = self.fresh(row)
+            nothing: T = NOTHING[fact.kind]
+            return fresh[fact] if fresh is not None else nothing
+        value: T = column.value(row)
+        return value
+
     def key(self, name: str, row: int) -> Hashable | None:
         """A row's key; ValueError when the cache holds none for it."""
         column = self.key_column(name)
@@ -222,13 +232,7 @@ class StoredPost(Post):
         self._row = row
 
     def __getitem__(self, fact: Fact[T]) -> T:
-        column = self._stored.column(self.layout.slots[fact.name])
-        if column.texts is None:
-            fresh = self._stored.fresh(self._row)
-            nothing: T = NOTHING[fact.kind]
-            return fresh[fact] if fresh is not None else nothing
-        value: T = column.value(self._row)
-        return value
+        return self._stored.fact(fact, self._row)
 
     @property
     def all_facts(self) -> tuple[Any, ...]:
@@ -428,6 +432,33 @@ class SiteIndex:
 
         The first questions with a key function look through the posts; then the posts are
         grouped by it, once every post is in, and the groups kept as posts change."""
+        paths = self._group_paths(key_of, key)
+        posts = [self._posts.get(each) or self._whole(each) for each in paths]
+        if len(posts) > 1:
+            posts.sort(key=_path_order)
+        return posts
+
+    def group_values(
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, fact: Fact[T]
+    ) -> list[tuple[str, T]]:
+        """The posts whose key is `key`, in path order, as their paths (as `get` takes them)
+        and their values of one fact: the posts held as rows of the cache are not made whole
+        (a rule that counts what many posts have, such as an author's avatars)."""
+        stored = self._stored
+        found: list[tuple[str, str, T]] = []
+        for each in self._group_paths(key_of, key):
+            post = self._posts.get(each)
+            if post is not None:
+                found.append((_path_order(post), each, post[fact]))
+            else:
+                assert stored is not None
+                row = self._rows[each]
+                found.append((stored.site_paths[row] or each, each, stored.fact(fact, row)))
+        if len(found) > 1:
+            found.sort(key=_first)
+        return [(each, value) for _order, each, value in found]
+
+    def _group_paths(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[str]:
         groups = self._groups.get(key_of)
         if groups is not None:
             paths = groups.get(key)
@@ -438,10 +469,7 @@ class SiteIndex:
                 paths = self._scan(key_of, key, column)
             else:
                 paths = self._grouped(key_of, column).get(key)
-        posts = [self._posts.get(each) or self._whole(each) for each in paths]
-        if len(posts) > 1:
-            posts.sort(key=_path_order)
-        return posts
+        return paths
 
     def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[str | None] | None:
         stored = self._stored
@@ -566,3 +594,7 @@ def _same(one: Post, other: Post) -> bool:
 
 def _path_order(post: Post) -> str:
     return post.site_path or post.key
+
+
+def _first(item: tuple[str, str, Any]) -> str:
+    return item[0]

@@ -517,3 +517,51 @@ def test_runs_at_the_same_time_leave_a_whole_cache(site: SiteBuilder) -> None:
         ).stdout
         == alone
     )
+
+
+def _by(author: str, avatar: str, title: str) -> str:
+    return (
+        f"---\ntitle: {title}\nauthor:\n  name: {author}\n  avatar: {avatar}\n"
+        "date: 2022-04-04T05:00:00Z\n---\nText.\n"
+    )
+
+
+@pytest.mark.parametrize("walk_kept", [True, False])
+def test_an_authors_avatars_counted_from_the_cache_are_those_of_the_posts(
+    site: SiteBuilder,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    walk_kept: bool,
+) -> None:
+    """KLM403 counts an author's avatars from the cache's rows without making the posts whole:
+    what it reports is what a run without the cache reports, as posts change author."""
+    for name, author, avatar in (
+        ("a.md", "Ann Lee", "/a.jpg"),
+        ("b.md", "Ann Lee", "/b.jpg"),
+        ("c.md", "Ann  Lee", "/b.jpg "),
+        ("d.md", "Bob Ray", "/a.jpg"),
+        ("e.md", "Ann Lee", "/c.jpg"),
+    ):
+        age(site.post(_by(author, avatar, name), name=name))
+    runs = Runs(site, monkeypatch, capsys)
+    if walk_kept:
+        age_folders(site.root)
+    runs()
+
+    def same_as_without_cache() -> str:
+        report = runs()
+        assert report == runs("--no-cache")
+        return report
+
+    first = same_as_without_cache()
+    assert "KLM403" in first and "/b.jpg (2 posts, such as content/posts/b.md, line 5)" in first
+    posts = site.root / "content/posts"
+    rewrite(posts / "c.md", "Ann  Lee", "Bob Ray")
+    moved = same_as_without_cache()
+    assert "/b.jpg (content/posts/b.md, line 5)" in moved
+    assert "Pick one avatar" in moved
+    rewrite(posts / "d.md", "Bob Ray", "Ann Lee")
+    rewrite(posts / "e.md", "/c.jpg", "/a.jpg")
+    assert "KLM403" not in same_as_without_cache(), "/a.jpg is the most used now"
+    runs()
+    assert runs.reads == []
