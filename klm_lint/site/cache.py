@@ -37,7 +37,9 @@ from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
 from klm_lint.site.columns import (
     ColumnWriter,
+    key_line,
     key_text,
+    key_texts,
     numbers,
     numbers_json,
     parse_column,
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
     from klm_lint.site.index import Layout, SiteIndex
     from klm_lint.site.site import Site
 
-_FORMAT = 5
+_FORMAT = 6
 _HEAD_LIMIT = 16 * 1024 * 1024
 """The most read of a cache file before its first line says how many files it holds."""
 _IGNORE_ALL = "# Written by klm-lint: nothing in this folder belongs in version control.\n*\n"
@@ -68,7 +70,6 @@ RACY_NS = 2 * 10**9
 the same tick of a coarse file-system clock (FAT counts in 2 s) would keep its stamp."""
 BYTES_PER_POST = 8 * 1024
 """A cache file larger than this per content file (plus 1 MiB) is not read."""
-_NONE = type(None)
 
 
 def stamp(path: str) -> Stamp | None:
@@ -280,8 +281,8 @@ class IndexCache:
 
         def read_key(name: str) -> list[str | None] | None:
             try:
-                return typed(json.loads(section[f"key:{name}"]), {str, _NONE}, count)
-            except (ValueError, TypeError, RecursionError):
+                return key_texts(section[f"key:{name}"], count)
+            except ValueError:
                 return None
 
         prefix = self.root + os.sep
@@ -396,8 +397,9 @@ class IndexCache:
         entries: list[tuple[str, Stamp | None, Post | int | None]],
         index: SiteIndex | None,
     ) -> None:
-        """The cache file, section by section (one JSON value per line, each made and
-        written in turn: a large site's cache is never held whole), then the checksum."""
+        """The cache file, section by section (one line each: a JSON value, or the texts of a
+        column of keys; each made and written in turn: a large site's cache is never held
+        whole), then the checksum."""
         root = self.root + os.sep
         loaded = self.loaded
         stored = loaded.stored if loaded is not None else None
@@ -563,7 +565,7 @@ def _key_column(
         if text is False:
             return None
         column.append(text)  # type: ignore[arg-type]
-    return _json(column)
+    return key_line(column)
 
 
 def _json(value: Any) -> str:

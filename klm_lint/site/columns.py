@@ -3,7 +3,8 @@ form JSON holds and reads back quickly, and type-checked as a whole when read.
 
 Numbers are kept as the bytes of a machine-integer array, base64-encoded in one JSON string
 (the cache's identity names the byte order), so that reading ten thousand of them makes one
-object, not ten thousand; flags as one string of 0s and 1s; texts as a JSON list of strings.
+object, not ten thousand; flags as one string of 0s and 1s; texts as a JSON list of strings;
+keys (JSON texts themselves) as their texts between tabs, which a JSON text never holds.
 Nothing in a column is ever run: a damaged or hostile one is refused, never trusted.
 """
 
@@ -178,6 +179,31 @@ class ColumnWriter:
         if self.kind == "value":
             return f"[{texts},{numbers_json(self.at)}]"
         return texts
+
+
+def key_line(texts: list[str | None]) -> str | None:
+    """A column of keys as its line holds it: their texts between tabs ("" for None); None
+    when a text holds a tab or line break (a key's JSON text never does: they are escaped)."""
+    line = "\t".join([text or "" for text in texts])
+    if "\n" in line or "\r" in line or line.count("\t") != max(len(texts) - 1, 0):
+        return None
+    return line
+
+
+def key_texts(raw: bytes, count: int) -> list[str | None]:
+    """A column of keys from its line (`key_line`): cut apart in one step each way, which
+    reading it as JSON (a list of texts that are JSON themselves, quotes escaped) is not."""
+    if count == 0:
+        if raw:
+            raise Refused("keys")
+        return []
+    try:
+        texts = raw.decode("utf-8").split("\t")
+    except UnicodeDecodeError:
+        raise Refused("keys") from None
+    if len(texts) != count:
+        raise Refused("keys")
+    return [text or None for text in texts]
 
 
 def key_text(key: Hashable | None) -> str | bool | None:

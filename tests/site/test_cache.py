@@ -11,10 +11,13 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klm_lint.cli import main
 from klm_lint.engine import index_build
-from tests.cache_files import numbers_text, read_cache, write_cache
+from klm_lint.site.columns import key_line, key_text, key_texts, key_value
+from tests.cache_files import numbers_text, read_cache, resealed_bytes, write_cache
 from tests.conftest import GOOD_POST
 
 if TYPE_CHECKING:
@@ -432,8 +435,21 @@ def test_keys_of_the_wrong_shape_are_computed_again(runs: Runs, site: SiteBuilde
     keys = [name for name in data["header"]["sections"] if name.startswith("key:")]
     assert keys, "the keys whole-site rules group posts by are kept"
     for name in keys:
-        data[name][1] = {"not": "a key"}
+        data[name] = data[name][1:]
     write_cache(cache, data)
+    assert runs() == expected
+    assert runs.reads == []
+    for name in keys:
+        data[name] = ["a\tb", "c", "d"]
+    write_cache(cache, data)
+    assert runs() == expected
+    assert runs.reads == []
+    (cache,) = cache_files(site.root)
+    lines = cache.read_bytes().split(b"\n")
+    for at, name in enumerate(data["header"]["sections"], 1):
+        if name.startswith("key:"):
+            lines[at] = b"\xff\t\t"
+    cache.write_bytes(resealed_bytes(b"\n".join(lines)))
     assert runs() == expected
     assert runs.reads == []
 
@@ -565,3 +581,26 @@ def test_an_authors_avatars_counted_from_the_cache_are_those_of_the_posts(
     assert "KLM403" not in same_as_without_cache(), "/a.jpg is the most used now"
     runs()
     assert runs.reads == []
+
+
+_KEYS = st.recursive(
+    st.none() | st.text(), lambda inner: st.tuples(inner) | st.tuples(inner, inner), max_leaves=4
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_KEYS, max_size=6))
+def test_a_column_of_keys_reads_back_as_written(keys: list[Any]) -> None:
+    texts = [key_text(key) for key in keys]
+    assert all(text is None or isinstance(text, str) for text in texts)
+    line = key_line(texts)  # type: ignore[arg-type]
+    assert line is not None, "a key's text holds no tab nor line break"
+    assert key_texts(line.encode(), len(texts)) == texts
+    assert [
+        None if text is None else key_value(text) for text in key_texts(line.encode(), len(texts))
+    ] == [None if key is None else key for key in keys]
+
+
+@pytest.mark.parametrize("texts", [["a\tb"], ["a\nb", "c"], ["a\rb"]])
+def test_a_column_of_texts_that_are_no_keys_is_not_kept(texts: list[str | None]) -> None:
+    assert key_line(texts) is None
