@@ -41,9 +41,9 @@ def _avatar_uses(index: SiteIndex, name: str) -> list[AvatarUse]:
     """The avatars the posts of an author use, most used first (then in path order). Counted
     from the posts' avatars alone: only each avatar's first post is made whole."""
     counts: dict[str, list[Any]] = {}
-    for path, avatar in index.group_values(_author, name, AVATAR):
+    for path, avatar in index.group_texts(_author, name, AVATAR):
         if avatar is not None:
-            text = avatar.text.strip()
+            text = avatar.strip()
             use = counts.get(text)
             if use is None:
                 counts[text] = [0, path]

@@ -438,25 +438,35 @@ class SiteIndex:
             posts.sort(key=_path_order)
         return posts
 
-    def group_values(
-        self, key_of: Callable[[Post], Hashable | None], key: Hashable, fact: Fact[T]
-    ) -> list[tuple[str, T]]:
+    def group_texts(
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, fact: Fact[Value | None]
+    ) -> list[tuple[str, str | None]]:
         """The posts whose key is `key`, in path order, as their paths (as `get` takes them)
-        and their values of one fact: the posts held as rows of the cache are not made whole
-        (a rule that counts what many posts have, such as an author's avatars)."""
+        and the texts of one of their values (None where a post has none): the posts held as
+        rows of the cache are not made whole (for a rule that counts what many posts have,
+        such as an author's avatars)."""
         stored = self._stored
-        found: list[tuple[str, str, T]] = []
+        texts = None
+        if stored is not None and self._rows:
+            texts = stored.column(self.layout.slots[fact.name]).texts
+        found: list[tuple[str, str, str | None]] = []
         for each in self._group_paths(key_of, key):
             post = self._posts.get(each)
             if post is not None:
-                found.append((_path_order(post), each, post[fact]))
+                value = post[fact]
+                found.append((_path_order(post), each, None if value is None else value.text))
+                continue
+            assert stored is not None
+            row = self._rows[each]
+            if texts is not None:
+                text = texts[row]
             else:
-                assert stored is not None
-                row = self._rows[each]
-                found.append((stored.site_paths[row] or each, each, stored.fact(fact, row)))
+                value = stored.fact(fact, row)
+                text = None if value is None else value.text
+            found.append((stored.site_paths[row] or each, each, text))
         if len(found) > 1:
             found.sort(key=_first)
-        return [(each, value) for _order, each, value in found]
+        return [(each, text) for _order, each, text in found]
 
     def _group_paths(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[str]:
         groups = self._groups.get(key_of)
