@@ -1,16 +1,16 @@
 """The whole-site index kept between runs, so that a run on a few files (the pre-commit hook)
 does not load every other post again.
 
-One JSON file per klm-lint version and configuration, in the cache folder (`.klm-lint-cache`
-in the project root unless the config says otherwise), with a `.gitignore` that keeps the
-folder out of version control. It holds, for each content file of the indexed collections, its
+One text file (JSON, and the keys as texts between tabs) per klm-lint version and
+configuration, in the cache folder (`.klm-lint-cache` in the project root unless the config
+says otherwise), with a `.gitignore` that keeps the folder out of version control. It holds, for each content file of the indexed collections, its
 stamp (size, modification and change time) and, for a post, the facts the whole-site rules
 declared and the keys they grouped it by: columns of plain values, checked column by column
 when read, so that ten thousand posts load in a few milliseconds. A post is taken from it while
 its file keeps its stamp; a file modified in the two seconds before a run is not kept (an edit
 in the same tick of a coarse file-system clock would keep its stamp). Anything unexpected in
 the file (another version, a damaged, hand-edited or oversized file) makes the run load the
-posts afresh, and a folder that cannot be written is simply not used. JSON, never pickle: a
+posts afresh, and a folder that cannot be written is simply not used. Text, never pickle: a
 committed or tampered cache cannot run code.
 
 The folder is klm-lint's own: inside the project, neither the root itself nor in or around a
