@@ -3,10 +3,11 @@ does not load every other post again.
 
 One text file (JSON, and the keys as texts between tabs) per klm-lint version and
 configuration, in the cache folder (`.klm-lint-cache` in the project root unless the config
-says otherwise), with a `.gitignore` that keeps the folder out of version control. It holds, for each content file of the indexed collections, its
-stamp (size, modification and change time) and, for a post, the facts the whole-site rules
-declared and the keys they grouped it by: columns of plain values, checked column by column
-when read, so that ten thousand posts load in a few milliseconds. A post is taken from it while
+says otherwise), with a `.gitignore` that keeps the folder out of version control. It holds,
+for each content file of the indexed collections, its stamp (size, modification and change
+time) and, for a post, the facts the whole-site rules declared and the keys they grouped it
+by: columns of plain values, checked column by column when read, so that ten thousand posts
+load in a few milliseconds. A post is taken from it while
 its file keeps its stamp; a file modified in the two seconds before a run is not kept (an edit
 in the same tick of a coarse file-system clock would keep its stamp). Anything unexpected in
 the file (another version, a damaged, hand-edited or oversized file) makes the run load the
@@ -279,7 +280,7 @@ class IndexCache:
                 # its kind holds is not used (a post that needs it is read again).
                 return refused_column(kind)
 
-        def read_key(name: str) -> list[str | None] | None:
+        def read_key(name: str) -> list[str] | None:
             try:
                 return key_texts(section[f"key:{name}"], count)
             except ValueError:

@@ -190,9 +190,10 @@ def key_line(texts: list[str | None]) -> str | None:
     return line
 
 
-def key_texts(raw: bytes, count: int) -> list[str | None]:
-    """A column of keys from its line (`key_line`): cut apart in one step each way, which
-    reading it as JSON (a list of texts that are JSON themselves, quotes escaped) is not."""
+def key_texts(raw: bytes, count: int) -> list[str]:
+    """A column of keys from its line (`key_line`), "" where the key is None: cut apart in one
+    step, which reading it as JSON (a list of texts that are JSON themselves, their quotes
+    escaped) is not."""
     if count == 0:
         if raw:
             raise Refused("keys")
@@ -203,7 +204,7 @@ def key_texts(raw: bytes, count: int) -> list[str | None]:
         raise Refused("keys") from None
     if len(texts) != count:
         raise Refused("keys")
-    return [text or None for text in texts]
+    return texts
 
 
 def key_text(key: Hashable | None) -> str | bool | None:

@@ -144,7 +144,7 @@ class Stored:
         which: Sequence[int],
         line_ends: Sequence[int],
         read_fact: Callable[[int], Column],
-        read_key: Callable[[str], list[str | None] | None],
+        read_key: Callable[[str], list[str] | None],
         key_names: frozenset[str],
     ) -> None:
         self.layout = layout
@@ -159,7 +159,7 @@ class Stored:
         self._read_fact = read_fact
         self._read_key = read_key
         self._columns: dict[int, Column] = {}
-        self._key_columns: dict[str, list[str | None] | None] = {}
+        self._key_columns: dict[str, list[str] | None] = {}
         self.key_names = key_names
         """The key functions (by name) whose keys the cache holds."""
         self.reload: Callable[[int], Post | None] | None = None
@@ -183,9 +183,9 @@ class Stored:
             column = self._columns[slot] = self._read_fact(slot)
         return column
 
-    def key_column(self, name: str) -> list[str | None] | None:
-        """Each row's key by a key function, as text (None where the key is None); None when
-        the cache holds none that can be trusted."""
+    def key_column(self, name: str) -> list[str] | None:
+        """Each row's key by a key function, as text ("" where the key is None); None when the
+        cache holds none that can be trusted."""
         if name not in self.key_names:
             return None
         if name not in self._key_columns:
@@ -211,7 +211,7 @@ class Stored:
         if column is None:
             raise ValueError(name)
         text = column[row]
-        return None if text is None else key_value(text)
+        return key_value(text) if text else None
 
 
 class StoredPost(Post):
@@ -481,7 +481,7 @@ class SiteIndex:
                 paths = self._grouped(key_of, column).get(key)
         return paths
 
-    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[str | None] | None:
+    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[str] | None:
         stored = self._stored
         name = key_name(key_of)
         if stored is None or name is None:
@@ -490,7 +490,7 @@ class SiteIndex:
         return stored.key_column(name)
 
     def _scan(
-        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[str | None]
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[str]
     ) -> list[str]:
         paths = [each for each, post in self._posts.items() if self.key_of(key_of, post) == key]
         wanted = key_text(key)
@@ -509,7 +509,7 @@ class SiteIndex:
         return paths
 
     def _grouped(
-        self, key_of: Callable[[Post], Hashable | None], column: list[str | None] | None
+        self, key_of: Callable[[Post], Hashable | None], column: list[str] | None
     ) -> _Groups[Any]:
         groups = self._groups[key_of] = _Groups()
         for each, post in self._posts.items():
@@ -517,8 +517,8 @@ class SiteIndex:
             if each_key is not None:
                 groups.add(each_key, each)
         for each, row in list(self._rows.items()):
-            text = column[row] if column is not None else False
-            if text is None:
+            text = column[row] if column is not None else None
+            if text == "":
                 each_key = None
             else:
                 try:
