@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from klm_lint.cli import main
 from klm_lint.engine import index_build
 from klm_lint.site.columns import key_line, key_text, key_texts, key_value
+from klm_lint.site.index import Post, Stored
 from tests.cache_files import numbers_text, read_cache, resealed_bytes, write_cache
 from tests.conftest import GOOD_POST
 
@@ -571,6 +572,17 @@ def test_an_authors_avatars_counted_from_the_cache_are_those_of_the_posts(
 
     first = same_as_without_cache()
     assert "KLM403" in first and "/b.jpg (2 posts, such as content/posts/b.md, line 5)" in first
+    made: list[str] = []
+    whole = Stored.post
+
+    def counted(stored: Stored, key: str, row: int) -> Post:
+        made.append(os.path.basename(key))
+        return whole(stored, key, row)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Stored, "post", counted)
+        assert runs() == first
+    assert sorted(made) == ["b.md", "e.md"], "only each other avatar's first post is made whole"
     posts = site.root / "content/posts"
     rewrite(posts / "c.md", "Ann  Lee", "Bob Ray")
     moved = same_as_without_cache()
