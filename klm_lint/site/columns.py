@@ -63,16 +63,31 @@ def typed(raw: Any, types: set[type], length: int | None = None) -> list[Any]:
 class Column:
     """One fact for every row, as read: each row made a value only when asked for."""
 
-    __slots__ = ("at", "kind", "texts")
+    __slots__ = ("_at_text", "at", "kind", "texts")
 
-    def __init__(self, kind: FactKind, texts: Any, at: array[int] | None = None) -> None:
+    def __init__(
+        self, kind: FactKind, texts: Any, at: array[int] | None = None, at_text: str | None = None
+    ) -> None:
         self.kind = kind
         self.texts = texts
         """None for a column refused; else per row: text (str), flag ("0"/"1" in one
         string), moment (ISO text or None), words (a list of str), value (its text, or None
         when there is no value)."""
         self.at = at
-        """For values: line, start and end of each row, three numbers per row."""
+        """For values: line, start and end of each row, three numbers per row (once `ready`)."""
+        self._at_text = at_text
+
+    def ready(self) -> bool:
+        """Whether the column can be used whole: for values, their positions are read from
+        their text when first needed (a rule that counts texts needs none); a column whose
+        positions are not numbers is refused then. False for a column refused."""
+        if self._at_text is not None:
+            try:
+                self.at = numbers(self._at_text, 3 * len(self.texts))
+            except Refused:
+                self.texts = None
+            self._at_text = None
+        return self.texts is not None
 
     def value(self, row: int) -> Any:
         kind = self.kind
@@ -130,7 +145,10 @@ def parse_column(kind: FactKind, raw: Any, count: int) -> Column:
         return Column(kind, rows)
     if type(raw) is not list or len(raw) != 2:
         raise Refused("values")
-    return Column(kind, typed(raw[0], {str, _NONE}, count), numbers(raw[1], 3 * count))
+    # Three 8-byte numbers a row: 32 base64 characters, read when first needed.
+    if type(raw[1]) is not str or len(raw[1]) != 32 * count:
+        raise Refused("values")
+    return Column(kind, typed(raw[0], {str, _NONE}, count), at_text=raw[1])
 
 
 class ColumnWriter:

@@ -178,6 +178,12 @@ class Stored:
         return self.names[at] if at >= 0 else ""
 
     def column(self, slot: int) -> Column:
+        column = self.texts(slot)
+        column.ready()
+        return column
+
+    def texts(self, slot: int) -> Column:
+        """A fact's column for its texts alone (the positions of values not read yet)."""
         column = self._columns.get(slot)
         if column is None:
             column = self._columns[slot] = self._read_fact(slot)
@@ -448,7 +454,7 @@ class SiteIndex:
         stored = self._stored
         texts = None
         if stored is not None and self._rows:
-            texts = stored.column(self.layout.slots[fact.name]).texts
+            texts = stored.texts(self.layout.slots[fact.name]).texts
         found: list[tuple[str, str, str | None]] = []
         for each in self._group_paths(key_of, key):
             post = self._posts.get(each)

@@ -387,6 +387,8 @@ def test_a_column_of_the_wrong_shape_is_not_trusted(
     [
         (("fact:title", 0, 1), 5),
         (("fact:title", 1), "AAAA"),
+        (("fact:title", 1), "!" * 96),
+        (("fact:avatar", 1), "!" * 96),
         (("fact:title",), ["Camp", "AAAA"]),
         (("fact:hidden",), "0"),
         (("fact:hidden",), "01x"),
