@@ -12,14 +12,13 @@ The command line, the tests and the editor server all go through it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
-from klm_lint.records import value_record
+from klm_lint.records import replace, value_record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -152,7 +151,7 @@ def _run(
     unchecked = _unchecked_links(engine, result.checked)
     if unchecked:
         notes = [*notes, unchecked]
-    return dataclasses.replace(
+    return replace(
         result,
         unmatched=unmatched,
         empty_collections=empty,

@@ -7,7 +7,6 @@ import os
 import posixpath
 import re
 import weakref
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -416,7 +415,7 @@ def broken_internal_link(post: Post, index: SiteIndex, site: Site) -> Iterator[P
             yield Problem(link.start, link.end, verdict)
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Unchecked:
     """A link KLM406 cannot judge: why, as the run's note says it."""
 

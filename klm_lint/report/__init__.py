@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -26,7 +27,7 @@ STATISTICS_FORMATS = ("full", "concise", "json")
 """The formats that can show --statistics; the others list findings and nothing else."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class ReportOptions:
     statistics: bool = False
     summary: bool = True

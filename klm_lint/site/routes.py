@@ -14,11 +14,11 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.files import Refused, read_regular
 from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -112,7 +112,7 @@ ASTRO_QUIET_PACKAGES = frozenset(
 Starlight, whose pages are modelled. Any other Astro integration may inject routes."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Route:
     """A route a file makes: its address as segments, literal or ONE, SOME, ANY."""
 
@@ -149,7 +149,7 @@ def _matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     return (head == ONE or head == parts[0]) and _matches(rest, parts[1:])
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class RouteSpace:
     """What klm-lint knows of the addresses the site's code serves."""
 

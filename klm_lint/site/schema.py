@@ -9,10 +9,9 @@ language users write); `site/schema_build.py` compiles them into the values here
 from __future__ import annotations
 
 import difflib
-from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
-from klm_lint.records import record, value_record
+from klm_lint.records import field, record, value_record
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

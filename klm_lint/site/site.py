@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.preset import DEFAULT_PRESET, PresetChoice, apply_preset, load_preset
@@ -12,7 +11,7 @@ from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.nodes import Scalar, lookup
 from klm_lint.load.paths import inside
-from klm_lint.records import value_record
+from klm_lint.records import field, value_record
 from klm_lint.site.assets import AssetResolver
 from klm_lint.site.date_forms import judge, moment_of, path_date, text_moment
 from klm_lint.site.patterns import Patterns

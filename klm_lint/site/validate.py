@@ -8,11 +8,10 @@ draft and asset rules judge the values collected here, at whatever depth their f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
-from klm_lint.records import value_record
+from klm_lint.records import field, mutable_record, value_record
 from klm_lint.site.schema import DATE_TYPES, TEXT_TYPES
 
 if TYPE_CHECKING:
@@ -75,7 +74,7 @@ class Valued:
     path: Path
 
 
-@dataclass(slots=True)
+@mutable_record
 class Checked:
     issues: list[Issue] = field(default_factory=list)
     dates: list[Valued] = field(default_factory=list)

@@ -10,10 +10,10 @@ and Front Matter configs kept elsewhere are named with the file: `decap:cms/conf
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from klm_lint.errors import ConfigError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -35,7 +35,7 @@ MAX_FIELDS = 10_000
 others are expanded."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Declared:
     """One schema a site declares, in the schema language."""
 
