@@ -17,11 +17,6 @@ from klm_lint.lazy import lazy_pattern
 if TYPE_CHECKING:
     from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 _LOADERS = {".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".json": "JSON"}
 
 
@@ -44,6 +39,11 @@ def read_data_file(
             f"{what}: {relative} is not a .yaml, .yml, .toml or .json file; klm-lint cannot read it"
         )
     _path, text = read_config_file(project or ProjectRoot.at(root), what, relative, config)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     try:
         if kind == "TOML":
             return tomllib.loads(text)
@@ -82,6 +82,11 @@ def syntax_error(error: Exception, text: str) -> tuple[str, str]:
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         code = error.character if isinstance(error.character, int) else ord(error.character[:1])
         return f":{line}:{column}", f"the character U+{code:04X} is not allowed in YAML"
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
     found = _TOML_AT.match(first) if isinstance(error, tomllib.TOMLDecodeError) else None
     if found is None:
