@@ -27,7 +27,14 @@ tests/site/test_patterns.py fails when it is out of date)."""
 
 from __future__ import annotations
 
-KNOWN: dict[str, str | None] = {
+from typing import TYPE_CHECKING
+
+from klm_lint.lazy import lazy_pattern
+
+if TYPE_CHECKING:
+    import re
+
+KNOWN: dict[str, re.Pattern[str] | None] = {
 '''
 
 
@@ -70,7 +77,8 @@ def render() -> str:
         if pattern.include is False:
             continue
         regex = None if pattern.include is None or pattern.regex is None else pattern.regex.pattern
-        rows.append(f"    {json.dumps(line)}: {'None' if regex is None else json.dumps(regex)},")
+        value = "None" if regex is None else f"lazy_pattern({json.dumps(regex)})"
+        rows.append(f"    {json.dumps(line)}: {value},")
     return HEADER + "\n".join(rows) + "\n}\n"
 
 

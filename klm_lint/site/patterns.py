@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from typing import TYPE_CHECKING
 
+from klm_lint.lazy import compiled
 from klm_lint.site.known_patterns import KNOWN
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
 
     import pathspec
@@ -38,7 +39,7 @@ class Patterns:
         if all(isinstance(line, str) and line in KNOWN for line in self._lines):
             known = [KNOWN[line] for line in self._lines]
             self._searches: tuple[Callable[[str], object], ...] | None = tuple(
-                re.compile(regex).search for regex in known if regex is not None
+                compiled(regex).search for regex in known if regex is not None
             )
             return
         active = [pattern for pattern in self.spec.patterns if pattern.include is not None]
