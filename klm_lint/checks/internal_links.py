@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
@@ -37,6 +36,7 @@ from klm_lint.site.links import (
 )
 from klm_lint.site.routes import KNOWN, RouteSpace, route_space
 from klm_lint.site.urls import ADDRESS_RULES
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -587,7 +587,7 @@ def _content_file(link: Link, target: Target, known: _Addresses, site: Site) -> 
     )
     prefix = folders[0] + "/" if folders and folders[0] else ""
     names = sorted(path[len(prefix) :] for path in known.content_files if path.startswith(prefix))
-    close = difflib.get_close_matches(target.path, names, n=1, cutoff=0.6)
+    close = close_matches(target.path, names, n=1, cutoff=0.6)
     if close:
         return f"{message} Did you mean @/{close[0]}?"
     return f"{message} Correct the path after @/."
@@ -607,8 +607,8 @@ def _closest(key: str, known: _Addresses) -> str | None:
         return known.pages[by_case[key.casefold()]]
     last = posixpath.basename(key)
     moved = [page for page in known.pages if last and posixpath.basename(page) == last]
-    close = difflib.get_close_matches(key, moved, n=1, cutoff=0) if moved else []
-    close = close or difflib.get_close_matches(key, list(known.pages), n=1, cutoff=0.6)
+    close = close_matches(key, moved, n=1, cutoff=0) if moved else []
+    close = close or close_matches(key, list(known.pages), n=1, cutoff=0.6)
     return known.pages[close[0]] if close else None
 
 
