@@ -172,10 +172,10 @@ def _7(d: Any, f: Any) -> Any:
         folders: Any,
         content_files: Any,
         taxonomies: Any,
-        redirected: Any = d[4],
-        redirected_folders: Any = d[5],
-        unmodelled: Any = d[6],
-        space: Any = d[7],
+        redirected: Any,
+        redirected_folders: Any,
+        unmodelled: Any,
+        space: Any,
     ) -> None:
         self.pages = pages
         self.folders = folders
@@ -1502,7 +1502,7 @@ INITS: dict[str, tuple[str, Any]] = {
     "klm_lint.checks.body.BodyAsset": ("what,value,start,end,resolution,shows", _5),
     "klm_lint.checks.internal_links.Link": ("start,end,what,value", _6),
     "klm_lint.checks.internal_links._Addresses": (
-        "pages,folders,content_files,taxonomies,redirected=,redirected_folders=,unmodelled=,space=",
+        "pages,folders,content_files,taxonomies,redirected,redirected_folders,unmodelled,space",
         _7,
     ),
     "klm_lint.checks.internal_links.Unchecked": ("reason", _8),

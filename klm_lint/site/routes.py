@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from klm_lint.files import Refused, read_regular
 from klm_lint.lazy import lazy_pattern
 from klm_lint.records import value_record
+from klm_lint.site.following import NEXT_FOLDERS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,7 +35,6 @@ ANY = "**?"
 """An optional catch-all: none or more (`[[...slug]]`, Astro's `[...slug]`)."""
 
 _READ_LIMIT = 1 << 20
-_NEXT_FOLDERS = ("pages", "src/pages", "app", "src/app")
 _NEXT_PAGE_EXTENSIONS = (".js", ".jsx", ".ts", ".tsx", ".mdx", ".md")
 _NEXT_SPECIAL_PAGES = frozenset({"_app", "_document", "_error", "404", "500"})
 _NEXT_APP_FILES = frozenset({"page", "route"})
@@ -193,16 +193,6 @@ KNOWN = RouteSpace()
 pages are not modelled (the rule then follows links only where the config turns it on)."""
 
 
-def follows_links(root: Path, generator: GeneratorConfig) -> bool:
-    """KLM406 follows links: the config turns it on and, on Next.js, the routes are there to
-    read (a pages/ or app/ folder) or the config declares them."""
-    if not generator.internal_links:
-        return False
-    if generator.urls != "nextjs" or generator.routes:
-        return True
-    return any((root / folder).is_dir() for folder in _NEXT_FOLDERS)
-
-
 def route_space(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> RouteSpace:
     if generator.urls == "nextjs":
         return _nextjs(root, project, generator)
@@ -271,13 +261,13 @@ def _fed_folders(generator: GeneratorConfig, route_folders: tuple[str, ...]) -> 
 
 
 def _nextjs(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> RouteSpace:
-    folders = [folder for folder in _NEXT_FOLDERS if (root / folder).is_dir()]
+    folders = [folder for folder in NEXT_FOLDERS if (root / folder).is_dir()]
     if not folders:
         # No routes to read: the rule follows links only where the config declares the
         # routes itself (the KLM theme's content, served as `routes` says).
         declared = bool(generator.routes)
         return RouteSpace(active=declared, fed_folders=_fed_folders(generator, ()))
-    prefixes = _prefixes(generator, _NEXT_FOLDERS)
+    prefixes = _prefixes(generator, NEXT_FOLDERS)
     routes: list[Route] = []
     for folder in folders:
         app = folder.endswith("app")
@@ -312,7 +302,7 @@ def _nextjs(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> Rou
         tuple(routes),
         open_reason,
         tuple(redirects),
-        fed_folders=_fed_folders(generator, _NEXT_FOLDERS),
+        fed_folders=_fed_folders(generator, NEXT_FOLDERS),
         read=True,
     )
 
