@@ -7,9 +7,9 @@ draft and asset rules judge the values collected here, at whatever depth their f
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Literal
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
 from klm_lint.records import field, mutable_record, value_record
 from klm_lint.site.schema import DATE_TYPES, TEXT_TYPES
@@ -35,9 +35,9 @@ IssueKind = Literal[
 ]
 Path = tuple[str | int, ...]
 
-_EMAIL = re.compile(r"\A[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+\Z")
-_SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_URL = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\.{1,2}/|#|\?)\S*\Z")
+_EMAIL = lazy_pattern(r"\A[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+\Z")
+_SLUG = lazy_pattern(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_URL = lazy_pattern(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\.{1,2}/|#|\?)\S*\Z")
 """An absolute URL, a path from the site root, a relative path with ./ or ../, a fragment or a
 query: anything a link can hold, without spaces."""
 
