@@ -71,14 +71,6 @@ class Field:
         self.hash = hash
         self.compare = compare
 
-    def named(self, name: str, annotation: object) -> Field:
-        made = Field(
-            self.default, self.default_factory, self.init, self.repr, self.hash, self.compare
-        )
-        made.name = name
-        made.type = annotation
-        return made
-
 
 def field(
     *,
@@ -184,27 +176,30 @@ def _build(cls: type) -> type:
 
 
 def _is_class_var(annotation: object) -> bool:
-    if not isinstance(annotation, str):
-        import typing
+    if isinstance(annotation, str):
+        if "ClassVar" not in annotation:
+            return False
+        head = annotation.strip().split("[", 1)[0].strip()
+        return head in ("ClassVar", "typing.ClassVar")
+    import typing
 
-        return typing.get_origin(annotation) is typing.ClassVar or annotation is typing.ClassVar
-    head = annotation.strip().split("[", 1)[0].strip()
-    return head in ("ClassVar", "typing.ClassVar")
+    return typing.get_origin(annotation) is typing.ClassVar or annotation is typing.ClassVar
 
 
 def _fields_of(cls: type) -> tuple[Field, ...]:
     """The fields a dataclass would find: its record bases' first, then its own annotations."""
     found: dict[str, Field] = {}
-    for base in reversed(cls.__mro__[1:]):
+    for base in cls.__mro__[-2:0:-1]:
         for each in base.__dict__.get("__record_fields__", ()):
             found[each.name] = each
-    for name, annotation in cls.__dict__.get("__annotations__", {}).items():  # noqa: RUF063 - as dataclasses reads them
+    namespace = cls.__dict__
+    for name, annotation in namespace.get("__annotations__", {}).items():
         if _is_class_var(annotation):
             continue
-        value = cls.__dict__.get(name, MISSING)
-        made = value.named(name, annotation) if isinstance(value, Field) else None
-        if made is None:
-            made = Field(default=value).named(name, annotation)
+        value = namespace.get(name, MISSING)
+        made = value if isinstance(value, Field) else Field(value)
+        made.name = name
+        made.type = annotation
         default = made.default
         if default is not MISSING and default.__class__.__hash__ is None:
             raise ValueError(
