@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
@@ -27,18 +27,20 @@ if TYPE_CHECKING:
     from klm_lint.config.discovery import LoadedConfig
     from klm_lint.engine.run import Engine
     from klm_lint.load.nodes import Mapping
+    from klm_lint.progress import Progress
     from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
 
 
-class Progress(Protocol):
-    """Told how many files a run lints, then how many more are done as it goes."""
+def __getattr__(name: str) -> Any:
+    """Progress, imported on first use (klm_lint/progress.py)."""
+    if name == "Progress":
+        from klm_lint.progress import Progress
 
-    def start(self, total: int) -> None: ...
-
-    def advance(self, done: int) -> None: ...
+        return Progress
+    raise AttributeError(f"module 'klm_lint.api' has no attribute {name!r}")
 
 
 @value_record
