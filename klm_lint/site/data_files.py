@@ -8,8 +8,6 @@ import sys
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-import yaml
-
 from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, read_config_file
 from klm_lint.lazy import lazy_pattern
@@ -43,6 +41,7 @@ def read_data_file(
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
+    import yaml  # here, as tomllib: a run that reads no data file does without them
 
     try:
         if kind == "TOML":
@@ -73,6 +72,8 @@ def syntax_error(error: Exception, text: str) -> tuple[str, str]:
     not say), and what it says is wrong, on one line."""
     if isinstance(error, json.JSONDecodeError):
         return f":{error.lineno}:{error.colno}", error.msg
+    import yaml
+
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         problem = error.problem or error.context or "syntax error"
