@@ -3,14 +3,13 @@ file."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.checks.describe import quote
 from klm_lint.checks.post_facts import AUTHOR, AVATAR, COMPARED, listing
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
-from klm_lint.records import value_record
+from klm_lint.records import replace, value_record
 from klm_lint.site.authors import name_key
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ def author_inconsistent(post: Post, index: SiteIndex, site: Site) -> Iterator[Pr
         return
     if site.authors is not None:
         for problem in _against_authors_file(post, author, site.authors):
-            yield dataclasses.replace(problem, severity=Severity.ERROR)
+            yield replace(problem, severity=Severity.ERROR)
         return
     avatar = post[AVATAR]
     if avatar is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
 from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
+from klm_lint.records import mutable_record
 from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
 
@@ -69,7 +69,7 @@ when it could not be read), and its post (whole, as its row in the cache read, o
 is no post)."""
 
 
-@dataclass(slots=True)
+@mutable_record
 class Completed:
     """What completing the index found, for the cache: every indexed content file."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -93,6 +92,8 @@ def chunked(count: int, workers: int) -> list[tuple[int, int]]:
 def _die_with_parent(parent: int) -> None:
     """Run in each worker as it starts: make it exit as soon as its parent is gone."""
     if not (use_prctl and _ask_the_kernel()):
+        import threading  # here: a run in one process starts no thread
+
         watcher = threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True)
         watcher.start()
     if os.getppid() != parent:  # the parent died before the worker was ready

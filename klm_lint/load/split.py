@@ -1,17 +1,16 @@
 """Finding the front-matter block: its format and exact offsets.
 
-python-frontmatter's handlers name the formats and their delimiters; its own split works on
-regular expressions over the whole text and loses offsets, so the block is located here line by
-line, the way the site's reader (gray-matter) does: the opening delimiter must be the very first
-line, and the block ends at the first line that is the closing delimiter.
+The formats are python-frontmatter's (YAML between `---` lines, TOML between `+++` lines, JSON
+in braces); its own split works on regular expressions over the whole text and loses offsets,
+so the block is located here line by line, the way the site's reader (gray-matter) does: the
+opening delimiter must be the very first line, and the block ends at the first line that is the
+closing delimiter.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
-
-from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
@@ -41,7 +40,7 @@ def _syntax_error(error: FrontMatterError, language: str) -> FrontMatterError:
     )
 
 
-class YamlFormat(YAMLHandler):
+class YamlFormat:
     name: ClassVar[Format] = "yaml"
 
     @staticmethod
@@ -53,9 +52,7 @@ class YamlFormat(YAMLHandler):
         return read_yaml(text, start, end, dialect=dialect)
 
 
-class TomlFormat(BaseHandler):
-    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
-    START_DELIMITER = END_DELIMITER = "+++"
+class TomlFormat:
     name: ClassVar[Format] = "toml"
 
     @staticmethod
@@ -74,9 +71,7 @@ class TomlFormat(BaseHandler):
         return Reading(cls.parse(text, start, end))
 
 
-class JsonFormat(JSONHandler):
-    START_DELIMITER = "{"
-    END_DELIMITER = "}"
+class JsonFormat:
     name: ClassVar[Format] = "json"
 
     @staticmethod

@@ -28,7 +28,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import time
 import zlib
 from array import array
@@ -316,6 +315,8 @@ class IndexCache:
             return
         if not self._usable(create=True):
             return
+        import tempfile  # here: a run that writes no cache does without it (and shutil, random)
+
         try:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
