@@ -1,7 +1,6 @@
 """A plain run on one post, as a hook or an editor makes it, imports only what it uses: the
 modules below serve other runs (an ignore file, a config file, a cache written, a date to
-suggest, KLM406 on a site with routes, several processes, front matter the simple YAML reader
-leaves to PyYAML) and cost every run its start-up."""
+suggest, KLM406 on a site with routes, several processes) and cost every run its start-up."""
 
 from __future__ import annotations
 
@@ -15,8 +14,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 UNUSED = (
-    "yaml",
-    "frontmatter",
     "dataclasses",
     "inspect",
     "pathspec",

@@ -1,16 +1,17 @@
 """Finding the front-matter block: its format and exact offsets.
 
-The formats are python-frontmatter's (YAML between `---` lines, TOML between `+++` lines, JSON
-in braces); its own split works on regular expressions over the whole text and loses offsets,
-so the block is located here line by line, the way the site's reader (gray-matter) does: the
-opening delimiter must be the very first line, and the block ends at the first line that is the
-closing delimiter.
+python-frontmatter's handlers name the formats and their delimiters; its own split works on
+regular expressions over the whole text and loses offsets, so the block is located here line by
+line, the way the site's reader (gray-matter) does: the opening delimiter must be the very first
+line, and the block ends at the first line that is the closing delimiter.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
+
+from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.dialects import DEFAULT_DIALECT, YamlDialect
@@ -40,7 +41,7 @@ def _syntax_error(error: FrontMatterError, language: str) -> FrontMatterError:
     )
 
 
-class YamlFormat:
+class YamlFormat(YAMLHandler):
     name: ClassVar[Format] = "yaml"
 
     @staticmethod
@@ -52,7 +53,9 @@ class YamlFormat:
         return read_yaml(text, start, end, dialect=dialect)
 
 
-class TomlFormat:
+class TomlFormat(BaseHandler):
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
     name: ClassVar[Format] = "toml"
 
     @staticmethod
@@ -71,7 +74,9 @@ class TomlFormat:
         return Reading(cls.parse(text, start, end))
 
 
-class JsonFormat:
+class JsonFormat(JSONHandler):
+    START_DELIMITER = "{"
+    END_DELIMITER = "}"
     name: ClassVar[Format] = "json"
 
     @staticmethod
