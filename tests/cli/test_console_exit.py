@@ -48,9 +48,9 @@ def test_a_run_ends_without_teardown_and_with_its_whole_report(tmp_path: Path) -
     ended = _console(root, "--format", "json", "--no-cache", "--jobs", "1")
     assert ended.returncode == 1
     assert "teardown" not in ended.stderr
+    plain = "from klm_lint.cli import main; main()"
     expected = subprocess.run(
-        [sys.executable, "-c", "from klm_lint.cli import main; main()", "--format", "json"]
-        + ["--no-cache", "--jobs", "1"],
+        [sys.executable, "-c", plain, "--format", "json", "--no-cache", "--jobs", "1"],
         cwd=root,
         capture_output=True,
         text=True,
