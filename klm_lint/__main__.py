@@ -1,3 +1,3 @@
-from klm_lint.cli import main
+from klm_lint.cli import console
 
-main()
+console()

@@ -12,14 +12,13 @@ The command line, the tests and the editor server all go through it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
-from klm_lint.records import value_record
+from klm_lint.records import replace, value_record
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -28,18 +27,20 @@ if TYPE_CHECKING:
     from klm_lint.config.discovery import LoadedConfig
     from klm_lint.engine.run import Engine
     from klm_lint.load.nodes import Mapping
+    from klm_lint.progress import Progress
     from klm_lint.site.facts import Fact
     from klm_lint.site.site import Site
 
 __all__ = ["LintOptions", "Progress", "Result", "lint"]
 
 
-class Progress(Protocol):
-    """Told how many files a run lints, then how many more are done as it goes."""
+def __getattr__(name: str) -> Any:
+    """Progress, imported on first use (klm_lint/progress.py)."""
+    if name == "Progress":
+        from klm_lint.progress import Progress
 
-    def start(self, total: int) -> None: ...
-
-    def advance(self, done: int) -> None: ...
+        return Progress
+    raise AttributeError(f"module 'klm_lint.api' has no attribute {name!r}")
 
 
 @value_record
@@ -152,7 +153,7 @@ def _run(
     unchecked = _unchecked_links(engine, result.checked)
     if unchecked:
         notes = [*notes, unchecked]
-    return dataclasses.replace(
+    return replace(
         result,
         unmatched=unmatched,
         empty_collections=empty,

@@ -65,6 +65,12 @@ class LazyPattern:
         return (re.compile, (self._text, self._flags))
 
 
+def compiled(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The compiled pattern itself, compiling a lazy one now (for a pattern kept in a table,
+    whose stand-in cannot put it in its place)."""
+    return pattern.compiled() if isinstance(pattern, LazyPattern) else pattern
+
+
 def lazy_pattern(text: str, flags: int = 0) -> re.Pattern[str]:
     """A module-level pattern, compiled on first use (typed as the pattern it stands for)."""
     return cast("re.Pattern[str]", LazyPattern(text, flags, sys._getframe(1).f_globals))

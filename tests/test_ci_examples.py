@@ -45,7 +45,7 @@ def test_the_hook_definitions() -> None:
         assert hook["minimum_pre_commit_version"] == "2.9.2"
         assert hook["pass_filenames"] is True
         program = hook["entry"].split()[0]
-        assert f'{program} = "klm_lint.cli:main"' in pyproject
+        assert f'{program} = "klm_lint.cli:console"' in pyproject
         assert f"- id: {hook['id']}\n" in README
         assert f"  entry: {hook['entry']}\n" in README
     assert lint["id"] == "klm-lint"

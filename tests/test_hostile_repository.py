@@ -834,7 +834,7 @@ def _hidden_title(cache: Path) -> str:
     """The cache, forged so that b.md has another title (the title and the key the title rule
     groups posts by): trusting it would hide KLM402."""
     forged = cache.read_text().replace('"Camp"', '"Forged"')
-    return resealed(forged.replace('\\"camp\\"', '\\"forged\\"'))
+    return resealed(forged.replace('"camp"', '"forged"'))
 
 
 @pytest.mark.parametrize(

@@ -3,14 +3,13 @@ file."""
 
 from __future__ import annotations
 
-import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from klm_lint.checks.describe import quote
 from klm_lint.checks.post_facts import AUTHOR, AVATAR, COMPARED, listing
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
-from klm_lint.records import value_record
+from klm_lint.records import replace, value_record
 from klm_lint.site.authors import name_key
 
 if TYPE_CHECKING:
@@ -38,16 +37,23 @@ def _author(post: Post) -> str | None:
 
 
 def _avatar_uses(index: SiteIndex, name: str) -> list[AvatarUse]:
-    """The avatars the posts of an author use, most used first (then in path order)."""
-    counts: dict[str, list[Post]] = {}
-    for post in index.group(_author, name):
-        avatar = post[AVATAR]
+    """The avatars the posts of an author use, most used first (then in path order). Counted
+    from the posts' avatars alone: only each avatar's first post is made whole."""
+    counts: dict[str, list[Any]] = {}
+    for path, avatar in index.group_texts(_author, name, AVATAR):
         if avatar is not None:
-            counts.setdefault(avatar.text.strip(), []).append(post)
-    return sorted(
-        (AvatarUse(avatar, len(posts), posts[0]) for avatar, posts in counts.items()),
-        key=lambda use: -use.count,
-    )
+            text = avatar.strip()
+            use = counts.get(text)
+            if use is None:
+                counts[text] = [0, path]
+            else:
+                use[0] += 1
+    uses = []
+    for text, (more, path) in counts.items():
+        example = index.get(path)
+        assert example is not None
+        uses.append(AvatarUse(text, more + 1, example))
+    return sorted(uses, key=lambda use: -use.count)
 
 
 @site_rule(
@@ -63,7 +69,7 @@ def author_inconsistent(post: Post, index: SiteIndex, site: Site) -> Iterator[Pr
         return
     if site.authors is not None:
         for problem in _against_authors_file(post, author, site.authors):
-            yield dataclasses.replace(problem, severity=Severity.ERROR)
+            yield replace(problem, severity=Severity.ERROR)
         return
     avatar = post[AVATAR]
     if avatar is None:

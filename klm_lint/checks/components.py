@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ from klm_lint.checks.describe import choices, quote
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
 from klm_lint.load.esm import imported_names
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -151,7 +151,7 @@ def component_props(doc: Document, site: Site) -> Iterator[Finding]:
 
 def _value_message(component: str, prop: str, value: str | None, allowed: list[str]) -> str:
     what = "has no value" if value is None else f"is {quote(value)}, which the theme does not know"
-    close = difflib.get_close_matches((value or "").lower(), allowed, n=1, cutoff=0.5)
+    close = close_matches((value or "").lower(), allowed, n=1, cutoff=0.5)
     hint = f'Did you mean "{close[0]}"? ' if close else ""
     return (
         f"<{component} {prop}> {what}; {_impact(component, prop)}. {hint}Use one of "
@@ -208,7 +208,7 @@ def _fence_language(text: str, start: int) -> str:
 def _unknown_message(tag: Tag, known: list[str]) -> str:
     by_case = {name.casefold(): name for name in known}
     close = by_case.get(tag.name.casefold()) or next(
-        iter(difflib.get_close_matches(tag.name, known, n=1, cutoff=0.6)), None
+        iter(close_matches(tag.name, known, n=1, cutoff=0.6)), None
     )
     fix = (
         f"Did you mean <{close}>?"

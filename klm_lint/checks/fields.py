@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from klm_lint.checks.edits import replace_scalar_text, replace_value
 from klm_lint.checks.rule import rule
 from klm_lint.findings import Applicability, Fix, Severity
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
+from klm_lint.records import replace
 from klm_lint.site import dates
 from klm_lint.site.date_forms import NO_DATE_ONLY, NO_TIME, judge_path_date
 from klm_lint.site.publication import hides, read_draft, read_published
@@ -63,7 +63,7 @@ def at_issue(
 def with_severity(finding: Finding, severity: Severity | None) -> Finding:
     if severity is None or severity is finding.severity:
         return finding
-    return dataclasses.replace(finding, severity=severity)
+    return replace(finding, severity=severity)
 
 
 @rule(

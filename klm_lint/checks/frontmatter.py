@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.rule import rule
@@ -10,6 +9,7 @@ from klm_lint.findings import Applicability, Fix, Severity
 from klm_lint.load.go_rust_scalars import go_text
 from klm_lint.load.nodes import Scalar, iter_mappings
 from klm_lint.load.yaml_readers import JS_YAML, READERS, ZOLA_FIELDS, js_property, key_identity
+from klm_lint.records import replace
 
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterator
@@ -117,7 +117,7 @@ def _read_as(front: FrontMatter, entry: Entry) -> str:
 
 
 def _as_warning(finding: Finding) -> Finding:
-    return dataclasses.replace(finding, severity=Severity.WARNING)
+    return replace(finding, severity=Severity.WARNING)
 
 
 def _drop_first(doc: Document, first: Entry, following: Entry) -> Fix | None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
 import weakref
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -20,7 +18,6 @@ from klm_lint.findings import Severity
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Mapping, Scalar, lookup
 from klm_lint.records import value_record
-from klm_lint.site.eleventy import eleventy_space
 from klm_lint.site.facts import text_fact, texts_at, words_fact
 from klm_lint.site.links import (
     TAXONOMIES,
@@ -36,8 +33,8 @@ from klm_lint.site.links import (
     toml_table_values,
     url_key,
 )
-from klm_lint.site.routes import KNOWN, RouteSpace, route_space
 from klm_lint.site.urls import ADDRESS_RULES
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -46,6 +43,7 @@ if TYPE_CHECKING:
     from klm_lint.load.document import Document
     from klm_lint.load.mdx import Tag
     from klm_lint.site.index import Post, SiteIndex
+    from klm_lint.site.routes import RouteSpace
     from klm_lint.site.site import Site
     from klm_lint.site.static import StaticRoots
 
@@ -55,7 +53,9 @@ _SCHEME = lazy_pattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _on(site: Site) -> bool:
-    return site.config.generator.internal_links and _space(site).active
+    # site.follows_links is false where the routes would be inactive (none to read): then
+    # they are not read.
+    return site.follows_links and _space(site).active
 
 
 _SPACES: weakref.WeakKeyDictionary[Site, RouteSpace] = weakref.WeakKeyDictionary()
@@ -65,6 +65,10 @@ def _space(site: Site) -> RouteSpace:
     """The routes of the site's code (Next.js, Astro), read once per site."""
     space = _SPACES.get(site)
     if space is None:
+        # here: a run whose KLM406 is off reads no routes
+        from klm_lint.site.eleventy import eleventy_space
+        from klm_lint.site.routes import route_space
+
         generator = site.config.generator
         if generator.urls == "eleventy":
             space = eleventy_space(site.root, site.project, site.config.content)
@@ -191,14 +195,14 @@ class _Addresses:
     """Keys of folders above pages: list pages, or a folder a server can redirect."""
     content_files: frozenset[str]
     taxonomies: frozenset[str]
-    redirected: frozenset[str] = frozenset()
+    redirected: frozenset[str]
     """Keys the host redirects (_redirects, netlify.toml)."""
-    redirected_folders: tuple[str, ...] = ()
+    redirected_folders: tuple[str, ...]
     """Sources the host redirects with placeholders or a splat (`/blog/*`, `/:lang/x/`)."""
-    unmodelled: str = ""
+    unmodelled: str
     """A setting of the generator's config that changes addresses and is not modelled: no
     link is reported."""
-    space: RouteSpace = KNOWN
+    space: RouteSpace
     """The routes of the site's code."""
 
 
@@ -416,7 +420,7 @@ def broken_internal_link(post: Post, index: SiteIndex, site: Site) -> Iterator[P
             yield Problem(link.start, link.end, verdict)
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Unchecked:
     """A link KLM406 cannot judge: why, as the run's note says it."""
 
@@ -588,7 +592,7 @@ def _content_file(link: Link, target: Target, known: _Addresses, site: Site) -> 
     )
     prefix = folders[0] + "/" if folders and folders[0] else ""
     names = sorted(path[len(prefix) :] for path in known.content_files if path.startswith(prefix))
-    close = difflib.get_close_matches(target.path, names, n=1, cutoff=0.6)
+    close = close_matches(target.path, names, n=1, cutoff=0.6)
     if close:
         return f"{message} Did you mean @/{close[0]}?"
     return f"{message} Correct the path after @/."
@@ -608,8 +612,8 @@ def _closest(key: str, known: _Addresses) -> str | None:
         return known.pages[by_case[key.casefold()]]
     last = posixpath.basename(key)
     moved = [page for page in known.pages if last and posixpath.basename(page) == last]
-    close = difflib.get_close_matches(key, moved, n=1, cutoff=0) if moved else []
-    close = close or difflib.get_close_matches(key, list(known.pages), n=1, cutoff=0.6)
+    close = close_matches(key, moved, n=1, cutoff=0) if moved else []
+    close = close or close_matches(key, list(known.pages), n=1, cutoff=0.6)
     return known.pages[close[0]] if close else None
 
 

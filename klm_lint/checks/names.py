@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import TYPE_CHECKING
 
 from klm_lint.lazy import lazy_pattern
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from klm_lint.checks.rule import Rule
@@ -43,11 +43,9 @@ def suggestion(word: str) -> str | None:
         if retyped in codes:
             return retyped
         # Every code shares "KLM": only a code one keystroke away is a likely typo.
-        close = difflib.get_close_matches(retyped, codes, n=1, cutoff=0.8)
+        close = close_matches(retyped, codes, n=1, cutoff=0.8)
         return close[0] if close else None
-    close = difflib.get_close_matches(
-        _as_name(wanted), [rule.name for rule in ALL_RULES], n=1, cutoff=0.6
-    )
+    close = close_matches(_as_name(wanted), [rule.name for rule in ALL_RULES], n=1, cutoff=0.6)
     return close[0] if close else None
 
 

@@ -3,7 +3,6 @@ references, lengths and counts, forms (URL, email, slug, pattern), and deprecate
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import choices, describe, dotted, quote
@@ -12,6 +11,7 @@ from klm_lint.checks.rule import rule
 from klm_lint.findings import Severity
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar, Sequence
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -37,7 +37,7 @@ def value_not_allowed(doc: Document, site: Site) -> Iterator[Finding]:
         name = dotted(issue.path)
         if issue.kind == "value":
             allowed = [str(value) for value in spec.values]
-            close = difflib.get_close_matches(node.text.strip(), allowed, n=1, cutoff=0.6)
+            close = close_matches(node.text.strip(), allowed, n=1, cutoff=0.6)
             hint = f'Did you mean "{close[0]}"? ' if close else ""
             message = (
                 f"{name} is {describe(node)}, which is not one of the values the site knows, so "

@@ -5,7 +5,6 @@ It reads an Invocation, made by typer (cli/lint.py) or by the fast path (cli/fas
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from klm_lint.cli.choices import ColorChoice, OutputFormat
 from klm_lint.cli.combinations import refuse_conflicts, refuse_unshown
 from klm_lint.cli.exits import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from klm_lint.errors import KlmLintError, UsageError
+from klm_lint.records import replace
 from klm_lint.version import __version__
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def run(call: Invocation) -> int:
         from klm_lint.cli.precommit import fix_commands
 
         safe_command, unsafe_command = fix_commands(reported)
-        report_options = dataclasses.replace(
+        report_options = replace(
             report_options, safe_fix_command=safe_command, unsafe_fix_command=unsafe_command
         )
     if output_file is not None:
@@ -243,7 +243,7 @@ def _write_report(path: Path, name: str, result: Result, options: ReportOptions)
         raise KlmLintError(f"cannot write the report to {path} ({refused.reason})") from None
     try:
         with path.open("w", encoding="utf-8", newline="\n") as stream:
-            reporter(name)(result, stream, dataclasses.replace(options, color=False))
+            reporter(name)(result, stream, replace(options, color=False))
     except OSError as error:
         reason = error.strerror or str(error)
         raise KlmLintError(f"cannot write the report to {path} ({reason})") from None
@@ -253,7 +253,7 @@ def _errors_only(result: Result) -> Result:
     from klm_lint.findings import Severity
 
     errors = [finding for finding in result.findings if finding.severity is Severity.ERROR]
-    return dataclasses.replace(result, findings=errors)
+    return replace(result, findings=errors)
 
 
 def _exit_code(

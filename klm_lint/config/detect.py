@@ -25,11 +25,6 @@ from klm_lint.records import value_record
 if TYPE_CHECKING:
     from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 
 @value_record
 class Detection:
@@ -141,6 +136,11 @@ def _base_url_key(config: Path, project: ProjectRoot) -> str | None:
     if text is None:
         return None
     if config.suffix == ".toml":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+
         try:
             data: Any = tomllib.loads(text)
         except (tomllib.TOMLDecodeError, RecursionError):

@@ -18,11 +18,6 @@ if TYPE_CHECKING:
 
     from klm_lint.config.model import Config
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_FILES = ("klm-lint.toml", ".klm-lint.toml", "pyproject.toml")
 ROOT_MARKERS = (
     "klm-lint.toml",
@@ -128,6 +123,11 @@ def _read_text(path: Path, *, named: bool = False) -> str:
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from klm_lint.config.detect import Detection
     from klm_lint.config.model import Config
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 PRESETS = Path(__file__).parent / "presets"
 DEFAULT_PRESET = "nextjs"
 _NOT_SETTINGS = ("collections", "schemas")
@@ -55,7 +50,17 @@ def preset_names() -> list[str]:
 
 @cache
 def load_preset(name: str = DEFAULT_PRESET) -> dict[str, Any]:
-    """The preset's settings, collections and schemas, as plain data."""
+    """The preset's settings, collections and schemas, as plain data: as config/preset_data.py
+    holds it, written from its file."""
+    from klm_lint.config.preset_data import PRESET_DATA
+
+    if name in PRESET_DATA:
+        return PRESET_DATA[name]
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     with (PRESETS / f"{name}.toml").open("rb") as handle:
         data: dict[str, Any] = tomllib.load(handle)
     return data

@@ -7,10 +7,11 @@ the findings are only counted, one at a time, and never kept.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from itertools import islice
 from typing import TYPE_CHECKING
+
+from klm_lint.records import replace
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,7 +46,7 @@ def summary(first: Finding, rest: int) -> Finding:
         f"not listed: klm-lint lists {MAX_PER_RULE} findings of a rule per file. Fix the ones "
         "above and run it again."
     )
-    return dataclasses.replace(first, message=message)
+    return replace(first, message=message)
 
 
 def capped_by_rule(findings: list[Finding]) -> tuple[list[Finding], set[str]]:

@@ -9,7 +9,7 @@ it would if it were linted.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from array import array
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,14 +18,15 @@ from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
 from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
+from klm_lint.records import mutable_record
 from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from klm_lint.files import Stamp
-    from klm_lint.site.cache import Head, IndexCache
+    from klm_lint.site.cache import Head, IndexCache, Loaded
     from klm_lint.site.index import Layout, Post, SiteIndex
     from klm_lint.site.site import Site
 
@@ -69,11 +70,11 @@ when it could not be read), and its post (whole, as its row in the cache read, o
 is no post)."""
 
 
-@dataclass(slots=True)
+@mutable_record
 class Completed:
     """What completing the index found, for the cache: every indexed content file."""
 
-    entries: list[Entry]
+    entries: Iterable[Entry]
     changed: bool
     """Whether the entries differ from the cache read (then it is written again)."""
 
@@ -116,7 +117,7 @@ def complete_index(
     if loaded is not None and keys is None:
         assert cache is not None
         cache.walk = _kept_walk(head)
-        keys = list(loaded.rows)
+        keys = loaded.keys
     elif keys is None:
         # The cache's walk held, but not the cache itself: walk after all.
         watch = Watch()
@@ -133,13 +134,17 @@ def complete_index(
             return load_post(Path(root + paths[row]), site, index.layout)[0]
 
         stored.reload = reload
-    adopted: dict[str, int] = {}
-    missed: list[str] = []
-    found = 0
     # A cache written without its walk (by a full run) is written again with this one's.
     changed = loaded is None or (
         loaded.head.walk_paths is None and cache is not None and cache.walk_kept()
     )
+    if loaded is not None and keys is loaded.keys:
+        current = stamps_of(site.root_text, loaded.stored.site_paths)
+        if current is not None:
+            return _from_cache(index, site, loaded, current, linted, linted_posts, changed, jobs)
+    adopted: dict[str, int] = {}
+    missed: list[str] = []
+    found = 0
     stamps = loaded.stamps if loaded is not None else None
     look = _Looker(site.root_text)
     try:
@@ -187,6 +192,21 @@ def complete_index(
     finally:
         look.close()
     changed = changed or found != len(rows)
+    for key, (post, stamp) in _loaded(index, site, missed, jobs):
+        changed = True
+        entries.append((key, stamp, post))
+    if loaded is not None and adopted:
+        index.adopt(loaded.stored, adopted)
+    if missed:
+        order = {key: at for at, key in enumerate(keys)}
+        entries.sort(key=lambda entry: order[entry[0]])
+    return Completed(entries, changed)
+
+
+def _loaded(
+    index: SiteIndex, site: Site, missed: list[str], jobs: int | None
+) -> Iterator[tuple[str, tuple[Post | None, Stamp | None]]]:
+    """The files not taken from the cache, loaded (their posts added to the index)."""
     layout = index.layout
     workers = pool.workers_for(len(missed), jobs)
 
@@ -200,16 +220,129 @@ def complete_index(
     else:
         loaded_posts = (load(key) for key in missed)
     for key, (post, stamp) in zip(missed, loaded_posts, strict=True):
-        changed = True
         if post is not None:
             index.add(post)
-        entries.append((key, stamp, post))
-    if loaded is not None and adopted:
-        index.adopt(loaded.stored, adopted)
-    if missed:
-        order = {key: at for at, key in enumerate(keys)}
-        entries.sort(key=lambda entry: order[entry[0]])
-    return Completed(entries, changed)
+        yield key, (post, stamp)
+
+
+def _from_cache(
+    index: SiteIndex,
+    site: Site,
+    loaded: Loaded,
+    current: array[int],
+    linted: dict[str, Stamp | None],
+    linted_posts: dict[str, Post | None],
+    changed: bool,
+    jobs: int | None,
+) -> Completed:
+    """complete_index when the cache lists every content file (the walk would find them) and
+    each file's stamp is known (`current`, three numbers a file in the cache's order): the
+    files that kept theirs are taken from the cache at the speed of the arrays, without a step
+    per file."""
+    stored = loaded.stored
+    stamps = loaded.stamps
+    keys = loaded.keys
+    rows = loaded.rows
+    # The rows whose file changed: none, usually (one comparison of the arrays says so).
+    moved = [] if current == stamps else _moved(current, stamps)
+    adopted = dict(rows)
+    which = stored.which
+    if which.count(-1):
+        for row, place in enumerate(which):
+            if place < 0:
+                del adopted[keys[row]]
+    own: dict[str, Entry] = {}
+    for key, stamp in linted.items():
+        found = rows.get(key)
+        if found is None:
+            continue
+        row = found
+        adopted.pop(key, None)
+        post = linted_posts.get(key)
+        if stamp is None:
+            changed = True
+            own[key] = (key, None, None)
+        elif loaded.stamp(row) == stamp:
+            own[key] = (key, stamp, row if post is None and which[row] >= 0 else post)
+        else:
+            changed = True
+            own[key] = (key, stamp, post)
+    missed = []
+    for row in moved:
+        key = keys[row]
+        if key not in own:
+            adopted.pop(key, None)
+            missed.append(key)
+    if adopted:
+        index.adopt(stored, adopted)
+    for key, (post, stamp) in _loaded(index, site, missed, jobs):
+        changed = True
+        own[key] = (key, stamp, post)
+
+    def entries() -> Iterator[Entry]:
+        for row, key in enumerate(keys):
+            mine = own.get(key)
+            if mine is not None:
+                yield mine
+            else:
+                at = 3 * row
+                stamp = current[at], current[at + 1], current[at + 2]
+                yield key, stamp, row if which[row] >= 0 else None
+
+    return Completed(_Entries(entries), changed)
+
+
+def _moved(current: array[int], stamps: array[int]) -> list[int]:
+    """The rows whose three numbers differ between the two arrays."""
+    return [
+        row
+        for row in range(len(current) // 3)
+        if current[3 * row : 3 * row + 3] != stamps[3 * row : 3 * row + 3]
+    ]
+
+
+class _Entries:
+    """The entries, made when the cache is written (most runs that take every file from the
+    cache do not write it)."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Iterator[Entry]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Entry]:
+        return self._make()
+
+
+def stamps_of(root: str, names: Sequence[str]) -> array[int] | None:
+    """The stamps of files in the project (`names`: their paths relative to its `root`, with /
+    separators), three numbers a file; None when one of them cannot be looked at. Relative to
+    the root where the system allows (fewer folders to go through than the absolute path)."""
+    stamps: array[int] = array("q")
+    extend = stamps.extend
+    look = os.stat
+    folder = None
+    if os.sep == "/" and os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY"):
+        try:
+            folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            folder = None
+    try:
+        if folder is not None:
+            for name in names:
+                info = look(name, dir_fd=folder)
+                extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+        else:
+            prefix = root + os.sep
+            for name in names:
+                info = look(prefix + name.replace("/", os.sep))
+                extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns))
+    except (OSError, ValueError):
+        return None
+    finally:
+        if folder is not None:
+            os.close(folder)
+    return stamps
 
 
 class _Looker:

@@ -12,11 +12,8 @@ killer), nothing is left waiting on the pipe. On Linux the kernel sends each wor
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import sys
-import threading
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
+    from threading import Thread
 
 PARALLEL_FROM = 400
 """Runs of fewer files stay in one process: starting a pool costs more than it saves."""
@@ -87,7 +85,10 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
     parent does its share instead of waiting, its results cross no pipe, and no thread of the
     parent feeds the workers. A worker sends each chunk's results as it finishes it; should a
     worker fail, the parent computes the chunks whose results did not come."""
+    import contextlib
     import multiprocessing
+    import pickle
+    import threading
 
     chunks = chunked(len(items), workers)
     context = multiprocessing.get_context("fork")
@@ -118,7 +119,7 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
 
     results: dict[int, list[Result]] = {}
     received: list[bytes] = []
-    started: list[tuple[BaseProcess, Connection, threading.Thread]] = []
+    started: list[tuple[BaseProcess, Connection, Thread]] = []
     finished = False
     try:
         for _ in range(workers - 1):
@@ -166,6 +167,8 @@ def chunked(count: int, workers: int) -> list[tuple[int, int]]:
 def _die_with_parent(parent: int) -> None:
     """Run in each worker as it starts: make it exit as soon as its parent is gone."""
     if not (use_prctl and _ask_the_kernel()):
+        import threading  # here: a run in one process starts no thread
+
         watcher = threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True)
         watcher.start()
     if os.getppid() != parent:  # the parent died before the worker was ready

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from klm_lint.findings import Severity
-from klm_lint.records import value_record
+from klm_lint.records import field, value_record
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,21 +29,21 @@ class Result:
     """How many files were checked."""
     findings: list[Finding]
     """Sorted by path, line, column, code and message."""
-    fixed: list[Finding] = dataclasses.field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
     """With fix: the findings fixed."""
-    diffs: list[str] = dataclasses.field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
     """With fix in diff mode: a unified diff per file that would change."""
-    notes: list[str] = dataclasses.field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     """Things the user must know that are not findings (fixes left unapplied)."""
     baselined: int = 0
     """Findings left out because the baseline knows them."""
     baseline_stale: int = 0
     """Baseline entries that no longer occur."""
-    checked: list[Path] = dataclasses.field(default_factory=list)
+    checked: list[Path] = field(default_factory=list)
     """The files checked, in the order they were checked (the junit report lists clean ones)."""
     overview: Overview | None = None
     """The site summary, when statistics were asked for."""
-    tracebacks: list[str] = dataclasses.field(default_factory=list)
+    tracebacks: list[str] = field(default_factory=list)
     """With debug: the traceback of each internal error (KLM000)."""
     unmatched: int = 0
     """Files in no collection: only the file checks ran on them."""

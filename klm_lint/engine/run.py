@@ -10,9 +10,7 @@ it, rule by rule, until nothing more is fixable.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,7 +25,7 @@ from klm_lint.findings import Finding, Span
 from klm_lint.load.document import Document, load_text
 from klm_lint.load.paths import display_path
 from klm_lint.load.text import Decoded, LineIndex, decode, printable
-from klm_lint.records import record
+from klm_lint.records import fields, mutable_record, record, replace
 from klm_lint.site.index import Layout, SiteIndex, post_for
 
 if TYPE_CHECKING:
@@ -71,10 +69,10 @@ class FileResult:
         return FileResult, tuple(getattr(self, name) for name in _RESULT_FIELDS)
 
 
-_RESULT_FIELDS = tuple(FileResult.__dataclass_fields__)
+_RESULT_FIELDS = tuple(each.name for each in fields(FileResult))
 
 
-@dataclass(slots=True)
+@mutable_record
 class _Lint:
     """One document's findings before suppressions, and the suppressions it holds."""
 
@@ -213,7 +211,7 @@ class Engine:
             keys = [os.path.abspath(path) for path in paths]
             posts = [post for post in map(self.index.get, keys) if post is not None]
             overview = build_overview(findings, self.site.now, posts)
-            result = dataclasses.replace(result, overview=overview)
+            result = replace(result, overview=overview)
         return result
 
     def _lint_all(
@@ -260,7 +258,7 @@ class Engine:
                 if problems:
                     site_findings = self._placed(path, problems, tracebacks)
             if tracebacks:
-                result = dataclasses.replace(result, tracebacks=(*result.tracebacks, *tracebacks))
+                result = replace(result, tracebacks=(*result.tracebacks, *tracebacks))
             finished.append(self._finish(result, site_findings))
         if completed is not None and self.cache is not None:
             self.cache.save(completed.entries, self.index, changed=completed.changed)
@@ -275,7 +273,7 @@ class Engine:
             )
         if findings is result.findings and not result.suppressions:
             return result
-        return dataclasses.replace(result, findings=findings, suppressions=())
+        return replace(result, findings=findings, suppressions=())
 
     def _fix_all(
         self,
@@ -592,7 +590,7 @@ class Engine:
                 finding.code in self.selection.configured
                 or finding.severity is RULES_BY_CODE[finding.code].severity
             ):
-                finding = dataclasses.replace(finding, severity=severity)
+                finding = replace(finding, severity=severity)
             kept.append(finding)
         return kept
 

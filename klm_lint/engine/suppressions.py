@@ -16,7 +16,6 @@ did-you-mean and no fix: removing it would hide the typo instead of correcting i
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from klm_lint.checks.loading import UNKNOWN_SUPPRESSION, UNUSED_SUPPRESSION
@@ -24,7 +23,7 @@ from klm_lint.checks.names import is_prefix, suggestion
 from klm_lint.findings import Applicability, Edit, Fix
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import iter_mappings, iter_scalars
-from klm_lint.records import value_record
+from klm_lint.records import mutable_record, value_record
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,7 +61,7 @@ class Suppression:
         return self.codes is None or finding.code in self.codes
 
 
-@dataclass(slots=True)
+@mutable_record
 class _Found:
     """A suppression comment as the document shows it, before its KLM900 findings are made."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.findings import Edit, Span
@@ -10,7 +9,7 @@ from klm_lint.load.dialects import DEFAULT_DIALECT
 from klm_lint.load.split import CodeBlock, Misplaced, UnknownLanguage, locate
 from klm_lint.load.syntax import FrontMatterError
 from klm_lint.load.text import Decoded, LineIndex, decode
-from klm_lint.records import value_record
+from klm_lint.records import field, value_record
 
 T = TypeVar("T")
 C = TypeVar("C")

@@ -7,7 +7,6 @@ front-matter reading built on serde_yaml; bench/yaml_hugo_zola.py), and these ag
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import math
 import re
 from typing import TYPE_CHECKING
@@ -80,6 +79,8 @@ def _go_float_text(value: float) -> str:
         return "+Inf" if value > 0 else "-Inf"
     if value == 0:
         return "-0" if math.copysign(1, value) < 0 else "0"
+    import decimal  # here: most front matter holds no float
+
     sign, digits, exponent = decimal.Decimal(repr(value)).normalize().as_tuple()
     assert isinstance(exponent, int)
     mantissa = "".join(map(str, digits))

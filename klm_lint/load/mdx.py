@@ -9,7 +9,6 @@ inline code spans, and Markdown images. Each character is looked at a bounded nu
 from __future__ import annotations
 
 import itertools
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from typing import Literal, NamedTuple
@@ -138,8 +137,8 @@ _ATTRIBUTE_NAME = lazy_pattern(r"(?:[^\W\d]|\$)[\w$:-]*")
 
 _JS_SPECIAL = lazy_pattern(r"[{}'\"`]|//|/\*")
 _JS_STRING = {
-    "'": re.compile(r"'(?:[^'\\\r\n]|\\(?:\r\n|[\s\S]))*'?"),
-    '"': re.compile(r'"(?:[^"\\\r\n]|\\(?:\r\n|[\s\S]))*"?'),
+    "'": lazy_pattern(r"'(?:[^'\\\r\n]|\\(?:\r\n|[\s\S]))*'?"),
+    '"': lazy_pattern(r'"(?:[^"\\\r\n]|\\(?:\r\n|[\s\S]))*"?'),
 }
 _TEMPLATE_SPECIAL = lazy_pattern(r"\\[\s\S]?|`|\$\{")
 _JS_LINE_END = lazy_pattern(r"[\r\n\u2028\u2029]")
@@ -153,9 +152,9 @@ _DESTINATION_RUN = lazy_pattern(r"[^\s\x00-\x1f\x7f]*")
 _RUN_BREAKS = lazy_pattern(r"[\s\x00-\x1f\x7f]+")
 _DESTINATION_PARENTHESIS = lazy_pattern(_ESCAPE + r"|([()])")
 _TITLE = {
-    '"': re.compile(r'"(?:[^"\\]|\\[\s\S])*"'),
-    "'": re.compile(r"'(?:[^'\\]|\\[\s\S])*'"),
-    "(": re.compile(r"\((?:[^()\\]|\\[\s\S])*\)"),
+    '"': lazy_pattern(r'"(?:[^"\\]|\\[\s\S])*"'),
+    "'": lazy_pattern(r"'(?:[^'\\]|\\[\s\S])*'"),
+    "(": lazy_pattern(r"\((?:[^()\\]|\\[\s\S])*\)"),
 }
 _MAX_DESTINATION_PARENS = 32
 _MAX_LABEL = 999

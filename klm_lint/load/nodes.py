@@ -6,10 +6,9 @@ offsets into the decoded file text (BOM excluded), so they map straight to lines
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import TYPE_CHECKING, TypeAlias
 
-from klm_lint.records import record
+from klm_lint.records import field, record
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Entry, Mapping, Node, Scalar, Sequence
 from klm_lint.load.syntax import MAX_DEPTH, FrontMatterError
@@ -37,6 +35,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Hashable
 
     import yaml
+
+    # Imported by _pyyaml_nodes when the first PyYAML tree is built: simple front matter is
+    # read without PyYAML (yaml_simple.py), and a run of such files never imports it.
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode  # noqa: TC004
 
     from klm_lint.load.dialects import YamlDialect
 
@@ -72,6 +74,16 @@ _EMPTY_COLLECTIONS: dict[str, Callable[[int, int], Node]] = {
     **{tag: lambda start, end: Mapping(start, end, ()) for tag in (MAP, YAML + "set")},
 }
 """What js-yaml makes of a collection tag on an empty node (`key: !!seq`): an empty one."""
+
+
+def _pyyaml_nodes() -> None:
+    from yaml import nodes
+
+    globals().update(
+        MappingNode=nodes.MappingNode,
+        ScalarNode=nodes.ScalarNode,
+        SequenceNode=nodes.SequenceNode,
+    )
 
 
 def _empty_plain(node: yaml.Node) -> bool:
@@ -169,6 +181,8 @@ class TreeBuilder:
         return self._dialect
 
     def build(self, node: yaml.Node, depth: int = 0) -> Node:
+        if not depth and "ScalarNode" not in globals():
+            _pyyaml_nodes()
         if depth > self._limit:
             raise FrontMatterError(
                 f"the front matter is nested more than {MAX_DEPTH} levels deep",

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
-    from typing import TextIO
+    from typing import Protocol, TextIO
 
     from klm_lint.engine.result import Result
+
+    class Reporter(Protocol):  # a Protocol class costs a run's start-up: only mypy needs it
+        def __call__(self, result: Result, stream: TextIO, options: ReportOptions) -> None: ...
+
 
 FORMATS = {
     "full": "full",
@@ -26,7 +31,7 @@ STATISTICS_FORMATS = ("full", "concise", "json")
 """The formats that can show --statistics; the others list findings and nothing else."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class ReportOptions:
     statistics: bool = False
     summary: bool = True
@@ -45,10 +50,6 @@ class ReportOptions:
     """The run applied fixes: the summary says how many were fixed and how many remain."""
     show_fixes: bool = False
     unsafe_fixes: bool = False
-
-
-class Reporter(Protocol):
-    def __call__(self, result: Result, stream: TextIO, options: ReportOptions) -> None: ...
 
 
 def reporter(name: str) -> Reporter:

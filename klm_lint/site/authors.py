@@ -6,12 +6,12 @@ under an `authors` key (TOML has no top-level lists: use `[[authors]]` tables).
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import ConfigError
 from klm_lint.records import value_record
 from klm_lint.site.data_files import read_data_file
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -50,7 +50,7 @@ class Authors:
         for known in self._by_name:
             if known.casefold() == wanted.casefold():
                 return known
-        close = difflib.get_close_matches(wanted, list(self._by_name), n=1, cutoff=0.6)
+        close = close_matches(wanted, list(self._by_name), n=1, cutoff=0.6)
         return close[0] if close else None
 
 

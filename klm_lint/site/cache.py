@@ -1,16 +1,17 @@
 """The whole-site index kept between runs, so that a run on a few files (the pre-commit hook)
 does not load every other post again.
 
-One JSON file per klm-lint version and configuration, in the cache folder (`.klm-lint-cache`
-in the project root unless the config says otherwise), with a `.gitignore` that keeps the
-folder out of version control. It holds, for each content file of the indexed collections, its
-stamp (size, modification and change time) and, for a post, the facts the whole-site rules
-declared and the keys they grouped it by: columns of plain values, checked column by column
-when read, so that ten thousand posts load in a few milliseconds. A post is taken from it while
+One text file (JSON, and the keys as texts between tabs) per klm-lint version and
+configuration, in the cache folder (`.klm-lint-cache` in the project root unless the config
+says otherwise), with a `.gitignore` that keeps the folder out of version control. It holds,
+for each content file of the indexed collections, its stamp (size, modification and change
+time) and, for a post, the facts the whole-site rules declared and the keys they grouped it
+by: columns of plain values, checked column by column when read, so that ten thousand posts
+load in a few milliseconds. A post is taken from it while
 its file keeps its stamp; a file modified in the two seconds before a run is not kept (an edit
 in the same tick of a coarse file-system clock would keep its stamp). Anything unexpected in
 the file (another version, a damaged, hand-edited or oversized file) makes the run load the
-posts afresh, and a folder that cannot be written is simply not used. JSON, never pickle: a
+posts afresh, and a folder that cannot be written is simply not used. Text, never pickle: a
 committed or tampered cache cannot run code.
 
 The folder is klm-lint's own: inside the project, neither the root itself nor in or around a
@@ -27,7 +28,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import time
 import zlib
 from array import array
@@ -37,7 +37,9 @@ from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
 from klm_lint.site.columns import (
     ColumnWriter,
+    key_line,
     key_text,
+    key_texts,
     numbers,
     numbers_json,
     parse_column,
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
     from klm_lint.site.index import Layout, SiteIndex
     from klm_lint.site.site import Site
 
-_FORMAT = 5
+_FORMAT = 6
 _HEAD_LIMIT = 16 * 1024 * 1024
 """The most read of a cache file before its first line says how many files it holds."""
 _IGNORE_ALL = "# Written by klm-lint: nothing in this folder belongs in version control.\n*\n"
@@ -68,7 +70,6 @@ RACY_NS = 2 * 10**9
 the same tick of a coarse file-system clock (FAT counts in 2 s) would keep its stamp."""
 BYTES_PER_POST = 8 * 1024
 """A cache file larger than this per content file (plus 1 MiB) is not read."""
-_NONE = type(None)
 
 
 def stamp(path: str) -> Stamp | None:
@@ -149,6 +150,11 @@ class Loaded:
         self.rows = rows
         self.stamps = stamps
         self.head = head
+
+    @property
+    def keys(self) -> list[str]:
+        """Each row's path (absolute), in the order of the rows."""
+        return self.stored.keys
 
     def stamp(self, row: int) -> Stamp:
         at = 3 * row
@@ -273,20 +279,23 @@ class IndexCache:
                 # its kind holds is not used (a post that needs it is read again).
                 return refused_column(kind)
 
-        def read_key(name: str) -> list[str | None] | None:
+        def read_key(name: str) -> list[str] | None:
             try:
-                return typed(json.loads(section[f"key:{name}"]), {str, _NONE}, count)
-            except (ValueError, TypeError, RecursionError):
+                return key_texts(section[f"key:{name}"], count)
+            except ValueError:
                 return None
 
-        stored = Stored(layout, files, names, which, line_ends, read_fact, read_key, key_names)
         prefix = self.root + os.sep
         if os.sep == "/":
-            rows = {prefix + site_path: row for row, site_path in enumerate(files)}
+            keys = list(map(prefix.__add__, files))
         else:  # pragma: no cover - Windows
-            rows = {prefix + path.replace("/", os.sep): row for row, path in enumerate(files)}
+            keys = [prefix + path.replace("/", os.sep) for path in files]
+        rows = dict(zip(keys, range(count), strict=True))
         if len(rows) != count:
             raise ValueError("files")
+        stored = Stored(
+            layout, files, keys, names, which, line_ends, read_fact, read_key, key_names
+        )
         return Loaded(stored, rows, stamps, head)
 
     def save(
@@ -306,6 +315,8 @@ class IndexCache:
             return
         if not self._usable(create=True):
             return
+        import tempfile  # here: a run that writes no cache does without it (and shutil, random)
+
         try:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
@@ -388,8 +399,9 @@ class IndexCache:
         entries: list[tuple[str, Stamp | None, Post | int | None]],
         index: SiteIndex | None,
     ) -> None:
-        """The cache file, section by section (one JSON value per line, each made and
-        written in turn: a large site's cache is never held whole), then the checksum."""
+        """The cache file, section by section (one line each: a JSON value, or the texts of a
+        column of keys; each made and written in turn: a large site's cache is never held
+        whole), then the checksum."""
         root = self.root + os.sep
         loaded = self.loaded
         stored = loaded.stored if loaded is not None else None
@@ -555,7 +567,7 @@ def _key_column(
         if text is False:
             return None
         column.append(text)  # type: ignore[arg-type]
-    return _json(column)
+    return key_line(column)
 
 
 def _json(value: Any) -> str:

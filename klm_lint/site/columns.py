@@ -3,7 +3,8 @@ form JSON holds and reads back quickly, and type-checked as a whole when read.
 
 Numbers are kept as the bytes of a machine-integer array, base64-encoded in one JSON string
 (the cache's identity names the byte order), so that reading ten thousand of them makes one
-object, not ten thousand; flags as one string of 0s and 1s; texts as a JSON list of strings.
+object, not ten thousand; flags as one string of 0s and 1s; texts as a JSON list of strings;
+keys (JSON texts themselves) as their texts between tabs, which a JSON text never holds.
 Nothing in a column is ever run: a damaged or hostile one is refused, never trusted.
 """
 
@@ -62,16 +63,31 @@ def typed(raw: Any, types: set[type], length: int | None = None) -> list[Any]:
 class Column:
     """One fact for every row, as read: each row made a value only when asked for."""
 
-    __slots__ = ("at", "kind", "texts")
+    __slots__ = ("_at_text", "at", "kind", "texts")
 
-    def __init__(self, kind: FactKind, texts: Any, at: array[int] | None = None) -> None:
+    def __init__(
+        self, kind: FactKind, texts: Any, at: array[int] | None = None, at_text: str | None = None
+    ) -> None:
         self.kind = kind
         self.texts = texts
         """None for a column refused; else per row: text (str), flag ("0"/"1" in one
         string), moment (ISO text or None), words (a list of str), value (its text, or None
         when there is no value)."""
         self.at = at
-        """For values: line, start and end of each row, three numbers per row."""
+        """For values: line, start and end of each row, three numbers per row (once `ready`)."""
+        self._at_text = at_text
+
+    def ready(self) -> bool:
+        """Whether the column can be used whole: for values, their positions are read from
+        their text when first needed (a rule that counts texts needs none); a column whose
+        positions are not numbers is refused then. False for a column refused."""
+        if self._at_text is not None:
+            try:
+                self.at = numbers(self._at_text, 3 * len(self.texts))
+            except Refused:
+                self.texts = None
+            self._at_text = None
+        return self.texts is not None
 
     def value(self, row: int) -> Any:
         kind = self.kind
@@ -129,7 +145,10 @@ def parse_column(kind: FactKind, raw: Any, count: int) -> Column:
         return Column(kind, rows)
     if type(raw) is not list or len(raw) != 2:
         raise Refused("values")
-    return Column(kind, typed(raw[0], {str, _NONE}, count), numbers(raw[1], 3 * count))
+    # Three 8-byte numbers a row: 32 base64 characters, read when first needed.
+    if type(raw[1]) is not str or len(raw[1]) != 32 * count:
+        raise Refused("values")
+    return Column(kind, typed(raw[0], {str, _NONE}, count), at_text=raw[1])
 
 
 class ColumnWriter:
@@ -178,6 +197,32 @@ class ColumnWriter:
         if self.kind == "value":
             return f"[{texts},{numbers_json(self.at)}]"
         return texts
+
+
+def key_line(texts: list[str | None]) -> str | None:
+    """A column of keys as its line holds it: their texts between tabs ("" for None); None
+    when a text holds a tab or line break (a key's JSON text never does: they are escaped)."""
+    line = "\t".join([text or "" for text in texts])
+    if "\n" in line or "\r" in line or line.count("\t") != max(len(texts) - 1, 0):
+        return None
+    return line
+
+
+def key_texts(raw: bytes, count: int) -> list[str]:
+    """A column of keys from its line (`key_line`), "" where the key is None: cut apart in one
+    step, which reading it as JSON (a list of texts that are JSON themselves, their quotes
+    escaped) is not."""
+    if count == 0:
+        if raw:
+            raise Refused("keys")
+        return []
+    try:
+        texts = raw.decode("utf-8").split("\t")
+    except UnicodeDecodeError:
+        raise Refused("keys") from None
+    if len(texts) != count:
+        raise Refused("keys")
+    return texts
 
 
 def key_text(key: Hashable | None) -> str | bool | None:

@@ -8,19 +8,12 @@ import sys
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-import yaml
-
 from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, read_config_file
 from klm_lint.lazy import lazy_pattern
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _LOADERS = {".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".json": "JSON"}
 
@@ -44,6 +37,12 @@ def read_data_file(
             f"{what}: {relative} is not a .yaml, .yml, .toml or .json file; klm-lint cannot read it"
         )
     _path, text = read_config_file(project or ProjectRoot.at(root), what, relative, config)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    import yaml  # here, as tomllib: a run that reads no data file does without them
+
     try:
         if kind == "TOML":
             return tomllib.loads(text)
@@ -73,6 +72,8 @@ def syntax_error(error: Exception, text: str) -> tuple[str, str]:
     not say), and what it says is wrong, on one line."""
     if isinstance(error, json.JSONDecodeError):
         return f":{error.lineno}:{error.colno}", error.msg
+    import yaml
+
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
         problem = error.problem or error.context or "syntax error"
@@ -82,6 +83,11 @@ def syntax_error(error: Exception, text: str) -> tuple[str, str]:
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         code = error.character if isinstance(error.character, int) else ord(error.character[:1])
         return f":{line}:{column}", f"the character U+{code:04X} is not allowed in YAML"
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
     first = str(error).strip().splitlines()[0] if str(error).strip() else "syntax error"
     found = _TOML_AT.match(first) if isinstance(error, tomllib.TOMLDecodeError) else None
     if found is None:

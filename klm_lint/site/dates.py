@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Literal
 
 from klm_lint.lazy import lazy_pattern
@@ -16,6 +15,8 @@ from klm_lint.load.nodes import Scalar
 from klm_lint.records import value_record
 
 if TYPE_CHECKING:
+    import re
+
     from klm_lint.load.nodes import Node
 
 _ISO = lazy_pattern(
@@ -33,18 +34,21 @@ _MONTHS = {
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<mname>[A-Za-z]{3,9})\.?"
 _FORMS: tuple[tuple[re.Pattern[str], Literal["ymd", "named", "numeric"]], ...] = (
-    (re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})" + _TIME), "ymd"),
+    (lazy_pattern(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})" + _TIME), "ymd"),
     (
-        re.compile(_MONTH + r" +(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,? +(?P<y>[0-9]{4})" + _TIME),
+        lazy_pattern(_MONTH + r" +(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?,? +(?P<y>[0-9]{4})" + _TIME),
         "named",
     ),
     (
-        re.compile(
+        lazy_pattern(
             r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)? +" + _MONTH + r",? +(?P<y>[0-9]{4})" + _TIME
         ),
         "named",
     ),
-    (re.compile(r"(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-](?P<y>[0-9]{4})" + _TIME), "numeric"),
+    (
+        lazy_pattern(r"(?P<a>[0-9]{1,2})[/.-](?P<b>[0-9]{1,2})[/.-](?P<y>[0-9]{4})" + _TIME),
+        "numeric",
+    ),
 )
 
 DateOrder = Literal["month-first", "day-first"]

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import UsageError
 from klm_lint.files import OUTSIDE
 from klm_lint.lazy import lazy_pattern
-from klm_lint.records import value_record
+from klm_lint.records import field, mutable_record, value_record
 from klm_lint.site.gitignore import GitIgnore, signature, work_tree_top
 from klm_lint.site.site import gitignore
 
@@ -52,7 +51,7 @@ Signature = tuple[int, ...] | None
 None when it does not exist (`gitignore.signature`)."""
 
 
-@dataclass(slots=True)
+@mutable_record
 class Watch:
     """What a walk of the content folders looked at, taken before it was read: every folder it
     listed, every ignore file it read or looked for, and the top of the git work tree. While

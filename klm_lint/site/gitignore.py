@@ -14,17 +14,17 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pathspec
-
 from klm_lint.files import ProjectRoot, Refused, read_regular
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    import pathspec
+
 _MAX_IGNORE_FILE = 1024 * 1024
 """A larger .gitignore is not read (git's own limit is 100 MiB; no real one comes close)."""
 
-Chain = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]
+Chain = tuple[tuple[str, "pathspec.GitIgnoreSpec"], ...]
 """The .gitignore files that apply in a folder, shallowest first: (their folder, their rules)."""
 
 
@@ -38,6 +38,8 @@ def read_rules(path: str, tree: ProjectRoot | None = None) -> pathspec.GitIgnore
     except Refused:
         return None
     lines = data.decode("utf-8", errors="replace").splitlines()
+    import pathspec  # here: a run in a folder with no ignore file does without it
+
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
     except ValueError:
@@ -46,6 +48,8 @@ def read_rules(path: str, tree: ProjectRoot | None = None) -> pathspec.GitIgnore
 
 
 def _valid(line: str) -> bool:
+    import pathspec
+
     try:
         pathspec.GitIgnoreSpec.from_lines([line])
     except ValueError:

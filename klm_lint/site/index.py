@@ -126,6 +126,7 @@ class Stored:
         "_read_fact",
         "_read_key",
         "key_names",
+        "keys",
         "layout",
         "line_ends",
         "names",
@@ -138,15 +139,18 @@ class Stored:
         self,
         layout: Layout,
         site_paths: list[str],
+        keys: list[str],
         names: list[str],
         which: Sequence[int],
         line_ends: Sequence[int],
         read_fact: Callable[[int], Column],
-        read_key: Callable[[str], list[str | None] | None],
+        read_key: Callable[[str], list[str] | None],
         key_names: frozenset[str],
     ) -> None:
         self.layout = layout
         self.site_paths = site_paths
+        self.keys = keys
+        """Each row's path, absolute (as the index knows posts)."""
         self.names = names
         """The collections' names."""
         self.which = which
@@ -155,7 +159,7 @@ class Stored:
         self._read_fact = read_fact
         self._read_key = read_key
         self._columns: dict[int, Column] = {}
-        self._key_columns: dict[str, list[str | None] | None] = {}
+        self._key_columns: dict[str, list[str] | None] = {}
         self.key_names = key_names
         """The key functions (by name) whose keys the cache holds."""
         self.reload: Callable[[int], Post | None] | None = None
@@ -174,14 +178,20 @@ class Stored:
         return self.names[at] if at >= 0 else ""
 
     def column(self, slot: int) -> Column:
+        column = self.texts(slot)
+        column.ready()
+        return column
+
+    def texts(self, slot: int) -> Column:
+        """A fact's column for its texts alone (the positions of values not read yet)."""
         column = self._columns.get(slot)
         if column is None:
             column = self._columns[slot] = self._read_fact(slot)
         return column
 
-    def key_column(self, name: str) -> list[str | None] | None:
-        """Each row's key by a key function, as text (None where the key is None); None when
-        the cache holds none that can be trusted."""
+    def key_column(self, name: str) -> list[str] | None:
+        """Each row's key by a key function, as text ("" where the key is None); None when the
+        cache holds none that can be trusted."""
         if name not in self.key_names:
             return None
         if name not in self._key_columns:
@@ -191,13 +201,23 @@ class Stored:
     def post(self, key: str, row: int) -> Post:
         return StoredPost(self, row, key)
 
+    def fact(self, fact: Fact[T], row: int) -> T:
+        """A row's value of a fact."""
+        column = self.column(self.layout.slots[fact.name])
+        if column.texts is None:
+            fresh = self.fresh(row)
+            nothing: T = NOTHING[fact.kind]
+            return fresh[fact] if fresh is not None else nothing
+        value: T = column.value(row)
+        return value
+
     def key(self, name: str, row: int) -> Hashable | None:
         """A row's key; ValueError when the cache holds none for it."""
         column = self.key_column(name)
         if column is None:
             raise ValueError(name)
         text = column[row]
-        return None if text is None else key_value(text)
+        return key_value(text) if text else None
 
 
 class StoredPost(Post):
@@ -218,13 +238,7 @@ class StoredPost(Post):
         self._row = row
 
     def __getitem__(self, fact: Fact[T]) -> T:
-        column = self._stored.column(self.layout.slots[fact.name])
-        if column.texts is None:
-            fresh = self._stored.fresh(self._row)
-            nothing: T = NOTHING[fact.kind]
-            return fresh[fact] if fresh is not None else nothing
-        value: T = column.value(self._row)
-        return value
+        return self._stored.fact(fact, self._row)
 
     @property
     def all_facts(self) -> tuple[Any, ...]:
@@ -281,7 +295,6 @@ class SiteIndex:
         """The posts taken from the cache, by their row in `_stored`, while no rule needs them
         whole."""
         self._stored: Stored | None = None
-        self._row_paths: dict[int, str] | None = None
         self._keys: dict[Callable[[Post], Hashable | None], dict[str, Hashable | None]] = {}
         """Per key function: the key of each whole post it was asked about (by its path)."""
         self._asked: dict[object, int] = {}
@@ -304,10 +317,13 @@ class SiteIndex:
     def adopt(self, stored: Stored, rows: dict[str, int]) -> None:
         """Posts from the cache (`rows`: each post's path and row), kept as rows until needed."""
         self._stored = stored
-        self._row_paths = None
-        for key, row in rows.items():
-            if key not in self._posts:
-                self._rows[key] = row
+        kept = dict(rows)
+        for key in self._posts:
+            kept.pop(key, None)
+        if self._rows:
+            self._rows.update(kept)
+        else:
+            self._rows = kept
         self._groups.clear()
         self._derived.clear()
 
@@ -316,7 +332,6 @@ class SiteIndex:
         known: Post | int | None = self._posts.pop(key, None)
         if known is None:
             known = self._rows.pop(key, None)
-            self._row_paths = None
         if known is not None:
             self._changed(key, known, None)
 
@@ -332,8 +347,7 @@ class SiteIndex:
                     groups.discard(old_key, key)
         for keys in self._keys.values():
             keys.pop(key, None)
-        if self._rows.pop(key, None) is not None:
-            self._row_paths = None
+        self._rows.pop(key, None)
         if new is not None:
             for key_of, groups in self._groups.items():
                 new_key = self.key_of(key_of, new)
@@ -388,7 +402,6 @@ class SiteIndex:
         assert self._stored is not None
         row = self._rows.pop(key)
         post = self._posts[key] = self._stored.post(key, row)
-        self._row_paths = None
         return post
 
     def key_of(self, key_of: Callable[[Post], Hashable | None], post: Post) -> Hashable | None:
@@ -425,6 +438,43 @@ class SiteIndex:
 
         The first questions with a key function look through the posts; then the posts are
         grouped by it, once every post is in, and the groups kept as posts change."""
+        paths = self._group_paths(key_of, key)
+        posts = [self._posts.get(each) or self._whole(each) for each in paths]
+        if len(posts) > 1:
+            posts.sort(key=_path_order)
+        return posts
+
+    def group_texts(
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, fact: Fact[Value | None]
+    ) -> list[tuple[str, str | None]]:
+        """The posts whose key is `key`, in path order, as their paths (as `get` takes them)
+        and the texts of one of their values (None where a post has none): the posts held as
+        rows of the cache are not made whole (for a rule that counts what many posts have,
+        such as an author's avatars)."""
+        stored = self._stored
+        texts = None
+        if stored is not None and self._rows:
+            texts = stored.texts(self.layout.slots[fact.name]).texts
+        found: list[tuple[str, str, str | None]] = []
+        for each in self._group_paths(key_of, key):
+            post = self._posts.get(each)
+            if post is not None:
+                value = post[fact]
+                found.append((_path_order(post), each, None if value is None else value.text))
+                continue
+            assert stored is not None
+            row = self._rows[each]
+            if texts is not None:
+                text = texts[row]
+            else:
+                value = stored.fact(fact, row)
+                text = None if value is None else value.text
+            found.append((stored.site_paths[row] or each, each, text))
+        if len(found) > 1:
+            found.sort(key=_first)
+        return [(each, text) for _order, each, text in found]
+
+    def _group_paths(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[str]:
         groups = self._groups.get(key_of)
         if groups is not None:
             paths = groups.get(key)
@@ -435,12 +485,9 @@ class SiteIndex:
                 paths = self._scan(key_of, key, column)
             else:
                 paths = self._grouped(key_of, column).get(key)
-        posts = [self._posts.get(each) or self._whole(each) for each in paths]
-        if len(posts) > 1:
-            posts.sort(key=_path_order)
-        return posts
+        return paths
 
-    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[str | None] | None:
+    def _key_column(self, key_of: Callable[[Post], Hashable | None]) -> list[str] | None:
         stored = self._stored
         name = key_name(key_of)
         if stored is None or name is None:
@@ -449,7 +496,7 @@ class SiteIndex:
         return stored.key_column(name)
 
     def _scan(
-        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[str | None]
+        self, key_of: Callable[[Post], Hashable | None], key: Hashable, column: list[str]
     ) -> list[str]:
         paths = [each for each, post in self._posts.items() if self.key_of(key_of, post) == key]
         wanted = key_text(key)
@@ -462,14 +509,13 @@ class SiteIndex:
         except ValueError:
             pass
         if rows:
-            row_paths = self._row_paths
-            if row_paths is None:
-                row_paths = self._row_paths = {row: each for each, row in self._rows.items()}
-            paths += [row_paths[row] for row in rows if row in row_paths]
+            assert self._stored is not None
+            keys, held = self._stored.keys, self._rows
+            paths += [keys[row] for row in rows if held.get(keys[row]) == row]
         return paths
 
     def _grouped(
-        self, key_of: Callable[[Post], Hashable | None], column: list[str | None] | None
+        self, key_of: Callable[[Post], Hashable | None], column: list[str] | None
     ) -> _Groups[Any]:
         groups = self._groups[key_of] = _Groups()
         for each, post in self._posts.items():
@@ -477,8 +523,8 @@ class SiteIndex:
             if each_key is not None:
                 groups.add(each_key, each)
         for each, row in list(self._rows.items()):
-            text = column[row] if column is not None else False
-            if text is None:
+            text = column[row] if column is not None else None
+            if text == "":
                 each_key = None
             else:
                 try:
@@ -564,3 +610,7 @@ def _same(one: Post, other: Post) -> bool:
 
 def _path_order(post: Post) -> str:
     return post.site_path or post.key
+
+
+def _first(item: tuple[str, str, Any]) -> str:
+    return item[0]

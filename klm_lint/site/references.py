@@ -3,12 +3,12 @@ tags), with the closest entry for a did-you-mean."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.errors import ConfigError
 from klm_lint.site.data_files import read_data_file
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,7 +24,7 @@ class Reference:
         for entry in self.entries:
             if entry.casefold() == value.casefold():
                 return entry
-        close = difflib.get_close_matches(value, sorted(self.entries), n=1, cutoff=0.6)
+        close = close_matches(value, sorted(self.entries), n=1, cutoff=0.6)
         return close[0] if close else None
 
 

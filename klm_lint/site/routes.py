@@ -14,11 +14,12 @@ import json
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from klm_lint.files import Refused, read_regular
 from klm_lint.lazy import lazy_pattern
+from klm_lint.records import value_record
+from klm_lint.site.following import NEXT_FOLDERS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,7 +35,6 @@ ANY = "**?"
 """An optional catch-all: none or more (`[[...slug]]`, Astro's `[...slug]`)."""
 
 _READ_LIMIT = 1 << 20
-_NEXT_FOLDERS = ("pages", "src/pages", "app", "src/app")
 _NEXT_PAGE_EXTENSIONS = (".js", ".jsx", ".ts", ".tsx", ".mdx", ".md")
 _NEXT_SPECIAL_PAGES = frozenset({"_app", "_document", "_error", "404", "500"})
 _NEXT_APP_FILES = frozenset({"page", "route"})
@@ -112,7 +112,7 @@ ASTRO_QUIET_PACKAGES = frozenset(
 Starlight, whose pages are modelled. Any other Astro integration may inject routes."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Route:
     """A route a file makes: its address as segments, literal or ONE, SOME, ANY."""
 
@@ -149,7 +149,7 @@ def _matches(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     return (head == ONE or head == parts[0]) and _matches(rest, parts[1:])
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class RouteSpace:
     """What klm-lint knows of the addresses the site's code serves."""
 
@@ -191,16 +191,6 @@ class RouteSpace:
 KNOWN = RouteSpace()
 """The generators whose every address comes from the content (Hugo, Zola), or whose other
 pages are not modelled (the rule then follows links only where the config turns it on)."""
-
-
-def follows_links(root: Path, generator: GeneratorConfig) -> bool:
-    """KLM406 follows links: the config turns it on and, on Next.js, the routes are there to
-    read (a pages/ or app/ folder) or the config declares them."""
-    if not generator.internal_links:
-        return False
-    if generator.urls != "nextjs" or generator.routes:
-        return True
-    return any((root / folder).is_dir() for folder in _NEXT_FOLDERS)
 
 
 def route_space(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> RouteSpace:
@@ -271,13 +261,13 @@ def _fed_folders(generator: GeneratorConfig, route_folders: tuple[str, ...]) -> 
 
 
 def _nextjs(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> RouteSpace:
-    folders = [folder for folder in _NEXT_FOLDERS if (root / folder).is_dir()]
+    folders = [folder for folder in NEXT_FOLDERS if (root / folder).is_dir()]
     if not folders:
         # No routes to read: the rule follows links only where the config declares the
         # routes itself (the KLM theme's content, served as `routes` says).
         declared = bool(generator.routes)
         return RouteSpace(active=declared, fed_folders=_fed_folders(generator, ()))
-    prefixes = _prefixes(generator, _NEXT_FOLDERS)
+    prefixes = _prefixes(generator, NEXT_FOLDERS)
     routes: list[Route] = []
     for folder in folders:
         app = folder.endswith("app")
@@ -312,7 +302,7 @@ def _nextjs(root: Path, project: ProjectRoot, generator: GeneratorConfig) -> Rou
         tuple(routes),
         open_reason,
         tuple(redirects),
-        fed_folders=_fed_folders(generator, _NEXT_FOLDERS),
+        fed_folders=_fed_folders(generator, NEXT_FOLDERS),
         read=True,
     )
 

@@ -8,11 +8,10 @@ language users write); `site/schema_build.py` compiles them into the values here
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
-from klm_lint.records import record, value_record
+from klm_lint.records import field, record, value_record
+from klm_lint.suggest import close_matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -91,7 +90,7 @@ class ObjectSpec:
         lowered = {known.lower(): known for known in self.fields}
         if key.lower() in lowered:
             return lowered[key.lower()]
-        close = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.6)
+        close = close_matches(key.lower(), list(lowered), n=1, cutoff=0.6)
         return lowered[close[0]] if close else None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.config.preset import DEFAULT_PRESET, PresetChoice, apply_preset, load_preset
@@ -12,12 +11,12 @@ from klm_lint.errors import ConfigError
 from klm_lint.files import ProjectRoot, project_path
 from klm_lint.load.nodes import Scalar, lookup
 from klm_lint.load.paths import inside
-from klm_lint.records import value_record
+from klm_lint.records import field, value_record
 from klm_lint.site.assets import AssetResolver
 from klm_lint.site.date_forms import judge, moment_of, path_date, text_moment
+from klm_lint.site.following import follows_links
 from klm_lint.site.patterns import Patterns
 from klm_lint.site.publication import held_back, is_false
-from klm_lint.site.routes import follows_links
 from klm_lint.site.schema_build import SchemaLibrary
 from klm_lint.site.static import StaticRoots
 from klm_lint.site.urls import ADDRESS_RULES, address_of, page_url
@@ -134,8 +133,10 @@ class Site:
             root, config, self.static, self.address, self._noun, self.named_path
         )
         self.schemas = _schema_library(root, config, config_path, preset.name)
+        self.follows_links = follows_links(root, config.generator)
+        """KLM406 follows links (site/following.py)."""
         self.collections = _collections(
-            config, config_path, self.schemas, preset.name, follows_links(root, config.generator)
+            config, config_path, self.schemas, preset.name, self.follows_links
         )
         self.list_pages = gitignore(config.generator.list_pages, "generator.list-pages")
         theme = DEFAULT_COMPONENTS if preset.name == DEFAULT_PRESET else {}

@@ -7,12 +7,11 @@ draft and asset rules judge the values collected here, at whatever depth their f
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Mapping, Scalar, Sequence
-from klm_lint.records import value_record
+from klm_lint.records import field, mutable_record, value_record
 from klm_lint.site.schema import DATE_TYPES, TEXT_TYPES
 
 if TYPE_CHECKING:
@@ -36,9 +35,9 @@ IssueKind = Literal[
 ]
 Path = tuple[str | int, ...]
 
-_EMAIL = re.compile(r"\A[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+\Z")
-_SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_URL = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\.{1,2}/|#|\?)\S*\Z")
+_EMAIL = lazy_pattern(r"\A[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+\Z")
+_SLUG = lazy_pattern(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_URL = lazy_pattern(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\.{1,2}/|#|\?)\S*\Z")
 """An absolute URL, a path from the site root, a relative path with ./ or ../, a fragment or a
 query: anything a link can hold, without spaces."""
 
@@ -75,7 +74,7 @@ class Valued:
     path: Path
 
 
-@dataclass(slots=True)
+@mutable_record
 class Checked:
     issues: list[Issue] = field(default_factory=list)
     dates: list[Valued] = field(default_factory=list)

@@ -234,3 +234,17 @@ def test_lint_and_fix_runs_find_the_same(
     assert {"KLM401", "KLM402", "KLM403", "KLM405", "KLM900", "KLM003"} <= codes, codes
     assert any("a draft for now" in finding[4] for finding in lint_run)
     assert lint_run == run(FixMode(write=False))
+
+
+def test_the_stamps_of_files_are_those_their_stat_gives(site: SiteBuilder) -> None:
+    first = site.post(POST, name="a.md")
+    second = site.post(POST + "More.\n", name="b.md")
+    names = ["content/posts/a.md", "content/posts/b.md"]
+    stamps = index_build.stamps_of(str(site.root), names)
+    assert stamps is not None
+    assert list(stamps) == [
+        number
+        for path in (first, second)
+        for number in (path.stat().st_size, path.stat().st_mtime_ns, path.stat().st_ctime_ns)
+    ]
+    assert index_build.stamps_of(str(site.root), [*names, "content/posts/gone.md"]) is None

@@ -24,7 +24,8 @@ from klm_lint.load import js_yaml
 from klm_lint.load.document import Document, LoadProblem, load_text
 from klm_lint.load.nodes import Mapping
 from klm_lint.load.syntax import FrontMatterError
-from klm_lint.load.yaml_tree import _Composer, read_yaml
+from klm_lint.load.yaml_composers import _Composer
+from klm_lint.load.yaml_tree import read_yaml
 from tests.load.yaml_expect import case_agrees, scalar_agrees
 
 CORPUS = json.loads((Path(__file__).parent / "yaml_corpus.json").read_text("utf-8"))

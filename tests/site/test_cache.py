@@ -11,10 +11,14 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from klm_lint.cli import main
 from klm_lint.engine import index_build
-from tests.cache_files import numbers_text, read_cache, write_cache
+from klm_lint.site.columns import key_line, key_text, key_texts, key_value
+from klm_lint.site.index import Post, Stored
+from tests.cache_files import numbers_text, read_cache, resealed_bytes, write_cache
 from tests.conftest import GOOD_POST
 
 if TYPE_CHECKING:
@@ -165,6 +169,84 @@ def test_a_content_folder_linked_elsewhere_is_walked_again(site: SiteBuilder) ->
     assert "KLM402" not in after, after
 
 
+@pytest.fixture
+def kept(runs: Runs, site: SiteBuilder, walks: list[str]) -> Runs:
+    """Runs after a first one whose walk is kept: the cache lists the files, each of which is
+    looked at (its stamp) against the cache's without a walk."""
+    age_folders(site.root)
+    runs()
+    assert walks == ["walk"]
+    return runs
+
+
+def test_with_the_walk_kept_a_changed_post_is_read_again(
+    kept: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    rewrite(site.root / "content/posts/b.md", "Clinic", "Camp")
+    report = kept()
+    assert kept.reads == ["b.md"]
+    assert "KLM402" in report and "content/posts/b.md" in report
+    assert kept() == report
+    assert kept.reads == []
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_an_edit_that_keeps_size_and_modification_time_is_seen(
+    kept: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    b = site.root / "content/posts/b.md"
+    before = b.stat()
+    b.write_text(b.read_text().replace("Clinic", "Camp  "))
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "KLM402" in kept()
+    assert kept.reads == ["b.md"], "the change time tells the edit"
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_the_linted_post_is_its_file_as_it_is(
+    kept: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    rewrite(site.root / "content/posts/a.md", "Camp", "Clinic")
+    report = kept()
+    assert "KLM402" in report and "content/posts/b.md" in report
+    assert kept.reads == []
+    assert kept() == report
+    rewrite(site.root / "content/posts/a.md", "Clinic", "Camp")
+    assert "KLM402" not in kept()
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_a_file_that_becomes_a_post_counts(
+    runs: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    d = site.post("---\ntitle: [Camp\n---\nText.\n", name="d.md")
+    age(d)
+    age_folders(site.root)
+    assert "content/posts/d.md" not in runs()
+    assert runs() == runs()
+    assert runs.reads == [], "a file that is no post is kept as one"
+    rewrite(d, "[Camp", "Camp")
+    report = runs()
+    assert runs.reads == ["d.md"]
+    assert "KLM402" in report and "content/posts/d.md" in report
+    assert walks == ["walk"]
+
+
+def test_with_the_walk_kept_a_file_modified_just_before_a_run_is_not_kept(
+    kept: Runs, site: SiteBuilder
+) -> None:
+    b = site.root / "content/posts/b.md"
+    b.write_text(b.read_text().replace("Clinic", "Camp"))
+    assert "KLM402" in kept()
+    assert kept.reads == ["b.md"]
+    assert "KLM402" in kept()
+    assert kept.reads == ["b.md"], "its stamp is not trusted yet"
+    age(b, 60)
+    kept()
+    kept()
+    assert kept.reads == []
+
+
 @pytest.mark.parametrize("change", ["added", "removed", "renamed", "ignored", "excluded-git"])
 def test_a_change_in_the_folders_is_seen(
     runs: Runs, site: SiteBuilder, walks: list[str], change: str
@@ -305,6 +387,8 @@ def test_a_column_of_the_wrong_shape_is_not_trusted(
     [
         (("fact:title", 0, 1), 5),
         (("fact:title", 1), "AAAA"),
+        (("fact:title", 1), "!" * 96),
+        (("fact:avatar", 1), "!" * 96),
         (("fact:title",), ["Camp", "AAAA"]),
         (("fact:hidden",), "0"),
         (("fact:hidden",), "01x"),
@@ -354,8 +438,21 @@ def test_keys_of_the_wrong_shape_are_computed_again(runs: Runs, site: SiteBuilde
     keys = [name for name in data["header"]["sections"] if name.startswith("key:")]
     assert keys, "the keys whole-site rules group posts by are kept"
     for name in keys:
-        data[name][1] = {"not": "a key"}
+        data[name] = data[name][1:]
     write_cache(cache, data)
+    assert runs() == expected
+    assert runs.reads == []
+    for name in keys:
+        data[name] = ["a\tb", "c", "d"]
+    write_cache(cache, data)
+    assert runs() == expected
+    assert runs.reads == []
+    (cache,) = cache_files(site.root)
+    lines = cache.read_bytes().split(b"\n")
+    for at, name in enumerate(data["header"]["sections"], 1):
+        if name.startswith("key:"):
+            lines[at] = b"\xff\t\t"
+    cache.write_bytes(resealed_bytes(b"\n".join(lines)))
     assert runs() == expected
     assert runs.reads == []
 
@@ -439,3 +536,84 @@ def test_runs_at_the_same_time_leave_a_whole_cache(site: SiteBuilder) -> None:
         ).stdout
         == alone
     )
+
+
+def _by(author: str, avatar: str, title: str) -> str:
+    return (
+        f"---\ntitle: {title}\nauthor:\n  name: {author}\n  avatar: {avatar}\n"
+        "date: 2022-04-04T05:00:00Z\n---\nText.\n"
+    )
+
+
+@pytest.mark.parametrize("walk_kept", [True, False])
+def test_an_authors_avatars_counted_from_the_cache_are_those_of_the_posts(
+    site: SiteBuilder,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    walk_kept: bool,
+) -> None:
+    """KLM403 counts an author's avatars from the cache's rows without making the posts whole:
+    what it reports is what a run without the cache reports, as posts change author."""
+    for name, author, avatar in (
+        ("a.md", "Ann Lee", "/a.jpg"),
+        ("b.md", "Ann Lee", "/b.jpg"),
+        ("c.md", "Ann  Lee", "/b.jpg "),
+        ("d.md", "Bob Ray", "/a.jpg"),
+        ("e.md", "Ann Lee", "/c.jpg"),
+    ):
+        age(site.post(_by(author, avatar, name), name=name))
+    runs = Runs(site, monkeypatch, capsys)
+    if walk_kept:
+        age_folders(site.root)
+    runs()
+
+    def same_as_without_cache() -> str:
+        report = runs()
+        assert report == runs("--no-cache")
+        return report
+
+    first = same_as_without_cache()
+    assert "KLM403" in first and "/b.jpg (2 posts, such as content/posts/b.md, line 5)" in first
+    made: list[str] = []
+    whole = Stored.post
+
+    def counted(stored: Stored, key: str, row: int) -> Post:
+        made.append(os.path.basename(key))
+        return whole(stored, key, row)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Stored, "post", counted)
+        assert runs() == first
+    assert sorted(made) == ["b.md", "e.md"], "only each other avatar's first post is made whole"
+    posts = site.root / "content/posts"
+    rewrite(posts / "c.md", "Ann  Lee", "Bob Ray")
+    moved = same_as_without_cache()
+    assert "/b.jpg (content/posts/b.md, line 5)" in moved
+    assert "Pick one avatar" in moved
+    rewrite(posts / "d.md", "Bob Ray", "Ann Lee")
+    rewrite(posts / "e.md", "/c.jpg", "/a.jpg")
+    assert "KLM403" not in same_as_without_cache(), "/a.jpg is the most used now"
+    runs()
+    assert runs.reads == []
+
+
+_KEYS = st.recursive(
+    st.none() | st.text(), lambda inner: st.tuples(inner) | st.tuples(inner, inner), max_leaves=4
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_KEYS, max_size=6))
+def test_a_column_of_keys_reads_back_as_written(keys: list[Any]) -> None:
+    texts = [key_text(key) for key in keys]
+    assert all(text is None or isinstance(text, str) for text in texts)
+    line = key_line(texts)  # type: ignore[arg-type]
+    assert line is not None, "a key's text holds no tab nor line break"
+    read = key_texts(line.encode(), len(texts))
+    assert read == [text or "" for text in texts], "no key's text is empty: it stands for None"
+    assert [key_value(text) if text else None for text in read] == keys
+
+
+@pytest.mark.parametrize("texts", [["a\tb"], ["a\nb", "c"], ["a\rb"]])
+def test_a_column_of_texts_that_are_no_keys_is_not_kept(texts: list[str | None]) -> None:
+    assert key_line(texts) is None

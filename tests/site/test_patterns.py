@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pathspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from klm_lint.site.known_patterns import KNOWN
+from klm_lint.site.pattern_table import known_lines, render
 from klm_lint.site.patterns import Patterns
+
+TABLE = Path(__file__).resolve().parents[2] / "klm_lint" / "site" / "known_patterns.py"
 
 _PARTS = st.sampled_from(["content", "posts", "blog", "a.md", "_draft.md", "b.mdx", "x", ".hidden"])
 _GLOBS = st.sampled_from(["*", "**", "*.md", "_*", "?", "[ab]*", "*.mdx", "{content}", "\\#x"])
@@ -44,3 +52,40 @@ def test_negated_patterns_are_matched_by_pathspec() -> None:
     patterns = Patterns(["content/**", "!content/keep.md"])
     assert patterns.match_file("content/a.md")
     assert not patterns.match_file("content/keep.md")
+
+
+def test_the_known_patterns_are_written_from_the_presets_and_pathspec() -> None:
+    assert TABLE.read_text(encoding="utf-8") == render(), (
+        "site/known_patterns.py is out of date: python -m klm_lint.site.pattern_table > "
+        "/tmp/known_patterns.py && mv /tmp/known_patterns.py klm_lint/site/known_patterns.py"
+    )
+    assert set(known_lines()) >= {"*.md", "content/posts/**", "_*", "_index.md"}
+    assert set(KNOWN) <= set(known_lines())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(sorted(KNOWN)), max_size=5),
+    paths=st.lists(_PATH, min_size=1, max_size=8),
+)
+def test_known_patterns_match_as_pathspec_does(lines: list[str], paths: list[str]) -> None:
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    patterns = Patterns(lines)
+    assert patterns.spec == spec
+    for path in paths:
+        assert patterns.match_file(path) == spec.match_file(path), (lines, path)
+
+
+def test_the_known_patterns_are_matched_without_pathspec(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from klm_lint.site.patterns import Patterns\n"
+        "patterns = Patterns(['content/posts/**', '*.md', '_*'])\n"
+        "assert patterns.match_file('content/posts/a.md')\n"
+        "assert not patterns.match_file('content/pages/a.txt')\n"
+        "print('pathspec' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["False"]

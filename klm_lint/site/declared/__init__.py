@@ -10,14 +10,21 @@ and Front Matter configs kept elsewhere are named with the file: `decap:cms/conf
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from klm_lint.errors import ConfigError
+from klm_lint.records import value_record
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from pathlib import Path
+    from typing import Protocol
+
+    class _Source(Protocol):  # a Protocol class costs a run's start-up: only mypy needs it
+        def read(self, root: Path, name: str, where: str) -> Declared: ...
+
+        def find(self, root: Path, problems: list[str]) -> list[Declared]: ...
+
 
 Raw = dict[str, Any]
 
@@ -35,7 +42,7 @@ MAX_FIELDS = 10_000
 others are expanded."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_record
 class Declared:
     """One schema a site declares, in the schema language."""
 
@@ -58,12 +65,6 @@ class Declared:
         collection "blog" (ignored: widget color-picker)`."""
         left_out = f" (ignored: {', '.join(self.ignored)})" if self.ignored else ""
         return f"{self.file}, {self.what}{left_out}"
-
-
-class _Source(Protocol):
-    def read(self, root: Path, name: str, where: str) -> Declared: ...
-
-    def find(self, root: Path, problems: list[str]) -> list[Declared]: ...
 
 
 def is_declared(name: str) -> bool:
