@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
 from klm_lint.site.columns import (
+    NOTHING,
     ColumnWriter,
     key_line,
     key_text,
@@ -441,9 +442,13 @@ class IndexCache:
             ("line_ends", lambda: numbers_json(line_ends)),
         ]
         layout = self.layout
+        whole = all(post is None or type(post) is Post for post in rows)
         for slot, name in enumerate(layout.names):
             sections.append(
-                (f"fact:{name}", functools.partial(self._fact_column, slot, rows, stored))
+                (
+                    f"fact:{name}",
+                    functools.partial(self._fact_column, slot, rows, stored, whole=whole),
+                )
             )
         functions = index.asked_functions() if index is not None else {}
         names = set(functions) | (stored.key_names if stored is not None else set())
@@ -474,10 +479,20 @@ class IndexCache:
             stream.write(data)
         stream.write(b"%d\n" % checksum)
 
-    def _fact_column(self, slot: int, rows: list[Post | int | None], stored: Stored | None) -> str:
+    def _fact_column(
+        self, slot: int, rows: list[Post | int | None], stored: Stored | None, *, whole: bool
+    ) -> str:
+        """A fact's column; `whole`: every row is a whole Post or None."""
         kind = self.layout.kinds[slot]
         fact = self.layout.facts[slot]
         writer = ColumnWriter(kind)
+        if whole:
+            # Every post whole, as a full run leaves them: the column at once.
+            nothing = NOTHING[kind]
+            writer.extend(
+                [nothing if post is None else post.facts[slot] for post in rows]  # type: ignore[union-attr]
+            )
+            return writer.json()
         column = (
             stored.column(slot)
             if stored is not None and any(isinstance(post, int) for post in rows)

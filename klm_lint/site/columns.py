@@ -151,6 +151,9 @@ def parse_column(kind: FactKind, raw: Any, count: int) -> Column:
     return Column(kind, typed(raw[0], {str, _NONE}, count), at_text=raw[1])
 
 
+_NO_PLACE = (0, 0, 0)
+
+
 class ColumnWriter:
     """A fact's column being written: values of whole posts, or rows copied from a column."""
 
@@ -178,6 +181,28 @@ class ColumnWriter:
             self.texts.append(None if value is None else value.isoformat())
         else:
             self.texts.append(value)
+
+    def extend(self, values: list[Any]) -> None:
+        """add() of each value (None where the kind's value is a value: no value), a column at
+        a time."""
+        kind = self.kind
+        texts = self.texts
+        if kind == "value":
+            texts.extend([None if value is None else value.text for value in values])
+            at = self.at
+            for value in values:
+                if value is None:
+                    at.extend(_NO_PLACE)
+                else:
+                    at.extend((value.line, value.start, value.end))
+        elif kind == "flag":
+            texts.extend(["1" if value else "0" for value in values])
+        elif kind == "words":
+            texts.extend([list(value) for value in values])
+        elif kind == "moment":
+            texts.extend([None if value is None else value.isoformat() for value in values])
+        else:
+            texts.extend(values)
 
     def copy(self, column: Column, row: int) -> None:
         assert column.texts is not None
