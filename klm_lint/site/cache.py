@@ -474,9 +474,12 @@ class IndexCache:
             made = make()
             if made is None:
                 made = "null"  # a key column that cannot be kept: refused when read
-            data = made.encode() + b"\n"
-            checksum = zlib.crc32(data, checksum)
+            data = made.encode()
+            del made  # a large site's column is megabytes: one copy at a time
+            checksum = zlib.crc32(b"\n", zlib.crc32(data, checksum))
             stream.write(data)
+            stream.write(b"\n")
+            del data
         stream.write(b"%d\n" % checksum)
 
     def _fact_column(
