@@ -38,6 +38,7 @@ from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_t
 from klm_lint.site.columns import (
     NOTHING,
     ColumnWriter,
+    json_pieces,
     key_line,
     key_text,
     key_texts,
@@ -434,8 +435,8 @@ class IndexCache:
                 name = stored.collection(post)
                 which.append(collections.setdefault(name, len(collections)))
                 line_ends.append(stored.line_ends[post])
-        sections: list[tuple[str, Callable[[], str | None]]] = [
-            ("files", lambda: _json(files)),
+        sections: list[tuple[str, Callable[[], str | Iterable[str] | None]]] = [
+            ("files", lambda: json_pieces(files)),
             ("stamps", lambda: numbers_json(stamps)),
             ("collections", lambda: _json(list(collections))),
             ("collection", lambda: numbers_json(which)),
@@ -474,17 +475,18 @@ class IndexCache:
             made = make()
             if made is None:
                 made = "null"  # a key column that cannot be kept: refused when read
-            data = made.encode()
-            del made  # a large site's column is megabytes: one copy at a time
-            checksum = zlib.crc32(b"\n", zlib.crc32(data, checksum))
-            stream.write(data)
+            # A large site's column is megabytes: written a piece at a time.
+            for piece in (made,) if isinstance(made, str) else made:
+                data = piece.encode()
+                checksum = zlib.crc32(data, checksum)
+                stream.write(data)
+            checksum = zlib.crc32(b"\n", checksum)
             stream.write(b"\n")
-            del data
         stream.write(b"%d\n" % checksum)
 
     def _fact_column(
         self, slot: int, rows: list[Post | int | None], stored: Stored | None, *, whole: bool
-    ) -> str:
+    ) -> Iterable[str]:
         """A fact's column; `whole`: every row is a whole Post or None."""
         kind = self.layout.kinds[slot]
         fact = self.layout.facts[slot]
@@ -495,7 +497,7 @@ class IndexCache:
             writer.extend(
                 [nothing if post is None else post.facts[slot] for post in rows]  # type: ignore[union-attr]
             )
-            return writer.json()
+            return writer.pieces()
         column = (
             stored.column(slot)
             if stored is not None and any(isinstance(post, int) for post in rows)

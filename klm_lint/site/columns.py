@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from klm_lint.site.facts import Value
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Hashable, Iterator
 
     from klm_lint.site.facts import FactKind
 
@@ -216,12 +216,34 @@ class ColumnWriter:
         self.add(NOTHING[self.kind])
 
     def json(self) -> str:
+        return "".join(self.pieces())
+
+    def pieces(self) -> Iterator[str]:
+        """json(), a few thousand rows at a time (a large site's column is megabytes)."""
         if self.kind == "flag":
-            return json.dumps("".join(self.texts))
-        texts = json.dumps(self.texts, ensure_ascii=False, separators=(",", ":"))
+            yield json.dumps("".join(self.texts))
+            return
         if self.kind == "value":
-            return f"[{texts},{numbers_json(self.at)}]"
-        return texts
+            yield "["
+        yield from json_pieces(self.texts)
+        if self.kind == "value":
+            yield f",{numbers_json(self.at)}]"
+
+
+_PIECE = 4096
+
+
+def json_pieces(items: list[Any]) -> Iterator[str]:
+    """The list in JSON (no spaces, not escaped to ASCII), a few thousand items at a time."""
+    if len(items) <= _PIECE:
+        yield json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+        return
+    yield "["
+    for at in range(0, len(items), _PIECE):
+        if at:
+            yield ","
+        yield json.dumps(items[at : at + _PIECE], ensure_ascii=False, separators=(",", ":"))[1:-1]
+    yield "]"
 
 
 def key_line(texts: list[str | None]) -> str | None:
