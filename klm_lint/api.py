@@ -136,11 +136,15 @@ def _run(
         progress=progress.advance if progress is not None else None,
         covered=covered,
     )
-    matched = collections_matched(site, files.files)
-    unmatched = sum(1 for name in matched.values() if name is None)
+    matched = engine.matched
+    if matched is None:
+        matched = {}
+        for name in collections_matched(site, files.files).values():
+            matched[name] = matched.get(name, 0) + 1
+    unmatched = matched.get(None, 0)
     empty: tuple[str, ...] = ()
     if covered:
-        seen = set(matched.values())
+        seen = set(matched)
         empty = tuple(
             collection.name
             for collection in site.collections

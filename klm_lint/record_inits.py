@@ -358,6 +358,7 @@ def _17(d: Any, f: Any) -> Any:
         fixed: Any = d[7],
         diff: Any = d[8],
         note: Any = d[9],
+        collection: Any = d[10],
     ) -> None:
         self.findings = findings
         self.site_path = site_path
@@ -369,6 +370,7 @@ def _17(d: Any, f: Any) -> Any:
         self.fixed = fixed
         self.diff = diff
         self.note = note
+        self.collection = collection
 
     return __init__
 
@@ -1518,7 +1520,7 @@ INITS: dict[str, tuple[str, Any]] = {
         _16,
     ),
     "klm_lint.engine.run.FileResult": (
-        "findings,site_path=,post=,suppressions=,hidden=,stamp=,tracebacks=,fixed=,diff=,note=",
+        "findings,site_path=,post=,suppressions=,hidden=,stamp=,tracebacks=,fixed=,diff=,note=,collection=",
         _17,
     ),
     "klm_lint.engine.run._Lint": ("document,findings,suppressions,tracebacks,hidden=", _18),

@@ -100,8 +100,10 @@ def complete_index(
     entries: list[Entry] = []
     if covered:
         for key, stamp in linted.items():
-            if stamp is not None and _indexed(site, key):
-                entries.append((key, stamp, linted_posts.get(key)))
+            post = linted_posts.get(key)
+            # A post is in an indexed collection (post_for makes none elsewhere).
+            if stamp is not None and (post is not None or _indexed(site, key)):
+                entries.append((key, stamp, post))
         return Completed(entries, changed=True)
     head = cache.head() if cache is not None else None
     keys: list[str] | None = None

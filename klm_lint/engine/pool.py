@@ -1,8 +1,8 @@
 """Work spread over a pool of processes, for large runs.
 
-The items are cut into contiguous chunks; each worker process applies the function it
-inherited when the pool was forked (with the config, schemas, static-root listings and the
-whole-site index built once, in the parent) and sends back the results. Results come back in
+The items are cut into contiguous chunks, each sent to a worker process, which applies the
+function it inherited when the pool was forked (with the config, schemas, static-root listings
+and the whole-site index built once, in the parent) and sends back the results. Results come back in
 item order, so a report is identical to a single-process run.
 
 A worker dies with the parent: when the parent is killed (`kill -9`, a CI timeout, the OOM
@@ -12,6 +12,7 @@ killer), nothing is left waiting on the pipe. On Linux the kernel sends each wor
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -30,11 +31,13 @@ CHUNKS_PER_WORKER = 4
 chunks first, smaller ones towards the end (guided scheduling), so that the workers finish
 together and few chunks are sent."""
 SMALLEST_CHUNK = 25
+LARGEST_CHUNK = 250
+"""A worker holds a chunk's results until it sends them: large sites are cut finer."""
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-_TASK: tuple[Callable[[Any], Any], list[Any]] | None = None
+_TASK: Callable[[Any], Any] | None = None
 """What the forked workers do: set in the parent just before the pool starts."""
 
 _PR_SET_PDEATHSIG = 1
@@ -62,21 +65,28 @@ def map_ordered(
     """function(item) for every item, computed in `workers` forked processes, in item order."""
     global _TASK
     chunks = chunked(len(items), workers)
-    _TASK = (function, items)
+    _TASK = function
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # The workers share the parent's pages until they write them; a collection of the cycles
+    # in the parent's objects would write to every one of them (their collector fields).
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
         ) as pool:
-            for (start, end), results in zip(chunks, pool.map(_run_chunk, chunks), strict=True):
+            # Each chunk's items are sent, not inherited: a worker that used the parent's own
+            # objects would write to (so copy) the pages that hold them.
+            sent = (items[start:end] for start, end in chunks)
+            for (start, end), results in zip(chunks, pool.map(_run_chunk, sent), strict=True):
                 yield from results
                 if progress is not None:
                     progress(end - start)
     finally:
         _TASK = None
+        gc.unfreeze()
 
 
 def map_shared(function: Callable[[Item], Result], items: list[Item], workers: int) -> list[Result]:
@@ -121,6 +131,7 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
     received: list[bytes] = []
     started: list[tuple[BaseProcess, Connection, Thread]] = []
     finished = False
+    gc.freeze()  # as in map_ordered: the workers write fewer of the parent's pages
     try:
         for _ in range(workers - 1):
             receiving, sending = context.Pipe(duplex=False)
@@ -130,6 +141,7 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
             reader = threading.Thread(target=receive, args=(receiving, received), daemon=True)
             reader.start()
             started.append((forked, receiving, reader))
+        gc.unfreeze()  # the workers are forked; the parent's collector goes on with its work
         while (at := claim()) < len(chunks):
             results[at] = compute(at)
         for _worker, _receiving, reader in started:
@@ -141,6 +153,7 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
                 worker.kill()
             worker.join()
             receiving.close()
+        gc.unfreeze()
     for message in received:
         at, chunk = pickle.loads(message)
         results[at] = chunk
@@ -158,7 +171,7 @@ def chunked(count: int, workers: int) -> list[tuple[int, int]]:
     chunks = []
     start = 0
     while start < count:
-        size = max(smallest, -(-(count - start) // share))
+        size = min(LARGEST_CHUNK, max(smallest, -(-(count - start) // share)))
         chunks.append((start, min(start + size, count)))
         start += size
     return chunks
@@ -193,10 +206,10 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
-def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
+def _run_chunk(items: list[Any]) -> list[Any]:
     assert _TASK is not None
-    function, items = _TASK
-    return [function(item) for item in items[bounds[0] : bounds[1]]]
+    function = _TASK
+    return [function(item) for item in items]
 
 
 def _can_fork() -> bool:

@@ -64,6 +64,8 @@ class FileResult:
     fixed: tuple[Finding, ...] = ()
     diff: str = ""
     note: str = ""
+    collection: str | None = None
+    """The name of the file's collection (None: it is in none, or the run did not ask)."""
 
     def __reduce__(self) -> tuple[type[FileResult], tuple[Any, ...]]:
         return FileResult, tuple(getattr(self, name) for name in _RESULT_FIELDS)
@@ -137,6 +139,9 @@ class Engine:
         self.index: SiteIndex | None = (
             SiteIndex(self.layout) if self.site_rules or statistics or facts else None
         )
+        self.matched: dict[str | None, int] | None = None
+        """How many files the last lint (not fix) run checked in each collection, by its name
+        (None: in no collection)."""
         self._complete = False
         """The index holds every post of the site: a later run on the same engine (the
         editor's, a test's) only puts the posts it lints again."""
@@ -174,6 +179,7 @@ class Engine:
             findings.extend(self._filter([unreadable(problem.path, problem.reason)], ""))
         paths = list(files)
         workers = pool.workers_for(len(paths), jobs)
+        self.matched = None
         if fix is None:
             results = self._lint_all(paths, workers, progress, covered, jobs)
         else:
@@ -222,25 +228,39 @@ class Engine:
         covered: bool,
         jobs: int | None,
     ) -> list[FileResult]:
-        results = list(_mapped(self.file_result, paths, workers, progress))
-        if self.index is None:
-            return [self._finish(result, []) for result in results]
-        # A post's key is its file's absolute path already (the parent makes them one by one).
-        keys = [
-            os.path.abspath(path) if result.post is None else result.post.key
-            for path, result in zip(paths, results, strict=True)
-        ]
-        for key, result in zip(keys, results, strict=True):
-            if result.post is not None:
-                self.index.put(result.post)
+        """The results with something in them (findings, fixes, notes, tracebacks), in file
+        order; a clean file's result is let go as soon as its post is in the index."""
+        results = _mapped(self.file_result, paths, workers, progress)
+        matched: dict[str | None, int] = {}
+        self.matched = matched
+        index = self.index
+        if index is None:
+            finished = []
+            for result in results:
+                matched[result.collection] = matched.get(result.collection, 0) + 1
+                if _kept(result):
+                    finished.append(self._finish(result, []))
+            return finished
+        held: list[FileResult | Post | None] = []
+        """Each file's result, or for a clean file its post alone."""
+        linted: dict[str, Stamp | None] = {}
+        linted_posts: dict[str, Post | None] = {}
+        for path, result in zip(paths, results, strict=True):
+            matched[result.collection] = matched.get(result.collection, 0) + 1
+            post = result.post
+            # A post's key is its file's absolute path already (the parent makes them one by one).
+            key = os.path.abspath(path) if post is None else post.key
+            if post is not None:
+                index.put(post)
             elif self._complete:
-                self.index.remove(key)
+                index.remove(key)
+            linted[key] = result.stamp
+            linted_posts[key] = post
+            held.append(result if _kept(result) else post)
         completed = None
         if not self._complete:
-            linted = {key: result.stamp for key, result in zip(keys, results, strict=True)}
-            linted_posts = {key: result.post for key, result in zip(keys, results, strict=True)}
             completed = complete_index(
-                self.index,
+                index,
                 self.site,
                 linted,
                 linted_posts,
@@ -249,19 +269,30 @@ class Engine:
                 jobs=jobs,
             )
             self._complete = True
+        del linted, linted_posts
         finished = []
-        for path, result in zip(paths, results, strict=True):
+        for path, each in zip(paths, held, strict=True):
+            if isinstance(each, FileResult):
+                kept, post = each, each.post
+            else:
+                kept, post = None, each
             site_findings: list[Finding] = []
             tracebacks: list[str] = []
-            if result.post is not None:
-                problems = self._site_problems(result.post)
+            if post is not None:
+                problems = self._site_problems(post)
                 if problems:
                     site_findings = self._placed(path, problems, tracebacks)
+            if kept is not None:
+                result = kept
+            elif site_findings or tracebacks:
+                result = FileResult([], self.site.site_path(path), post)
+            else:
+                continue
             if tracebacks:
                 result = replace(result, tracebacks=(*result.tracebacks, *tracebacks))
             finished.append(self._finish(result, site_findings))
         if completed is not None and self.cache is not None:
-            self.cache.save(completed.entries, self.index, changed=completed.changed)
+            self.cache.save(completed.entries, index, changed=completed.changed)
         return finished
 
     def _finish(self, result: FileResult, site_findings: list[Finding]) -> FileResult:
@@ -319,9 +350,11 @@ class Engine:
     def file_result(self, path: Path) -> FileResult:
         """Stage 1 for one file: its findings, its post's facts and its suppressions."""
         relative = self.site.site_path(path)
+        collection = self.site.collection_for(relative)
+        name = collection.name if collection is not None else None
         read = read_file(path, self.site.config.max_file_size, self.site.project)
         if isinstance(read, Finding):
-            return FileResult(self._filter([read], relative), relative)
+            return FileResult(self._filter([read], relative), relative, collection=name)
         raw, stamp = read
         lint = self.lint_bytes(path, relative, raw, whole_site=False)
         post = None
@@ -338,6 +371,7 @@ class Engine:
             lint.hidden,
             stamp,
             tuple(lint.tracebacks),
+            collection=name,
         )
 
     def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
@@ -660,6 +694,19 @@ def _mapped(
         yield function(path)
         if progress is not None:
             progress(1)
+
+
+def _kept(result: FileResult) -> bool:
+    """Whether a stage-1 result holds anything a report shows (or that stage 2 must apply)."""
+    return bool(
+        result.findings
+        or result.suppressions
+        or result.hidden
+        or result.tracebacks
+        or result.fixed
+        or result.diff
+        or result.note
+    )
 
 
 def _reason(error: Exception) -> str:

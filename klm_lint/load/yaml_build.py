@@ -136,13 +136,9 @@ class TreeBuilder:
         self._known = remembered_plains(dialect)
         typed = typed_starts(dialect)
         self._typed = typed or frozenset()
-        self._scalar: Callable[[ScalarNode], Node] = (
-            self._typed_scalar if typed is not None else self._ruby_scalar
-        )
-        self.plain: Callable[[int, int, str], Scalar] = (
-            self._typed_plain if typed is not None else self._ruby_plain
-        )
-        """A plain scalar of text[start:end], given its text, as the site's reader reads it."""
+        self._typed_reader = typed is not None
+        # No bound method is kept on the builder: it would be a cycle, which only the
+        # collector frees, and would keep the document's text and tree alive until then.
         self._drop_null_keys = dialect == "safe-yaml"
         self._limit = MAX_DEPTH - 1 if dialect == "js-yaml-4" else MAX_DEPTH
         self._fails = (
@@ -206,6 +202,17 @@ class TreeBuilder:
         self._in_progress.discard(identity)
         self._built[identity] = built
         return built
+
+    def plain(self, start: int, end: int, text: str) -> Scalar:
+        """A plain scalar of text[start:end], given its text, as the site's reader reads it."""
+        if self._typed_reader and text and text[0] not in self._typed:
+            return Scalar(start, end, text, text, False)
+        return self._ruby_plain(start, end, text)
+
+    def _scalar(self, node: ScalarNode) -> Node:
+        if self._typed_reader:
+            return self._typed_scalar(node)
+        return self._ruby_scalar(node)
 
     def _typed_scalar(self, node: ScalarNode) -> Node:
         if node.tag == PLAIN:

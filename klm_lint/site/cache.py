@@ -36,7 +36,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
 from klm_lint.site.columns import (
+    NOTHING,
     ColumnWriter,
+    json_pieces,
     key_line,
     key_text,
     key_texts,
@@ -433,17 +435,21 @@ class IndexCache:
                 name = stored.collection(post)
                 which.append(collections.setdefault(name, len(collections)))
                 line_ends.append(stored.line_ends[post])
-        sections: list[tuple[str, Callable[[], str | None]]] = [
-            ("files", lambda: _json(files)),
+        sections: list[tuple[str, Callable[[], str | Iterable[str] | None]]] = [
+            ("files", lambda: json_pieces(files)),
             ("stamps", lambda: numbers_json(stamps)),
             ("collections", lambda: _json(list(collections))),
             ("collection", lambda: numbers_json(which)),
             ("line_ends", lambda: numbers_json(line_ends)),
         ]
         layout = self.layout
+        whole = all(post is None or type(post) is Post for post in rows)
         for slot, name in enumerate(layout.names):
             sections.append(
-                (f"fact:{name}", functools.partial(self._fact_column, slot, rows, stored))
+                (
+                    f"fact:{name}",
+                    functools.partial(self._fact_column, slot, rows, stored, whole=whole),
+                )
             )
         functions = index.asked_functions() if index is not None else {}
         names = set(functions) | (stored.key_names if stored is not None else set())
@@ -469,15 +475,29 @@ class IndexCache:
             made = make()
             if made is None:
                 made = "null"  # a key column that cannot be kept: refused when read
-            data = made.encode() + b"\n"
-            checksum = zlib.crc32(data, checksum)
-            stream.write(data)
+            # A large site's column is megabytes: written a piece at a time.
+            for piece in (made,) if isinstance(made, str) else made:
+                data = piece.encode()
+                checksum = zlib.crc32(data, checksum)
+                stream.write(data)
+            checksum = zlib.crc32(b"\n", checksum)
+            stream.write(b"\n")
         stream.write(b"%d\n" % checksum)
 
-    def _fact_column(self, slot: int, rows: list[Post | int | None], stored: Stored | None) -> str:
+    def _fact_column(
+        self, slot: int, rows: list[Post | int | None], stored: Stored | None, *, whole: bool
+    ) -> Iterable[str]:
+        """A fact's column; `whole`: every row is a whole Post or None."""
         kind = self.layout.kinds[slot]
         fact = self.layout.facts[slot]
         writer = ColumnWriter(kind)
+        if whole:
+            # Every post whole, as a full run leaves them: the column at once.
+            nothing = NOTHING[kind]
+            writer.extend(
+                [nothing if post is None else post.facts[slot] for post in rows]  # type: ignore[union-attr]
+            )
+            return writer.pieces()
         column = (
             stored.column(slot)
             if stored is not None and any(isinstance(post, int) for post in rows)

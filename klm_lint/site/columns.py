@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from klm_lint.site.facts import Value
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Hashable, Iterator
 
     from klm_lint.site.facts import FactKind
 
@@ -151,6 +151,9 @@ def parse_column(kind: FactKind, raw: Any, count: int) -> Column:
     return Column(kind, typed(raw[0], {str, _NONE}, count), at_text=raw[1])
 
 
+_NO_PLACE = (0, 0, 0)
+
+
 class ColumnWriter:
     """A fact's column being written: values of whole posts, or rows copied from a column."""
 
@@ -179,6 +182,28 @@ class ColumnWriter:
         else:
             self.texts.append(value)
 
+    def extend(self, values: list[Any]) -> None:
+        """add() of each value (None where the kind's value is a value: no value), a column at
+        a time."""
+        kind = self.kind
+        texts = self.texts
+        if kind == "value":
+            texts.extend([None if value is None else value.text for value in values])
+            at = self.at
+            for value in values:
+                if value is None:
+                    at.extend(_NO_PLACE)
+                else:
+                    at.extend((value.line, value.start, value.end))
+        elif kind == "flag":
+            texts.extend(["1" if value else "0" for value in values])
+        elif kind == "words":
+            texts.extend([list(value) for value in values])
+        elif kind == "moment":
+            texts.extend([None if value is None else value.isoformat() for value in values])
+        else:
+            texts.extend(values)
+
     def copy(self, column: Column, row: int) -> None:
         assert column.texts is not None
         self.texts.append(column.texts[row])
@@ -191,12 +216,34 @@ class ColumnWriter:
         self.add(NOTHING[self.kind])
 
     def json(self) -> str:
+        return "".join(self.pieces())
+
+    def pieces(self) -> Iterator[str]:
+        """json(), a few thousand rows at a time (a large site's column is megabytes)."""
         if self.kind == "flag":
-            return json.dumps("".join(self.texts))
-        texts = json.dumps(self.texts, ensure_ascii=False, separators=(",", ":"))
+            yield json.dumps("".join(self.texts))
+            return
         if self.kind == "value":
-            return f"[{texts},{numbers_json(self.at)}]"
-        return texts
+            yield "["
+        yield from json_pieces(self.texts)
+        if self.kind == "value":
+            yield f",{numbers_json(self.at)}]"
+
+
+_PIECE = 4096
+
+
+def json_pieces(items: list[Any]) -> Iterator[str]:
+    """The list in JSON (no spaces, not escaped to ASCII), a few thousand items at a time."""
+    if len(items) <= _PIECE:
+        yield json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+        return
+    yield "["
+    for at in range(0, len(items), _PIECE):
+        if at:
+            yield ","
+        yield json.dumps(items[at : at + _PIECE], ensure_ascii=False, separators=(",", ":"))[1:-1]
+    yield "]"
 
 
 def key_line(texts: list[str | None]) -> str | None:

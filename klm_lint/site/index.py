@@ -406,12 +406,18 @@ class SiteIndex:
 
     def key_of(self, key_of: Callable[[Post], Hashable | None], post: Post) -> Hashable | None:
         """A whole post's key by a key function (remembered while the post stays)."""
-        keys = self._keys.setdefault(key_of, {})
-        if post.key in keys and self._posts.get(post.key) is post:
-            return keys[post.key]
+        keys = self._keys.get(key_of)
+        if keys is None:
+            keys = self._keys[key_of] = {}
+        path = post.key
+        whole = self._posts.get(path) is post
+        if whole:
+            known: Hashable | None = keys.get(path, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
         value = key_of(post)
-        if self._posts.get(post.key) is post:
-            keys[post.key] = value
+        if whole:
+            keys[path] = value
         return value
 
     def asked_keys(self) -> set[str]:

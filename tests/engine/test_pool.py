@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import time
@@ -45,6 +46,17 @@ def test_parallel_and_serial_reports_are_identical(site: SiteBuilder, output: st
     assert serial.returncode == pooled.returncode == 1
     assert pooled.stdout == serial.stdout
     assert pooled.stderr == serial.stderr
+
+
+def test_parallel_run_counts_files_in_no_collection_as_a_serial_one(site: SiteBuilder) -> None:
+    many_posts(site, 420)
+    site.write("notes/loose.md", GOOD_POST)
+    site.write("notes/undecodable.md", b"\xff\xfe not text")
+    serial = klm_lint("content", "notes", "--format", "json", "--jobs", "1", cwd=site.root)
+    pooled = klm_lint("content", "notes", "--format", "json", "--jobs", "2", cwd=site.root)
+    assert pooled.stdout == serial.stdout
+    summary = json.loads(pooled.stdout)["summary"]
+    assert summary["unmatched_files"] == 2
 
 
 def test_default_uses_the_pool_for_large_runs_only() -> None:

@@ -3,6 +3,7 @@ dialect, or is left to libyaml."""
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -258,3 +259,22 @@ def test_the_ascii_check_of_unusual_characters_is_the_full_one_within_ascii() ->
         character = chr(code)
         full = yaml_simple._UNUSUAL.search(character) is not None
         assert (yaml_simple._UNUSUAL_ASCII.search(character) is not None) is full, repr(character)
+
+
+@pytest.mark.parametrize("simple", [True, False])
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_reading_leaves_no_cycle_for_the_collector(dialect: YamlDialect, simple: bool) -> None:
+    """The tree builder is freed with its reading: a reference cycle would keep the text and
+    tree alive until the collector runs (a large run's workers held thousands of them)."""
+    text = "title: Hello\ntags: [a, b]\nauthor:\n  name: Ann\ndate: 2024-01-02\n"
+    read_yaml(text, 0, len(text), dialect=dialect, simple=simple)
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            read_yaml(text, 0, len(text), dialect=dialect, simple=simple)
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
