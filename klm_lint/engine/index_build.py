@@ -32,11 +32,12 @@ if TYPE_CHECKING:
 
 
 def load_post(
-    path: Path, site: Site, layout: Layout, *, stamped: bool = False
+    path: Path, site: Site, layout: Layout, *, stamped: bool = False, key: str | None = None
 ) -> tuple[Post | None, Stamp | None]:
     """A content file's post record, loaded as a linted file is; None when it is no post or
-    does not load. With its stamp, as it was read."""
-    relative = site.site_path(path)
+    does not load. With its stamp, as it was read. `key`: the path as an absolute path the
+    walk or the cache made (already normal), when the caller has it."""
+    relative = _site_path(site, key) if key is not None else site.site_path(path)
     collection = site.collection_for(relative)
     if collection is None or not collection.indexed:
         return None, None
@@ -57,7 +58,7 @@ def load_post(
             after_blank_lines=generator.front_matter_after_blank_lines,
             code_languages=generator.code_front_matter,
         )
-        post = post_for(loaded, site, layout) if isinstance(loaded, Document) else None
+        post = post_for(loaded, site, layout, key) if isinstance(loaded, Document) else None
     except Exception:  # noqa: BLE001 - linting the file itself reports the failure
         post = None
     return post, stamp
@@ -212,10 +213,10 @@ def _loaded(
     workers = pool.workers_for(len(missed), jobs)
 
     def load(key: str) -> tuple[Post | None, Stamp | None]:
-        return load_post(Path(key), site, layout)
+        return load_post(Path(key), site, layout, key=key)
 
     if workers > 1:
-        loaded_posts: Iterable[tuple[Post | None, Stamp | None]] = pool.map_ordered(
+        loaded_posts: Iterable[tuple[Post | None, Stamp | None]] = pool.map_shared(
             load, missed, workers
         )
     else:
@@ -381,10 +382,12 @@ def _kept_walk(head: Head | None) -> Watch | None:
 
 
 def _indexed(site: Site, path: Path | str) -> bool:
+    collection = site.collection_for(_site_path(site, path))
+    return collection is not None and collection.indexed
+
+
+def _site_path(site: Site, path: Path | str) -> str:
     prefix = site.root_text + os.sep
     if isinstance(path, str) and path.startswith(prefix) and os.sep == "/" and "/." not in path:
-        relative = path[len(prefix) :]  # an absolute path the walk made: already normal
-    else:
-        relative = site.site_path(path)
-    collection = site.collection_for(relative)
-    return collection is not None and collection.indexed
+        return path[len(prefix) :]  # an absolute path the walk made: already normal
+    return site.site_path(path)

@@ -22,7 +22,13 @@ from klm_lint.load.yaml_readers import (
     key_identity,
     readers_named,
 )
-from klm_lint.load.yaml_scalars import plain_reader, tagged, typed_starts
+from klm_lint.load.yaml_scalars import (
+    MAX_REMEMBERED,
+    plain_reader,
+    remembered_plains,
+    tagged,
+    typed_starts,
+)
 from klm_lint.records import value_record
 
 if TYPE_CHECKING:
@@ -127,6 +133,7 @@ class TreeBuilder:
         self._built: dict[int, Node] = {}
         self._in_progress: set[int] = set()
         self._plain = plain_reader(dialect)
+        self._known = remembered_plains(dialect)
         typed = typed_starts(dialect)
         self._typed = typed or frozenset()
         self._typed_reader = typed is not None
@@ -233,10 +240,16 @@ class TreeBuilder:
     def _ruby_plain(self, start: int, end: int, text: str) -> Scalar:
         """A plain scalar, for Ruby's readers, which may read any plain scalar as something
         else and refuse some (`:symbol`)."""
+        known = self._known
+        if text in known:
+            return Scalar(start, end, known[text], text, False)
         try:
             value = self._plain(text)
         except Refused as error:
             raise FrontMatterError(self._refused_value(text, str(error)), start, end) from None
+        if len(known) >= MAX_REMEMBERED:
+            known.clear()
+        known[text] = value
         return Scalar(start, end, value, text, False)
 
     def quoted(self, start: int, end: int, text: str) -> Scalar:

@@ -277,6 +277,21 @@ def _js_tagged(tag: str, text: str | None, version: int) -> ScalarValue:
 # By dialect --------------------------------------------------------------------------------
 
 
+_REMEMBERED: dict[YamlDialect, dict[str, ScalarValue]] = {}
+MAX_REMEMBERED = 4096
+"""Plain scalars read per dialect at most (then forgotten, all at once)."""
+
+
+def remembered_plains(dialect: YamlDialect) -> dict[str, ScalarValue]:
+    """The values of plain scalars the dialect's reader has read in this process, by their
+    text: the same words (true, tags, dates) come back post after post, and each reader's
+    value is a function of the text alone, and immutable. Filled by the tree builder."""
+    known = _REMEMBERED.get(dialect)
+    if known is None:
+        known = _REMEMBERED[dialect] = {}
+    return known
+
+
 def plain_reader(dialect: YamlDialect) -> Callable[[str], ScalarValue]:
     """The dialect's reading of an untagged plain scalar."""
     if dialect == "js-yaml-3":

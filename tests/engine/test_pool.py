@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import shutil
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -84,3 +86,30 @@ def test_parallel_fix_gives_the_same_files(site: SiteBuilder, tmp_path: Path) ->
     assert pooled.stdout == serial.stdout
     for path in sorted((site.root / "content").rglob("*.md*")):
         assert (other / path.relative_to(site.root)).read_bytes() == path.read_bytes()
+
+
+def _pid_of(item: int) -> tuple[int, int]:
+    time.sleep(0.001)
+    return os.getpid(), item
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_shared_work_comes_back_in_order_from_the_parent_and_its_workers(workers: int) -> None:
+    items = list(range(400))
+    results = parallel.map_shared(_pid_of, items, workers)
+    assert [item for _pid, item in results] == items
+    pids = {pid for pid, _item in results}
+    assert os.getpid() in pids
+    assert 2 <= len(pids) <= workers
+
+
+def test_shared_work_is_complete_when_a_worker_dies() -> None:
+    parent = os.getpid()
+
+    def square_or_die(item: int) -> int:
+        if os.getpid() != parent:
+            os._exit(1)
+        return item * item
+
+    items = list(range(500))
+    assert parallel.map_shared(square_or_die, items, 2) == [item * item for item in items]
