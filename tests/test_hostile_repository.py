@@ -394,13 +394,16 @@ from klm_lint.engine import pool
 pool.use_prctl = {use_prctl}
 folder = sys.argv[1]
 
+parent = os.getpid()
+
 def wait(item):
-    with open(os.path.join(folder, f"worker-{{os.getpid()}}"), "w") as handle:
-        handle.write("started")
+    if os.getpid() != parent:
+        with open(os.path.join(folder, f"worker-{{os.getpid()}}"), "w") as handle:
+            handle.write("started")
     time.sleep(120)
     return item
 
-list(pool.map_ordered(wait, list(range(4)), 2))
+list(pool.map_shared(wait, list(range(4)), 3))
 """
 
 

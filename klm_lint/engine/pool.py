@@ -1,9 +1,10 @@
 """Work spread over a pool of processes, for large runs.
 
-The items are cut into contiguous chunks, each sent to a worker process, which applies the
-function it inherited when the pool was forked (with the config, schemas, static-root listings
-and the whole-site index built once, in the parent) and sends back the results. Results come back in
-item order, so a report is identical to a single-process run.
+The items are cut into contiguous chunks, which the parent and its forked workers take in turn
+from a counter they share; each applies the function it inherited when the pool was forked
+(with the config, schemas, static-root listings and the whole-site index built once, in the
+parent), and the workers send back their results. Results come back in item order, so a report
+is identical to a single-process run.
 
 A worker dies with the parent: when the parent is killed (`kill -9`, a CI timeout, the OOM
 killer), nothing is left waiting on the pipe. On Linux the kernel sends each worker SIGKILL
@@ -16,7 +17,7 @@ import gc
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -37,9 +38,6 @@ LARGEST_CHUNK = 250
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-_TASK: Callable[[Any], Any] | None = None
-"""What the forked workers do: set in the parent just before the pool starts."""
-
 _PR_SET_PDEATHSIG = 1
 WATCH_INTERVAL = 0.5
 """Seconds between two looks at the parent, where the kernel cannot be asked."""
@@ -56,45 +54,18 @@ def workers_for(items: int, jobs: int | None) -> int:
     return max(1, min(os.cpu_count() or 1, items // (PARALLEL_FROM // 2)))
 
 
-def map_ordered(
+def map_shared(
     function: Callable[[Item], Result],
     items: list[Item],
     workers: int,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Result]:
-    """function(item) for every item, computed in `workers` forked processes, in item order."""
-    global _TASK
-    chunks = chunked(len(items), workers)
-    _TASK = function
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # The workers share the parent's pages until they write them; a collection of the cycles
-    # in the parent's objects would write to every one of them (their collector fields).
-    gc.freeze()
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            # Each chunk's items are sent, not inherited: a worker that used the parent's own
-            # objects would write to (so copy) the pages that hold them.
-            sent = (items[start:end] for start, end in chunks)
-            for (start, end), results in zip(chunks, pool.map(_run_chunk, sent), strict=True):
-                yield from results
-                if progress is not None:
-                    progress(end - start)
-    finally:
-        _TASK = None
-        gc.unfreeze()
-
-
-def map_shared(function: Callable[[Item], Result], items: list[Item], workers: int) -> list[Result]:
     """function(item) for every item, in item order, computed by the parent and `workers` - 1
     forked processes together: each takes the next chunk from a counter they share, so the
     parent does its share instead of waiting, its results cross no pipe, and no thread of the
-    parent feeds the workers. A worker sends each chunk's results as it finishes it; should a
-    worker fail, the parent computes the chunks whose results did not come."""
+    parent feeds the workers. A worker sends each chunk's results as it finishes it; the parent
+    gives the results out as soon as those of every earlier chunk are there. Should a worker
+    fail, the parent computes the chunks whose results did not come."""
     import contextlib
     import multiprocessing
     import pickle
@@ -117,21 +88,48 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
 
     def work(sending: Connection, parent: int) -> None:
         _die_with_parent(parent)
-        while (at := claim()) < len(chunks):
-            sending.send_bytes(pickle.dumps((at, compute(at)), pickle.HIGHEST_PROTOCOL))
+        try:
+            while (at := claim()) < len(chunks):
+                results = pickle.dumps(compute(at), pickle.HIGHEST_PROTOCOL)
+                sending.send_bytes(at.to_bytes(4, "little") + results)
+        except BaseException:  # noqa: BLE001 - the parent computes what did not come
+            os._exit(1)
 
-    def receive(receiving: Connection, into: list[bytes]) -> None:
+    def receive(receiving: Connection, into: dict[int, bytes]) -> None:
         # Reading waits without the GIL: the parent computes meanwhile, and the worker never
         # waits for a full pipe.
         with contextlib.suppress(EOFError, OSError):
             while True:
-                into.append(receiving.recv_bytes())
+                message = receiving.recv_bytes()
+                into[int.from_bytes(message[:4], "little")] = message
 
-    results: dict[int, list[Result]] = {}
-    received: list[bytes] = []
+    own: dict[int, list[Result]] = {}
+    received: dict[int, bytes] = {}
+    given = 0
+    """The chunks given out so far."""
+
+    def ready(*, last: bool) -> Iterator[Result]:
+        nonlocal given
+        while given < len(chunks):
+            if given in own:
+                results = own.pop(given)
+            elif given in received:
+                results = pickle.loads(memoryview(received.pop(given))[4:])
+            elif last:
+                results = compute(given)
+            else:
+                return
+            start, end = chunks[given]
+            given += 1
+            yield from results
+            if progress is not None:
+                progress(end - start)
+
     started: list[tuple[BaseProcess, Connection, Thread]] = []
     finished = False
-    gc.freeze()  # as in map_ordered: the workers write fewer of the parent's pages
+    # The workers share the parent's pages until they write them; a collection of the cycles
+    # in the parent's objects would write to every one of them (their collector fields).
+    gc.freeze()
     try:
         for _ in range(workers - 1):
             receiving, sending = context.Pipe(duplex=False)
@@ -143,25 +141,19 @@ def map_shared(function: Callable[[Item], Result], items: list[Item], workers: i
             started.append((forked, receiving, reader))
         gc.unfreeze()  # the workers are forked; the parent's collector goes on with its work
         while (at := claim()) < len(chunks):
-            results[at] = compute(at)
+            own[at] = compute(at)
+            yield from ready(last=False)
         for _worker, _receiving, reader in started:
             reader.join()
         finished = True
     finally:
         for worker, receiving, _reader in started:
-            if not finished:  # the parent failed: stop the workers, which ends the readers
+            if not finished:  # the parent failed or stopped: stop the workers and their readers
                 worker.kill()
             worker.join()
             receiving.close()
         gc.unfreeze()
-    for message in received:
-        at, chunk = pickle.loads(message)
-        results[at] = chunk
-    return [
-        result
-        for at in range(len(chunks))
-        for result in (results[at] if at in results else compute(at))
-    ]
+    yield from ready(last=True)
 
 
 def chunked(count: int, workers: int) -> list[tuple[int, int]]:
@@ -204,12 +196,6 @@ def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(WATCH_INTERVAL)
     os._exit(1)
-
-
-def _run_chunk(items: list[Any]) -> list[Any]:
-    assert _TASK is not None
-    function = _TASK
-    return [function(item) for item in items]
 
 
 def _can_fork() -> bool:

@@ -688,7 +688,7 @@ def _mapped(
     progress: Callable[[int], None] | None,
 ) -> Iterator[T]:
     if workers > 1:
-        yield from pool.map_ordered(function, paths, workers, progress)
+        yield from pool.map_shared(function, paths, workers, progress)
         return
     for path in paths:
         yield function(path)

@@ -200,7 +200,6 @@ def test_one_job_means_one_process_everywhere(
     monkeypatch.chdir(site.root)
     every = api.lint(["content"], api.LintOptions(jobs=2, cache=False))
     one = api.lint(["content/posts/p0.md"], api.LintOptions(jobs=2, cache=False))
-    monkeypatch.setattr(parallel, "map_ordered", refuse)
     monkeypatch.setattr(parallel, "map_shared", refuse)
     assert api.lint(["content"], api.LintOptions(jobs=1, cache=False)).findings == every.findings
     assert (

@@ -96,7 +96,7 @@ def _pid_of(item: int) -> tuple[int, int]:
 @pytest.mark.parametrize("workers", [2, 3])
 def test_shared_work_comes_back_in_order_from_the_parent_and_its_workers(workers: int) -> None:
     items = list(range(400))
-    results = parallel.map_shared(_pid_of, items, workers)
+    results = list(parallel.map_shared(_pid_of, items, workers))
     assert [item for _pid, item in results] == items
     pids = {pid for pid, _item in results}
     assert os.getpid() in pids
@@ -112,4 +112,35 @@ def test_shared_work_is_complete_when_a_worker_dies() -> None:
         return item * item
 
     items = list(range(500))
-    assert parallel.map_shared(square_or_die, items, 2) == [item * item for item in items]
+    assert list(parallel.map_shared(square_or_die, items, 2)) == [item * item for item in items]
+
+
+def test_shared_work_is_given_out_as_it_is_ready_and_counted() -> None:
+    items = list(range(1000))
+    parent = os.getpid()
+    by_parent: list[int] = []
+
+    def note(item: int) -> tuple[int, int]:
+        if os.getpid() == parent:
+            by_parent.append(item)
+        return _pid_of(item)
+
+    counted: list[int] = []
+    given = parallel.map_shared(note, items, 2, counted.append)
+    first = [next(given) for _ in range(10)]
+    assert [item for _pid, item in first] == items[:10]
+    early = len(by_parent)
+    rest = list(given)
+    assert [item for _pid, item in first + rest] == items
+    assert early < len(by_parent), "the first results waited for all of the parent's share"
+    assert sum(counted) == len(items)
+    assert all(size > 0 for size in counted)
+
+
+def test_shared_work_stopped_early_leaves_no_worker() -> None:
+    import multiprocessing
+
+    given = parallel.map_shared(_pid_of, list(range(1000)), 3)
+    assert next(given)[1] == 0
+    given.close()
+    assert multiprocessing.active_children() == []
