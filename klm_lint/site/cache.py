@@ -417,7 +417,11 @@ class IndexCache:
         for key, file_stamp, post in entries:
             if not key.startswith(root):
                 continue
-            files.append(key[len(root) :].replace(os.sep, "/"))
+            relative = post.site_path if isinstance(post, Post) else ""
+            if len(relative) != len(key) - len(root) or not key.endswith(relative):
+                relative = key[len(root) :].replace(os.sep, "/")
+            # else the post's own text: a large site's paths are not held twice while writing
+            files.append(relative)
             if file_stamp is None or file_stamp[1] >= trusted:
                 stamps.extend(_UNTRUSTED)
                 post = None
