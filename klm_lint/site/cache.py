@@ -39,7 +39,7 @@ from klm_lint.site.columns import (
     NOTHING,
     ColumnWriter,
     json_pieces,
-    key_line,
+    key_pieces,
     key_text,
     key_texts,
     numbers,
@@ -571,9 +571,9 @@ def _key_column(
     rows: list[Post | int | None],
     stored: Stored | None,
     index: SiteIndex | None,
-) -> str | None:
-    """Each row's key by a key function, as text, in JSON; None when a row's key is not known
-    or cannot be kept as text."""
+) -> Iterable[str] | None:
+    """Each row's key by a key function, as text, in JSON (the column's line, in pieces); None
+    when a row's key is not known or cannot be kept as text."""
     stored_column = stored.key_column(name) if stored is not None else None
     column: list[str | None] = []
     for post in rows:
@@ -591,7 +591,7 @@ def _key_column(
         if text is False:
             return None
         column.append(text)  # type: ignore[arg-type]
-    return key_line(column)
+    return key_pieces(column)
 
 
 def _json(value: Any) -> str:
