@@ -167,7 +167,7 @@ def _run(
     )
 
 
-def _unchecked_links(engine: Engine, paths: Sequence[Path]) -> str:
+def _unchecked_links(engine: Engine, paths: Sequence[Path | str]) -> str:
     """The note on the links KLM406 could not judge, when there are any."""
     if engine.index is None or not any(rule.code == "KLM406" for rule in engine.site_rules):
         return ""
@@ -522,9 +522,9 @@ def files(
     return listed
 
 
-def collections_matched(site: Site, files: Sequence[Path]) -> dict[Path, str | None]:
+def collections_matched(site: Site, files: Sequence[Path | str]) -> dict[Path | str, str | None]:
     """Each file's collection (None: in no collection, so only the file checks run on it)."""
-    matched: dict[Path, str | None] = {}
+    matched: dict[Path | str, str | None] = {}
     for path in files:
         collection = site.collection_for(site.site_path(path))
         matched[path] = collection.name if collection is not None else None

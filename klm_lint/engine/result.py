@@ -39,7 +39,7 @@ class Result:
     """Findings left out because the baseline knows them."""
     baseline_stale: int = 0
     """Baseline entries that no longer occur."""
-    checked: list[Path] = field(default_factory=list)
+    checked: list[Path | str] = field(default_factory=list)
     """The files checked, in the order they were checked (the junit report lists clean ones)."""
     overview: Overview | None = None
     """The site summary, when statistics were asked for."""

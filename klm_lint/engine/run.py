@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from klm_lint.checks import ALL_RULES, RULES_BY_CODE
@@ -30,7 +31,6 @@ from klm_lint.site.index import Layout, SiteIndex, post_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
-    from pathlib import Path
 
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
@@ -161,7 +161,7 @@ class Engine:
 
     def run(
         self,
-        files: Sequence[Path],
+        files: Sequence[Path | str],
         unreadable_paths: Iterable[Unreadable] = (),
         fix: FixMode | None = None,
         *,
@@ -222,7 +222,7 @@ class Engine:
 
     def _lint_all(
         self,
-        paths: list[Path],
+        paths: list[Path | str],
         workers: int,
         progress: Callable[[int], None] | None,
         covered: bool,
@@ -308,7 +308,7 @@ class Engine:
 
     def _fix_all(
         self,
-        paths: list[Path],
+        paths: list[Path | str],
         fix: FixMode,
         workers: int,
         progress: Callable[[int], None] | None,
@@ -340,15 +340,16 @@ class Engine:
                 if self.cache is not None:
                     self.cache.save(completed.entries, self.index, changed=completed.changed)
 
-        def fixed(path: Path) -> FileResult:
-            return self.fixed_file(path, fix)
+        def fixed(path: Path | str) -> FileResult:
+            return self.fixed_file(Path(path), fix)
 
         return list(_mapped(fixed, paths, workers, progress))
 
     # Stage 1: one file
 
-    def file_result(self, path: Path) -> FileResult:
+    def file_result(self, given: Path | str) -> FileResult:
         """Stage 1 for one file: its findings, its post's facts and its suppressions."""
+        path = Path(given)
         relative = self.site.site_path(path)
         collection = self.site.collection_for(relative)
         name = collection.name if collection is not None else None
@@ -374,8 +375,8 @@ class Engine:
             collection=name,
         )
 
-    def _post_of(self, path: Path) -> tuple[Post | None, Stamp | None]:
-        return load_post(path, self.site, self.layout, stamped=True)
+    def _post_of(self, path: Path | str) -> tuple[Post | None, Stamp | None]:
+        return load_post(Path(path), self.site, self.layout, stamped=True)
 
     def lint_bytes(
         self, path: Path, relative: str, raw: bytes, *, whole_site: bool, put: bool = False
@@ -506,7 +507,7 @@ class Engine:
 
     def _placed(
         self,
-        path: Path,
+        path: Path | str,
         problems: list[tuple[Rule, Problem | Exception]],
         tracebacks: list[str],
     ) -> list[Finding]:
@@ -523,7 +524,7 @@ class Engine:
     def _place(
         self,
         lines: LineIndex | None,
-        path: Path,
+        path: Path | str,
         problems: list[tuple[Rule, Problem | Exception]],
         tracebacks: list[str],
     ) -> list[Finding]:
@@ -682,8 +683,8 @@ class Engine:
 
 
 def _mapped(
-    function: Callable[[Path], T],
-    paths: list[Path],
+    function: Callable[[Path | str], T],
+    paths: list[Path | str],
     workers: int,
     progress: Callable[[int], None] | None,
 ) -> Iterator[T]:

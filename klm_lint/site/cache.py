@@ -39,7 +39,7 @@ from klm_lint.site.columns import (
     NOTHING,
     ColumnWriter,
     json_pieces,
-    key_line,
+    key_pieces,
     key_text,
     key_texts,
     numbers,
@@ -417,7 +417,11 @@ class IndexCache:
         for key, file_stamp, post in entries:
             if not key.startswith(root):
                 continue
-            files.append(key[len(root) :].replace(os.sep, "/"))
+            relative = post.site_path if isinstance(post, Post) else ""
+            if len(relative) != len(key) - len(root) or not key.endswith(relative):
+                relative = key[len(root) :].replace(os.sep, "/")
+            # else the post's own text: a large site's paths are not held twice while writing
+            files.append(relative)
             if file_stamp is None or file_stamp[1] >= trusted:
                 stamps.extend(_UNTRUSTED)
                 post = None
@@ -567,9 +571,9 @@ def _key_column(
     rows: list[Post | int | None],
     stored: Stored | None,
     index: SiteIndex | None,
-) -> str | None:
-    """Each row's key by a key function, as text, in JSON; None when a row's key is not known
-    or cannot be kept as text."""
+) -> Iterable[str] | None:
+    """Each row's key by a key function, as text, in JSON (the column's line, in pieces); None
+    when a row's key is not known or cannot be kept as text."""
     stored_column = stored.key_column(name) if stored is not None else None
     column: list[str | None] = []
     for post in rows:
@@ -587,7 +591,7 @@ def _key_column(
         if text is False:
             return None
         column.append(text)  # type: ignore[arg-type]
-    return key_line(column)
+    return key_pieces(column)
 
 
 def _json(value: Any) -> str:

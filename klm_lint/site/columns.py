@@ -249,10 +249,31 @@ def json_pieces(items: list[Any]) -> Iterator[str]:
 def key_line(texts: list[str | None]) -> str | None:
     """A column of keys as its line holds it: their texts between tabs ("" for None); None
     when a text holds a tab or line break (a key's JSON text never does: they are escaped)."""
-    line = "\t".join([text or "" for text in texts])
-    if "\n" in line or "\r" in line or line.count("\t") != max(len(texts) - 1, 0):
+    pieces = key_pieces(texts)
+    return None if pieces is None else "".join(pieces)
+
+
+def key_pieces(texts: list[str | None]) -> Iterator[str] | None:
+    """`key_line` a few thousand keys at a time (a large site's line is megabytes), or None."""
+    bounds = range(0, len(texts), _PIECE)
+    if any(_key_piece(texts, at) is None for at in bounds):
         return None
-    return line
+    return _key_pieces(texts, bounds)
+
+
+def _key_pieces(texts: list[str | None], bounds: range) -> Iterator[str]:
+    for at in bounds:
+        if at:
+            yield "\t"
+        yield _key_piece(texts, at) or ""
+
+
+def _key_piece(texts: list[str | None], at: int) -> str | None:
+    some = texts[at : at + _PIECE]
+    piece = "\t".join([text or "" for text in some])
+    if "\n" in piece or "\r" in piece or piece.count("\t") != len(some) - 1:
+        return None
+    return piece
 
 
 def key_texts(raw: bytes, count: int) -> list[str]:

@@ -42,7 +42,9 @@ class Unreadable:
 
 @value_record
 class Discovered:
-    files: list[Path]
+    files: list[str]
+    """The files' paths as text (as given, or as the walk joined them): tens of thousands of
+    Path objects would hold their parts, in the parent and in every worker."""
     unreadable: list[Unreadable]
 
 
@@ -84,10 +86,7 @@ def unchanged(site: Site, paths: dict[str, Signature], tops: dict[str, str]) -> 
 
 def discover(paths: list[Path], site: Site, *, force_exclude: bool = False) -> Discovered:
     files, unreadable = _found(paths, site, force_exclude=force_exclude)
-    ordered = [
-        given if isinstance(given, Path) else Path(given)
-        for _key, given in sorted(files.items(), key=_posix_order)
-    ]
+    ordered = [os.fspath(given) for _key, given in sorted(files.items(), key=_posix_order)]
     return Discovered(ordered, unreadable)
 
 

@@ -8,6 +8,7 @@ hands them between processes and the cache keeps them between runs, both by thei
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from klm_lint.load.nodes import Scalar, Sequence, lookup
@@ -37,7 +38,9 @@ class Value:
 
     def __reduce__(self) -> tuple[type[Value], tuple[str, int, int, int]]:
         # Facts cross from worker processes by the thousand: as tuples they pickle fastest.
-        return Value, (self.text, self.line, self.start, self.end)
+        # Interned, a text many posts share (an author, an avatar) is one object, so pickled
+        # once per batch of posts: the parent keeps one copy of it per batch, not one per post.
+        return Value, (sys.intern(self.text), self.line, self.start, self.end)
 
 
 @record

@@ -19,7 +19,7 @@ def names(
     found = discover(
         [site.root / p for p in paths], Site(site.root, config or Config()), force_exclude=force
     )
-    return [path.relative_to(site.root).as_posix() for path in found.files]
+    return [Path(path).relative_to(site.root).as_posix() for path in found.files]
 
 
 def test_walks_content_extensions_and_skips_hidden_and_node_modules(site: SiteBuilder) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from klm_lint.config.model import Config
 from klm_lint.site.discover import discover
@@ -11,14 +11,11 @@ from klm_lint.site.site import Site
 from tests.conftest import GOOD_POST, SiteBuilder
 from tests.test_cli import klm_lint
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 
 def names(site: SiteBuilder, *paths: str, force: bool = False, respect: bool = True) -> list[str]:
     config = Config(respect_gitignore=respect)
     found = discover([site.root / p for p in paths], Site(site.root, config), force_exclude=force)
-    return [path.relative_to(site.root).as_posix() for path in found.files]
+    return [Path(path).relative_to(site.root).as_posix() for path in found.files]
 
 
 def posts(site: SiteBuilder, *names: str) -> None:
