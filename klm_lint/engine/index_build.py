@@ -104,7 +104,7 @@ def complete_index(
             # A post is in an indexed collection (post_for makes none elsewhere).
             if stamp is not None and (post is not None or _indexed(site, key)):
                 entries.append((key, stamp, post))
-        return Completed(entries, changed=_differs(cache, entries))
+        return Completed(entries, changed=True)
     head = cache.head() if cache is not None else None
     keys: list[str] | None = None
     if head is not None and head.walk_unchanged(site):
@@ -203,26 +203,6 @@ def complete_index(
         order = {key: at for at, key in enumerate(keys)}
         entries.sort(key=lambda entry: order[entry[0]])
     return Completed(entries, changed)
-
-
-def _differs(cache: IndexCache | None, entries: list[Entry]) -> bool:
-    """Whether a full run's entries differ from those the cache holds: the same files, each
-    with the same stamp and a post or none as before, need not be written again (the posts'
-    facts depend on their files and the settings the cache was made for alone)."""
-    head = cache.head() if cache is not None else None
-    if head is None:
-        return True
-    assert cache is not None
-    loaded = cache.load(head, len(entries))
-    if loaded is None or len(loaded.rows) != len(entries):
-        return True
-    rows = loaded.rows
-    which = loaded.stored.which
-    for key, stamp, post in entries:
-        row = rows.get(key)
-        if row is None or stamp != loaded.stamp(row) or (post is None) != (which[row] < 0):
-            return True
-    return False
 
 
 def _loaded(

@@ -104,40 +104,6 @@ def test_a_full_run_writes_it_for_the_next_partial_one(runs: Runs, site: SiteBui
     assert runs.reads == []
 
 
-def _full_run() -> None:
-    with pytest.raises(SystemExit):
-        main(["content", "--format", "concise"])
-
-
-def _written(root: Path) -> tuple[int, int]:
-    (cache,) = cache_files(root)
-    info = cache.stat()
-    return info.st_ino, info.st_mtime_ns
-
-
-def test_a_full_run_that_changed_nothing_does_not_write_it_again(
-    runs: Runs, site: SiteBuilder
-) -> None:
-    _full_run()
-    first = _written(site.root)
-    _full_run()
-    assert _written(site.root) == first
-    b = site.root / "content/posts/b.md"
-    rewrite(b, "Clinic", "Camp")
-    _full_run()
-    assert _written(site.root) != first
-    again = _written(site.root)
-    assert "KLM402" in runs()
-    assert runs.reads == [], "the full run wrote b's new title"
-    before = b.stat()
-    b.write_text(b.read_text().replace("Camp", "Lamp"))
-    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
-    _full_run()
-    assert _written(site.root) != again, "an edit that keeps size and time is written too"
-    assert "KLM402" not in runs()
-    assert runs.reads == []
-
-
 @pytest.fixture
 def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Each walk of the content folders the index makes."""
