@@ -96,10 +96,7 @@ def test_a_second_run_reads_no_other_post(runs: Runs, site: SiteBuilder) -> None
 def test_a_full_run_writes_it_for_the_next_partial_one(runs: Runs, site: SiteBuilder) -> None:
     with pytest.raises(SystemExit):
         main(["content", "--format", "concise"])
-    assert (
-        cache_data(site.root)["files"] == [f"content/posts/{name}" for name in "abc" if name]
-        or True
-    )
+    assert cache_data(site.root)["files"] == [f"content/posts/{name}.md" for name in "abc"]
     runs()
     assert runs.reads == []
 
