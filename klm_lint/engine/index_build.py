@@ -136,9 +136,9 @@ def complete_index(
             return load_post(Path(root + paths[row]), site, index.layout)[0]
 
         stored.reload = reload
-    # A cache written without its walk (by a full run) is written again with this one's.
+    # A cache whose walk this run had to make again is written again with it.
     changed = loaded is None or (
-        loaded.head.walk_paths is None and cache is not None and cache.walk_kept()
+        keys is not loaded.keys and cache is not None and _walk_renewed(loaded.head, cache)
     )
     if loaded is not None and keys is loaded.keys:
         current = stamps_of(site.root_text, loaded.stored.site_paths)
@@ -372,6 +372,16 @@ class _Looker:
         if self._folder is not None:
             os.close(self._folder)
             self._folder = None
+
+
+def _walk_renewed(head: Head, cache: IndexCache) -> bool:
+    """Whether this run walked and can keep a walk other than the cache's (written by a full run
+    without one, or before a folder or ignore file changed while the files stayed the same):
+    then the cache is written again, or every later run would walk again."""
+    walk = cache.walk
+    if walk is None or not cache.walk_kept():
+        return False
+    return head.walk_paths != walk.paths or head.walk_tops != walk.tops
 
 
 def _kept_walk(head: Head | None) -> Watch | None:

@@ -131,6 +131,23 @@ def test_the_folders_are_not_walked_while_they_are_unchanged(
     assert runs.reads == []
 
 
+def test_a_folder_changed_with_the_same_files_is_walked_once_more_and_then_kept(
+    runs: Runs, site: SiteBuilder, walks: list[str]
+) -> None:
+    """An editor saving a post through a temporary file changes its folder's time, not its
+    files: the next run walks, and the cache keeps that walk, so that later runs do not."""
+    age_folders(site.root)
+    first = runs()
+    (site.root / "content/posts/.a.md.swp").write_text("")
+    (site.root / "content/posts/.a.md.swp").unlink()
+    age(site.root / "content/posts", 600)
+    assert runs() == first
+    assert walks == ["walk", "walk"]
+    assert runs() == first
+    assert walks == ["walk", "walk"], "the second walk is kept"
+    assert runs.reads == []
+
+
 def test_a_walk_that_met_a_link_is_not_kept(
     runs: Runs, site: SiteBuilder, walks: list[str]
 ) -> None:
