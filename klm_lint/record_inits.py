@@ -240,6 +240,7 @@ def _11(d: Any, f: Any) -> Any:
         fix: Any = d[5],
         site_check: Any = d[6],
         facts: Any = d[7],
+        suspects: Any = d[8],
     ) -> None:
         self.code = code
         self.name = name
@@ -249,6 +250,7 @@ def _11(d: Any, f: Any) -> Any:
         self.fix = fix
         self.site_check = site_check
         self.facts = facts
+        self.suspects = suspects
 
     return __init__
 
@@ -1510,7 +1512,10 @@ INITS: dict[str, tuple[str, Any]] = {
     "klm_lint.checks.internal_links.Unchecked": ("reason", _8),
     "klm_lint.checks.post_facts.SharedText": ("fact", _9),
     "klm_lint.checks.rule.Problem": ("start,end,message,severity=", _10),
-    "klm_lint.checks.rule.Rule": ("code,name,severity,summary,check=,fix=,site_check=,facts=", _11),
+    "klm_lint.checks.rule.Rule": (
+        "code,name,severity,summary,check=,fix=,site_check=,facts=,suspects=",
+        _11,
+    ),
     "klm_lint.config.detect.Detection": ("name,reason", _12),
     "klm_lint.config.preset.PresetChoice": ("name,origin,detection=", _13),
     "klm_lint.engine.index_build.Completed": ("entries,changed", _14),

@@ -31,9 +31,9 @@ class AvatarUse:
 
 def _author(post: Post) -> str | None:
     author = post[AUTHOR]
-    if author is None or not author.text.strip() or not post[COMPARED]:
+    if author is None or not post[COMPARED]:
         return None
-    return name_key(author.text)
+    return name_key(author.text) or None  # "" for a name of spaces alone
 
 
 def _avatar_uses(index: SiteIndex, name: str) -> list[AvatarUse]:
@@ -56,12 +56,25 @@ def _avatar_uses(index: SiteIndex, name: str) -> list[AvatarUse]:
     return sorted(uses, key=lambda use: -use.count)
 
 
+def _suspects(index: SiteIndex, site: Site) -> set[str] | None:
+    """Without an authors file, the posts of the authors whose posts use two avatars or
+    more."""
+    if site.authors is not None:
+        return None
+    paths: set[str] = set()
+    for name, group in index.shared(_author):
+        if len(index.derived(_avatar_uses, name)) > 1:
+            paths.update(group)
+    return paths
+
+
 @site_rule(
     "KLM403",
     "author-inconsistent",
     Severity.WARNING,
     "An author's avatar differs between posts, or from the authors file.",
     facts=(AUTHOR, AVATAR, COMPARED),
+    suspects=_suspects,
 )
 def author_inconsistent(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     author = post[AUTHOR]

@@ -26,6 +26,7 @@ _DESCRIPTIONS = SharedText(DESCRIPTION)
     Severity.WARNING,
     "Two posts have the same description.",
     facts=(DESCRIPTION, HIDDEN, COMPARED, LANGUAGE),
+    suspects=_DESCRIPTIONS.suspects,
 )
 def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _DESCRIPTIONS.sharing(post, index)

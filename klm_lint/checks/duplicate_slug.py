@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from klm_lint.checks.describe import quote
-from klm_lint.checks.post_facts import HIDDEN, draft_note, listing
+from klm_lint.checks.post_facts import HIDDEN, draft_note, listing, shared_paths
 from klm_lint.checks.rule import Problem, site_rule
 from klm_lint.findings import Severity
 from klm_lint.site.facts import text_fact, value_fact, value_of
@@ -60,7 +60,12 @@ SCOPE = text_fact("address-scope", _scope)
 
 
 def _address(post: Post) -> tuple[str, str] | None:
-    return (post[SCOPE], post[SLUG]) if post[SLUG] else None
+    slug = post[SLUG]
+    return (post[SCOPE], slug) if slug else None
+
+
+def _suspects(index: SiteIndex, _site: Site) -> set[str]:
+    return shared_paths(index, _address)
 
 
 @site_rule(
@@ -69,6 +74,7 @@ def _address(post: Post) -> tuple[str, str] | None:
     Severity.ERROR,
     "Two posts resolve to the same address.",
     facts=(URL, SLUG, HIDDEN, ADDRESS_KEY, SCOPE),
+    suspects=_suspects,
 )
 def duplicate_slug(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     others = index.others(_address, post)

@@ -24,6 +24,7 @@ _TITLES = SharedText(TITLE)
     Severity.WARNING,
     "Two posts have the same title.",
     facts=(TITLE, HIDDEN, COMPARED, LANGUAGE),
+    suspects=_TITLES.suspects,
 )
 def duplicate_title(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _TITLES.sharing(post, index)

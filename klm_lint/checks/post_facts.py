@@ -9,7 +9,7 @@ from klm_lint.records import value_record
 from klm_lint.site.facts import flag_fact, text_at, text_fact, value_fact
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Hashable, Sequence
 
     from klm_lint.load.document import Document
     from klm_lint.site.facts import Fact, Value
@@ -66,6 +66,14 @@ def listing(items: Sequence[T], show: Callable[[T], str] = str) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def shared_paths(index: SiteIndex, key_of: Callable[[Post], Hashable | None]) -> set[str]:
+    """The posts whose key another post has too."""
+    paths: set[str] = set()
+    for _key, group in index.shared(key_of):
+        paths.update(group)
+    return paths
+
+
 def draft_note(post: Post) -> str:
     return ", a draft for now" if post[HIDDEN] else ""
 
@@ -89,15 +97,20 @@ class SharedText:
 
     def key(self, post: Post) -> tuple[str, str, str] | None:
         value = post[self.fact]
-        if value is None or not value.text.strip() or not post[COMPARED]:
+        if value is None or not post[COMPARED]:
             return None
-        return post.collection, post[LANGUAGE], same_text(value.text)
+        text = same_text(value.text)  # "" for a text of spaces alone
+        return (post.collection, post[LANGUAGE], text) if text else None
 
     def sharing(self, post: Post, index: SiteIndex) -> tuple[Value, list[Post]] | None:
         """The post's text and the other posts with the same one; None when none has it."""
         value = post[self.fact]
         others = index.others(self.key, post)
         return (value, others) if value is not None and others else None
+
+    def suspects(self, index: SiteIndex, _site: Site) -> set[str]:
+        """The posts that share their text with another (a rule's `suspects`)."""
+        return shared_paths(index, self.key)
 
     def listed(self, others: Sequence[Post]) -> str:
         """`a.md (line 2), b.md (line 3), a draft for now`…"""

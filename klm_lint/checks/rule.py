@@ -8,7 +8,7 @@ engine places in the post's file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.findings import Applicability, Finding, Severity
@@ -37,6 +37,7 @@ class Problem:
 
 CheckFunction = Callable[["Document", "Site"], Iterator[Finding]]
 SiteCheckFunction = Callable[["Post", "SiteIndex", "Site"], Iterator[Problem]]
+SuspectsFunction = Callable[["SiteIndex", "Site"], "Collection[str] | None"]
 
 
 @value_record
@@ -53,6 +54,11 @@ class Rule:
     """For a whole-site rule: what it finds in a post, given every post of the site."""
     facts: tuple[Fact[Any], ...] = ()
     """For a whole-site rule: what the index must know of each post."""
+    suspects: SuspectsFunction | None = None
+    """For a whole-site rule that finds something in few posts: the paths (absolute, as the
+    index keys posts) of every post of the index it can find something in, or None for any
+    post. A run on many posts asks it once and checks only these; on the others site_check
+    must find nothing."""
 
     @property
     def whole_site(self) -> bool:
@@ -89,11 +95,25 @@ def rule(
 
 
 def site_rule(
-    code: str, name: str, severity: Severity, summary: str, *, facts: tuple[Fact[Any], ...]
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    facts: tuple[Fact[Any], ...],
+    suspects: SuspectsFunction | None = None,
 ) -> Callable[[SiteCheckFunction], Rule]:
     """A whole-site rule, from a function of a post, the index and the site."""
 
     def register(site_check: SiteCheckFunction) -> Rule:
-        return Rule(code, name, severity, summary, site_check=site_check, facts=facts)
+        return Rule(
+            code,
+            name,
+            severity,
+            summary,
+            site_check=site_check,
+            facts=facts,
+            suspects=suspects,
+        )
 
     return register

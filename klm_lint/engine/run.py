@@ -30,7 +30,7 @@ from klm_lint.records import fields, mutable_record, record, replace
 from klm_lint.site.index import Layout, SiteIndex, post_for
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
     from klm_lint.checks.rule import Problem, Rule
     from klm_lint.engine.baseline import Baseline
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from klm_lint.site.site import Collection, Site
 
 T = TypeVar("T")
+_SUSPECTS_FROM = 16
+"""Runs asking the whole-site rules about this many posts or more ask a rule first which posts
+it can find something in (the question groups every post, which a run on a few posts may
+not need)."""
 
 
 @record
@@ -270,6 +274,7 @@ class Engine:
             )
             self._complete = True
         del linted, linted_posts
+        suspects = self._suspects(len(held))
         finished = []
         for path, each in zip(paths, held, strict=True):
             if isinstance(each, FileResult):
@@ -279,7 +284,7 @@ class Engine:
             site_findings: list[Finding] = []
             tracebacks: list[str] = []
             if post is not None:
-                problems = self._site_problems(post)
+                problems = self._site_problems(post, suspects)
                 if problems:
                     site_findings = self._placed(path, problems, tracebacks)
             if kept is not None:
@@ -488,8 +493,30 @@ class Engine:
 
     # Stage 2: the whole site
 
-    def _site_problems(self, post: Post) -> list[tuple[Rule, Problem | Exception]]:
-        """What the whole-site rules find in a post; an exception in one becomes KLM000."""
+    def _suspects(self, asked: int) -> dict[str, Container[str]]:
+        """For a run that asks the whole-site rules about many posts: the posts each rule that
+        can tell (`Rule.suspects`) may find something in, by the rule's code; the others are
+        not asked. A rule whose `suspects` fails is asked about every post (which reports the
+        failure where it happens)."""
+        if asked < _SUSPECTS_FROM or self.index is None:
+            return {}
+        found: dict[str, Container[str]] = {}
+        for rule in self.site_rules:
+            if rule.suspects is None:
+                continue
+            try:
+                paths = rule.suspects(self.index, self.site)
+            except Exception:  # noqa: BLE001 - site_check reports it on each post
+                continue
+            if paths is not None:
+                found[rule.code] = paths
+        return found
+
+    def _site_problems(
+        self, post: Post, suspects: dict[str, Container[str]] | None = None
+    ) -> list[tuple[Rule, Problem | Exception]]:
+        """What the whole-site rules find in a post; an exception in one becomes KLM000.
+        `suspects`: as `_suspects` gives them (the post is in the index)."""
         assert self.index is not None
         ignored = self.selection.ignored_for(post.site_path)
         found: list[tuple[Rule, Problem | Exception]] = []
@@ -497,6 +524,10 @@ class Engine:
         for rule in self.site_rules:
             if rule.code in ignored:
                 continue
+            if suspects:
+                paths = suspects.get(rule.code)
+                if paths is not None and post.key not in paths:
+                    continue
             assert rule.site_check is not None
             try:
                 for problem in rule.site_check(post, index, site):

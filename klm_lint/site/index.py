@@ -524,10 +524,21 @@ class SiteIndex:
         self, key_of: Callable[[Post], Hashable | None], column: list[str] | None
     ) -> _Groups[Any]:
         groups = self._groups[key_of] = _Groups()
+        # key_of and groups.add inline: this runs once per key function over every post.
+        keys = self._keys.get(key_of)
+        if keys is None:
+            keys = self._keys[key_of] = {}
+        one, many = groups._one, groups._many
         for each, post in self._posts.items():
-            each_key = self.key_of(key_of, post)
-            if each_key is not None:
+            each_key = keys.get(each, _UNKNOWN)
+            if each_key is _UNKNOWN:
+                each_key = keys[each] = key_of(post)
+            if each_key is None:
+                continue
+            if each_key in one or each_key in many:
                 groups.add(each_key, each)
+            else:
+                one[each_key] = each
         for each, row in list(self._rows.items()):
             text = column[row] if column is not None else None
             if text == "":
@@ -548,7 +559,18 @@ class SiteIndex:
         key = self.key_of(key_of, post)
         if key is None:
             return []
+        groups = self._groups.get(key_of)
+        if groups is not None and groups.alone(key, post.key):
+            return []
         return [other for other in self.group(key_of, key) if other.key != post.key]
+
+    def shared(self, key_of: Callable[[Post], Hashable | None]) -> list[tuple[Any, list[str]]]:
+        """Every key two or more posts share, with their paths (in no set order): the posts a
+        rule that compares posts by the key can find something in."""
+        groups = self._groups.get(key_of)
+        if groups is None:
+            groups = self._grouped(key_of, self._key_column(key_of))
+        return list(groups.many())
 
     def derived(self, compute: Callable[[SiteIndex, K], T], key: K) -> T:
         """compute(self, key), computed once per key: what a rule derives from many posts."""
@@ -590,6 +612,14 @@ class _Groups(Generic[K]):
             self._one[key] = rest[0]
         else:
             self._many[key] = rest
+
+    def alone(self, key: K, path: str) -> bool:
+        """Whether the path is the one post with the key."""
+        return self._one.get(key) == path
+
+    def many(self) -> Iterable[tuple[K, list[str]]]:
+        """The keys with more than one post, and their posts."""
+        return self._many.items()
 
     def get(self, key: K) -> list[str]:
         many = self._many.get(key)
