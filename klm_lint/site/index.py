@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from klm_lint.load.paths import display_path
@@ -462,11 +463,13 @@ class SiteIndex:
         if stored is not None and self._rows:
             texts = stored.texts(self.layout.slots[fact.name]).texts
         found: list[tuple[str, str, str | None]] = []
+        whole = self._posts
         for each in self._group_paths(key_of, key):
-            post = self._posts.get(each)
+            post = whole.get(each)
             if post is not None:
                 value = post[fact]
-                found.append((_path_order(post), each, None if value is None else value.text))
+                order = post.site_path or each  # _path_order, inline
+                found.append((order, each, None if value is None else value.text))
                 continue
             assert stored is not None
             row = self._rows[each]
@@ -477,7 +480,7 @@ class SiteIndex:
                 text = None if value is None else value.text
             found.append((stored.site_paths[row] or each, each, text))
         if len(found) > 1:
-            found.sort(key=_first)
+            found.sort(key=itemgetter(0))
         return [(each, text) for _order, each, text in found]
 
     def _group_paths(self, key_of: Callable[[Post], Hashable | None], key: Hashable) -> list[str]:
@@ -535,10 +538,15 @@ class SiteIndex:
                 each_key = keys[each] = key_of(post)
             if each_key is None:
                 continue
-            if each_key in one or each_key in many:
-                groups.add(each_key, each)
-            else:
+            shared = many.get(each_key)
+            if shared is not None:
+                shared.append(each)
+                continue
+            first = one.pop(each_key, None)
+            if first is None:
                 one[each_key] = each
+            else:
+                many[each_key] = [first, each]
         for each, row in list(self._rows.items()):
             text = column[row] if column is not None else None
             if text == "":
@@ -646,7 +654,3 @@ def _same(one: Post, other: Post) -> bool:
 
 def _path_order(post: Post) -> str:
     return post.site_path or post.key
-
-
-def _first(item: tuple[str, str, Any]) -> str:
-    return item[0]
