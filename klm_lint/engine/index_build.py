@@ -17,7 +17,6 @@ from klm_lint.engine import pool
 from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
 from klm_lint.load.document import Document, load_text
-from klm_lint.load.paths import display_path
 from klm_lint.records import mutable_record
 from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
@@ -46,12 +45,12 @@ def load_post(
         return None, None
     raw, stamp = read
     generator = site.config.generator
-    shown = display_path(path)
     try:
         loaded = load_text(
             raw,
             path,
-            shown,
+            # No fact shows the path (a message makes it from the post's key): not worked out.
+            "",
             relative,
             site.config.max_front_matter_size,
             yaml_dialect=generator.yaml,

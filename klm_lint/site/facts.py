@@ -109,9 +109,13 @@ def value_of(doc: Document, node: Scalar) -> Value:
 
 
 def _node_at(doc: Document, path: tuple[str, ...]) -> object:
-    if doc.front_matter is None:
+    front_matter = doc.front_matter
+    if front_matter is None:
         return None
-    _entry, node = lookup(doc.front_matter.root, path)
+    if len(path) == 1:  # most facts: a key of the front matter itself
+        entry = front_matter.root.get(path[0])
+        return entry.value if entry is not None else None
+    _entry, node = lookup(front_matter.root, path)
     return node
 
 
