@@ -29,11 +29,14 @@ _UNUSUAL = lazy_pattern(
 some YAML reader reads as a line break or a byte-order mark (U+0085, U+2028, U+2029, U+FEFF)."""
 
 
+_USUAL_ASCII = bytes([10, *range(0x20, 0x7F)])
+
+
 def _unusual_ascii(source: str) -> bool:
     """Whether ASCII text holds what _UNUSUAL finds: a character other than a line break that
     is not printable (most front matter is ASCII, and this is many times quicker than a
     search)."""
-    return not source.replace("\n", "").isprintable()
+    return bool(source.encode("ascii").translate(None, _USUAL_ASCII))
 
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")

@@ -94,7 +94,8 @@ def text_at(doc: Document, *path: str) -> Value | None:
     node = _node_at(doc, path)
     if not isinstance(node, Scalar) or not isinstance(node.value, str):
         return None
-    return _value(doc, node, node.value)
+    line, _column = doc.lines.position(node.start)
+    return Value(node.value, line, node.start, node.end)
 
 
 def scalar_at(doc: Document, *path: str) -> Value | None:
