@@ -37,9 +37,10 @@ from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
 from klm_lint.site.columns import (
     NOTHING,
+    PIECE,
     ColumnWriter,
+    KeyPieces,
     json_pieces,
-    key_pieces,
     key_text,
     key_texts,
     numbers,
@@ -323,7 +324,7 @@ class IndexCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    self._write(stream, list(entries), index)
+                    self._write(stream, entries, index)
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -398,7 +399,7 @@ class IndexCache:
     def _write(
         self,
         stream: BinaryIO,
-        entries: list[tuple[str, Stamp | None, Post | int | None]],
+        entries: Iterable[tuple[str, Stamp | None, Post | int | None]],
         index: SiteIndex | None,
     ) -> None:
         """The cache file, section by section (one line each: a JSON value, or the texts of a
@@ -575,23 +576,27 @@ def _key_column(
     """Each row's key by a key function, as text, in JSON (the column's line, in pieces); None
     when a row's key is not known or cannot be kept as text."""
     stored_column = stored.key_column(name) if stored is not None else None
-    column: list[str | None] = []
-    for post in rows:
-        if post is None:
-            column.append(None)
-            continue
-        if isinstance(post, int):
-            if stored_column is None:
+    pieces = KeyPieces()
+    for at in range(0, len(rows), PIECE):
+        column: list[str | None] = []
+        for post in rows[at : at + PIECE]:
+            if post is None:
+                column.append(None)
+                continue
+            if isinstance(post, int):
+                if stored_column is None:
+                    return None
+                column.append(stored_column[post])
+                continue
+            if key_of is None or index is None:
                 return None
-            column.append(stored_column[post])
-            continue
-        if key_of is None or index is None:
+            text = key_text(index.key_of(key_of, post))
+            if text is False:
+                return None
+            column.append(text)  # type: ignore[arg-type]
+        if not pieces.add(column):
             return None
-        text = key_text(index.key_of(key_of, post))
-        if text is False:
-            return None
-        column.append(text)  # type: ignore[arg-type]
-    return key_pieces(column)
+    return pieces.pieces
 
 
 def _json(value: Any) -> str:
