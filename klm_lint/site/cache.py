@@ -31,6 +31,7 @@ import sys
 import time
 import zlib
 from array import array
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from klm_lint.errors import ConfigError
@@ -448,12 +449,16 @@ class IndexCache:
             ("line_ends", lambda: numbers_json(line_ends)),
         ]
         layout = self.layout
-        whole = all(post is None or type(post) is Post for post in rows)
+        whole: list[tuple[Any, ...]] | None = None
+        if all(post is None or type(post) is Post for post in rows):
+            # Every post whole, as a full run leaves them: each column taken at once.
+            nothing = tuple(NOTHING[kind] for kind in layout.kinds)
+            whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
         for slot, name in enumerate(layout.names):
             sections.append(
                 (
                     f"fact:{name}",
-                    functools.partial(self._fact_column, slot, rows, stored, whole=whole),
+                    functools.partial(self._fact_column, slot, rows, stored, whole),
                 )
             )
         functions = index.asked_functions() if index is not None else {}
@@ -490,18 +495,19 @@ class IndexCache:
         stream.write(b"%d\n" % checksum)
 
     def _fact_column(
-        self, slot: int, rows: list[Post | int | None], stored: Stored | None, *, whole: bool
+        self,
+        slot: int,
+        rows: list[Post | int | None],
+        stored: Stored | None,
+        whole: list[tuple[Any, ...]] | None,
     ) -> Iterable[str]:
-        """A fact's column; `whole`: every row is a whole Post or None."""
+        """A fact's column; `whole`: each row's facts, when every row is a whole Post or
+        None."""
         kind = self.layout.kinds[slot]
         fact = self.layout.facts[slot]
         writer = ColumnWriter(kind)
-        if whole:
-            # Every post whole, as a full run leaves them: the column at once.
-            nothing = NOTHING[kind]
-            writer.extend(
-                [nothing if post is None else post.facts[slot] for post in rows]  # type: ignore[union-attr]
-            )
+        if whole is not None:
+            writer.extend(list(map(itemgetter(slot), whole)))
             return writer.pieces()
         column = (
             stored.column(slot)
@@ -579,21 +585,27 @@ def _key_column(
     pieces = KeyPieces()
     for at in range(0, len(rows), PIECE):
         column: list[str | None] = []
-        for post in rows[at : at + PIECE]:
-            if post is None:
+        places: list[int] = []
+        whole: list[Post] = []
+        for place, post in enumerate(rows[at : at + PIECE]):
+            if isinstance(post, Post):
+                places.append(place)
+                whole.append(post)
                 column.append(None)
-                continue
-            if isinstance(post, int):
-                if stored_column is None:
-                    return None
+            elif post is None:
+                column.append(None)
+            elif stored_column is None:
+                return None
+            else:
                 column.append(stored_column[post])
-                continue
+        if whole:
             if key_of is None or index is None:
                 return None
-            text = key_text(index.key_of(key_of, post))
-            if text is False:
+            texts = list(map(key_text, index.keys_of(key_of, whole)))
+            if False in texts:  # a key that cannot be kept as text (no text equals False)
                 return None
-            column.append(text)  # type: ignore[arg-type]
+            for place, text in zip(places, texts, strict=True):
+                column[place] = text  # type: ignore[assignment]
         if not pieces.add(column):
             return None
     return pieces.pieces

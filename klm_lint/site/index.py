@@ -446,6 +446,27 @@ class SiteIndex:
         keys[serial] = value
         return value
 
+    def keys_of(
+        self, key_of: Callable[[Post], Hashable | None], posts: Iterable[Post]
+    ) -> list[Hashable | None]:
+        """key_of() of each post, those remembered looked up in one pass (for the cache)."""
+        keys = self._keys.get(key_of)
+        if keys is None:
+            return [self.key_of(key_of, post) for post in posts]
+        serials, held, count = self._serials, self._posts, len(keys)
+        found: list[Hashable | None] = []
+        for post in posts:
+            path = post.key
+            if held.get(path) is post:
+                serial = serials[path]
+                if serial < count:
+                    known = keys[serial]
+                    if known is not _UNKNOWN:
+                        found.append(known)
+                        continue
+            found.append(self.key_of(key_of, post))
+        return found
+
     def asked_keys(self) -> set[str]:
         """The names of the key functions asked about (those kept in the cache)."""
         names = {key_name(key_of) for key_of in self._keys}
