@@ -315,7 +315,11 @@ def _text(key: object) -> str:
     if key is None:
         return "null"
     if type(key) is tuple:
-        return "[" + ",".join(map(_text, key)) + "]"
+        try:
+            # Most keys are tuples of strings, which the C encoder takes (it refuses the rest).
+            return "[" + ",".join(map(_string, key)) + "]"
+        except TypeError:
+            return "[" + ",".join(map(_text, key)) + "]"
     raise TypeError("not a key")
 
 
