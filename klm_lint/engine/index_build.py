@@ -123,8 +123,11 @@ class Linted:
         """Each file once, in the order given."""
         keys = self.keys
         if len(set(keys)) == len(keys):
-            for at, key in enumerate(keys):
-                yield key, self.stamp_at(at), self.posts[at]
+            numbers = iter(self._stamps)
+            for key, size, modified, changed, post in zip(
+                keys, numbers, numbers, numbers, self.posts, strict=True
+            ):
+                yield key, None if size == -1 else (size, modified, changed), post
             return
         for key, at in self.places().items():
             yield key, self.stamp_at(at), self.posts[at]
