@@ -436,14 +436,17 @@ class SiteIndex:
         if self._posts.get(path) is not post:
             return key_of(post)
         serial = self._serials[path]
-        if serial < len(keys):
+        count = len(keys)
+        if serial < count:
             known: Hashable | None = keys[serial]
             if known is not _UNKNOWN:
                 return known
-        else:
-            keys.extend([_UNKNOWN] * (serial + 1 - len(keys)))
+            value = keys[serial] = key_of(post)
+            return value
         value = key_of(post)
-        keys[serial] = value
+        if serial > count:
+            keys.extend([_UNKNOWN] * (serial - count))
+        keys.append(value)
         return value
 
     def keys_of(
