@@ -59,8 +59,8 @@ LANGUAGE = text_fact("language", _language)
 neither does. Translations of one post share its title: they are compared only within one
 language."""
 TITLE = value_fact("title", lambda doc, _site: text_at(doc, "title"))
-AUTHOR = value_fact("author", lambda doc, _site: text_at(doc, "author", "name"))
-AVATAR = value_fact("avatar", lambda doc, _site: text_at(doc, "author", "avatar"))
+AUTHOR = value_fact("author", lambda doc, _site: text_at(doc, "author", "name", shared=True))
+AVATAR = value_fact("avatar", lambda doc, _site: text_at(doc, "author", "avatar", shared=True))
 
 
 def listing(items: Sequence[T], show: Callable[[T], str] = str) -> str:

@@ -89,13 +89,15 @@ def texts_at(doc: Document, *path: str) -> tuple[str, ...]:
     return ()
 
 
-def text_at(doc: Document, *path: str) -> Value | None:
-    """The string at a key path of the front matter, and where it is; None for anything else."""
+def text_at(doc: Document, *path: str, shared: bool = False) -> Value | None:
+    """The string at a key path of the front matter, and where it is; None for anything else.
+    `shared`: a text many posts hold (an author's name, an avatar), kept once for them all."""
     node = _node_at(doc, path)
     if not isinstance(node, Scalar) or not isinstance(node.value, str):
         return None
     line, _column = doc.lines.position(node.start)
-    return Value(node.value, line, node.start, node.end)
+    text = sys.intern(node.value) if shared else node.value
+    return Value(text, line, node.start, node.end)
 
 
 def scalar_at(doc: Document, *path: str) -> Value | None:
