@@ -111,7 +111,7 @@ def read_regular(
             info = os.fstat(descriptor)
             if not stat.S_ISREG(info.st_mode):
                 raise Refused("not a regular file")
-            raw = _read_up_to(descriptor, limit + 1, info.st_size)
+            raw = _read_up_to(descriptor, limit + 1, info.st_size, from_start=True)
         finally:
             os.close(descriptor)
     except OSError as error:
@@ -188,16 +188,22 @@ def _open_no_link(path: Path | str) -> int:
         raise
 
 
-def _read_up_to(descriptor: int, most: int, size: int) -> bytes:
-    """At most `most` bytes of a regular file, in one read when it has the size it had."""
+def _read_up_to(descriptor: int, most: int, size: int, *, from_start: bool = False) -> bytes:
+    """At most `most` bytes of a regular file, in one read when it has the size it had
+    (`from_start`: read from its first byte)."""
     chunks: list[bytes] = []
     left = most
     while left > 0:
-        chunk = os.read(descriptor, min(left, max(size + 1, 1 << 16)))
+        asked = min(left, max(size + 1, 1 << 16))
+        chunk = os.read(descriptor, asked)
         if not chunk:
             break
         chunks.append(chunk)
         left -= len(chunk)
+        if from_start and len(chunk) == size < asked:
+            # The whole file as it was looked at, and no byte more where more was asked: a
+            # regular file reads short only at its end, so no read is needed to tell it.
+            break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

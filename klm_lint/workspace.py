@@ -93,7 +93,7 @@ class Workspace:
         """Read every post of the site into the whole-site index: the one slow step (about a
         second per 4,000 posts, in this thread). Another thread may lint meanwhile, with
         `whole_site=False`."""
-        from klm_lint.engine.index_build import complete_index
+        from klm_lint.engine.index_build import Linted, complete_index
         from klm_lint.site.index import SiteIndex as Index
 
         project = self._project
@@ -102,7 +102,7 @@ class Workspace:
             return
         index = Index(engine.layout)
         completed = complete_index(
-            index, project.site, {}, {}, cache=engine.cache, covered=False, jobs=self._jobs()
+            index, project.site, Linted(), cache=engine.cache, covered=False, jobs=self._jobs()
         )
         if engine.cache is not None:
             engine.cache.save(completed.entries, index, changed=completed.changed)

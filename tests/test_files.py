@@ -42,6 +42,34 @@ def test_a_regular_file_is_read_with_its_status(places: tuple[ProjectRoot, Path,
     assert (raw, info.st_size) == (b"inside", 6)
 
 
+def test_a_file_of_the_size_it_had_is_read_in_one_read(
+    places: tuple[ProjectRoot, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A short read of the size the file had is its end; a file that reads otherwise (larger
+    than it said, as /proc's files) is read to its end."""
+    project, root, _outside = places
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted(descriptor: int, most: int) -> bytes:
+        reads.append(most)
+        return real_read(descriptor, most)
+
+    monkeypatch.setattr(os, "read", counted)
+    assert read_regular(root / "inside.txt", 100, project)[0] == b"inside"
+    assert len(reads) == 1
+    reads.clear()
+    real_fstat = os.fstat
+
+    def smaller(descriptor: int) -> os.stat_result:
+        info = real_fstat(descriptor)
+        return os.stat_result((info.st_mode, *info[1:6], 2, *info[7:]))
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    assert read_regular(root / "inside.txt", 100, project)[0] == b"inside"
+    assert len(reads) == 2
+
+
 def test_a_file_over_the_limit_is_refused(places: tuple[ProjectRoot, Path, Path]) -> None:
     project, root, _outside = places
     with pytest.raises(TooLarge) as raised:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.lazy import lazy_pattern
+from klm_lint.load.nodes import Scalar
 from klm_lint.records import value_record
 from klm_lint.site.facts import flag_fact, text_at, text_fact, value_fact
 
@@ -40,10 +41,15 @@ the pages of other collections, for their addresses)."""
 
 
 def _language(doc: Document, _site: Site) -> str:
-    for key in _LANGUAGE_KEYS:
-        value = text_at(doc, key)
-        if value is not None and value.text.strip():
-            return value.text.strip().casefold()
+    if doc.front_matter is not None:
+        root = doc.front_matter.root
+        for key in _LANGUAGE_KEYS:
+            entry = root.get(key)
+            # A string (as text_at takes it), not only blanks.
+            if entry is not None and isinstance(entry.value, Scalar):
+                value = entry.value.value
+                if isinstance(value, str) and value.strip():
+                    return value.strip().casefold()
     suffix = _LANGUAGE_SUFFIX.search(doc.path.name)
     return suffix.group(1).casefold() if suffix else ""
 
@@ -53,8 +59,8 @@ LANGUAGE = text_fact("language", _language)
 neither does. Translations of one post share its title: they are compared only within one
 language."""
 TITLE = value_fact("title", lambda doc, _site: text_at(doc, "title"))
-AUTHOR = value_fact("author", lambda doc, _site: text_at(doc, "author", "name"))
-AVATAR = value_fact("avatar", lambda doc, _site: text_at(doc, "author", "avatar"))
+AUTHOR = value_fact("author", lambda doc, _site: text_at(doc, "author", "name", shared=True))
+AVATAR = value_fact("avatar", lambda doc, _site: text_at(doc, "author", "avatar", shared=True))
 
 
 def listing(items: Sequence[T], show: Callable[[T], str] = str) -> str:

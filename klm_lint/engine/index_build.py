@@ -17,7 +17,6 @@ from klm_lint.engine import pool
 from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
 from klm_lint.load.document import Document, load_text
-from klm_lint.load.paths import display_path
 from klm_lint.records import mutable_record
 from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
@@ -46,12 +45,12 @@ def load_post(
         return None, None
     raw, stamp = read
     generator = site.config.generator
-    shown = display_path(path)
     try:
         loaded = load_text(
             raw,
             path,
-            shown,
+            # No fact shows the path (a message makes it from the post's key): not worked out.
+            "",
             relative,
             site.config.max_front_matter_size,
             yaml_dialect=generator.yaml,
@@ -70,6 +69,69 @@ when it could not be read), and its post (whole, as its row in the cache read, o
 is no post)."""
 
 
+_NO_STAMP = (-1, -1, -1)
+"""A linted file's stamp when it could not be read (no file has it)."""
+
+
+class Linted:
+    """The files a run linted, in the order given: each one's path (absolute), stamp and post.
+    The stamps are three numbers a file in one array, not an object each: a full run of a
+    large site keeps them until the cache is written."""
+
+    __slots__ = ("_places", "_stamps", "keys", "posts")
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.posts: list[Post | None] = []
+        self._stamps: array[int] = array("q")
+        self._places: dict[str, int] | None = None
+
+    def add(self, key: str, stamp: Stamp | None, post: Post | None) -> None:
+        """A file (a file given twice counts as its last time, as in a dict)."""
+        self.keys.append(key)
+        self.posts.append(post)
+        self._stamps.extend(_NO_STAMP if stamp is None else stamp)
+        self._places = None
+
+    def __len__(self) -> int:
+        return len(self.places())
+
+    def places(self) -> dict[str, int]:
+        """Each file's place (its last, for a file given twice)."""
+        if self._places is None:
+            self._places = {key: at for at, key in enumerate(self.keys)}
+        return self._places
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.places()
+
+    def stamp_at(self, at: int) -> Stamp | None:
+        stamps = self._stamps
+        stamp = stamps[3 * at], stamps[3 * at + 1], stamps[3 * at + 2]
+        return None if stamp == _NO_STAMP else stamp
+
+    def stamp(self, key: str) -> Stamp | None:
+        return self.stamp_at(self.places()[key])
+
+    def post(self, key: str) -> Post | None:
+        """The file's post (None: it is no post, or was not linted)."""
+        at = self.places().get(key)
+        return None if at is None else self.posts[at]
+
+    def items(self) -> Iterator[tuple[str, Stamp | None, Post | None]]:
+        """Each file once, in the order given."""
+        keys = self.keys
+        if len(set(keys)) == len(keys):
+            numbers = iter(self._stamps)
+            for key, size, modified, changed, post in zip(
+                keys, numbers, numbers, numbers, self.posts, strict=True
+            ):
+                yield key, None if size == -1 else (size, modified, changed), post
+            return
+        for key, at in self.places().items():
+            yield key, self.stamp_at(at), self.posts[at]
+
+
 @mutable_record
 class Completed:
     """What completing the index found, for the cache: every indexed content file."""
@@ -82,15 +144,14 @@ class Completed:
 def complete_index(
     index: SiteIndex,
     site: Site,
-    linted: dict[str, Stamp | None],
-    linted_posts: dict[str, Post | None],
+    linted: Linted,
     *,
     cache: IndexCache | None,
     covered: bool,
     jobs: int | None,
 ) -> Completed:
-    """Add every content file's post that the run did not lint (`linted`: the absolute paths
-    linted, with their stamps), from the cache while the file is unchanged, else loaded.
+    """Add every content file's post that the run did not lint (`linted`: the files linted,
+    with their stamps and posts), from the cache while the file is unchanged, else loaded.
     `covered`: the linted files are every content file (then the cache is not read, only
     written afresh).
 
@@ -99,12 +160,15 @@ def complete_index(
     at (`stat`) for its stamp."""
     entries: list[Entry] = []
     if covered:
-        for key, stamp in linted.items():
-            post = linted_posts.get(key)
-            # A post is in an indexed collection (post_for makes none elsewhere).
-            if stamp is not None and (post is not None or _indexed(site, key)):
-                entries.append((key, stamp, post))
-        return Completed(entries, changed=True)
+
+        def linted_entries() -> Iterator[Entry]:
+            for key, stamp, post in linted.items():
+                # A post is in an indexed collection (post_for makes none elsewhere).
+                if stamp is not None and (post is not None or _indexed(site, key)):
+                    yield key, stamp, post
+
+        # Made as the cache is written: a large site's entries are not held all at once.
+        return Completed(_Entries(linted_entries), changed=True)
     head = cache.head() if cache is not None else None
     keys: list[str] | None = None
     if head is not None and head.walk_unchanged(site):
@@ -143,7 +207,7 @@ def complete_index(
     if loaded is not None and keys is loaded.keys:
         current = stamps_of(site.root_text, loaded.stored.site_paths)
         if current is not None:
-            return _from_cache(index, site, loaded, current, linted, linted_posts, changed, jobs)
+            return _from_cache(index, site, loaded, current, linted, changed, jobs)
     adopted: dict[str, int] = {}
     missed: list[str] = []
     found = 0
@@ -157,20 +221,20 @@ def complete_index(
                 continue
             found += 1
             if key in linted:
-                stamp = linted[key]
+                stamp = linted.stamp(key)
                 if stamp is None:
                     changed = True
                     entries.append((key, None, None))
                     continue
                 if row is not None and loaded is not None and loaded.stamp(row) == stamp:
                     assert stored is not None
-                    post = linted_posts.get(key)
+                    post = linted.post(key)
                     if post is None and stored.which[row] >= 0:
                         entries.append((key, stamp, row))
                     else:
                         entries.append((key, stamp, post))
                 else:
-                    entries.append((key, stamp, linted_posts.get(key)))
+                    entries.append((key, stamp, linted.post(key)))
                     changed = True
                 continue
             if row is not None and stamps is not None:
@@ -232,8 +296,7 @@ def _from_cache(
     site: Site,
     loaded: Loaded,
     current: array[int],
-    linted: dict[str, Stamp | None],
-    linted_posts: dict[str, Post | None],
+    linted: Linted,
     changed: bool,
     jobs: int | None,
 ) -> Completed:
@@ -254,13 +317,12 @@ def _from_cache(
             if place < 0:
                 del adopted[keys[row]]
     own: dict[str, Entry] = {}
-    for key, stamp in linted.items():
+    for key, stamp, post in linted.items():
         found = rows.get(key)
         if found is None:
             continue
         row = found
         adopted.pop(key, None)
-        post = linted_posts.get(key)
         if stamp is None:
             changed = True
             own[key] = (key, None, None)

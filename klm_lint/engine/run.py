@@ -19,7 +19,7 @@ from klm_lint.checks import ALL_RULES, RULES_BY_CODE
 from klm_lint.checks.loading import FRONT_MATTER_MISSING, INTERNAL_ERROR
 from klm_lint.engine import pool, suppressions
 from klm_lint.engine.caps import MAX_PER_RULE, capped, capped_by_rule
-from klm_lint.engine.index_build import complete_index, load_post
+from klm_lint.engine.index_build import Linted, complete_index, load_post
 from klm_lint.engine.read import file_finding, read_file, too_large, unreadable
 from klm_lint.engine.result import Result
 from klm_lint.findings import Finding, Span
@@ -247,8 +247,7 @@ class Engine:
             return finished
         held: list[FileResult | Post | None] = []
         """Each file's result, or for a clean file its post alone."""
-        linted: dict[str, Stamp | None] = {}
-        linted_posts: dict[str, Post | None] = {}
+        linted = Linted()
         for path, result in zip(paths, results, strict=True):
             matched[result.collection] = matched.get(result.collection, 0) + 1
             post = result.post
@@ -258,22 +257,15 @@ class Engine:
                 index.put(post)
             elif self._complete:
                 index.remove(key)
-            linted[key] = result.stamp
-            linted_posts[key] = post
+            linted.add(key, result.stamp, post)
             held.append(result if _kept(result) else post)
         completed = None
         if not self._complete:
             completed = complete_index(
-                index,
-                self.site,
-                linted,
-                linted_posts,
-                cache=self.cache,
-                covered=covered,
-                jobs=jobs,
+                index, self.site, linted, cache=self.cache, covered=covered, jobs=jobs
             )
             self._complete = True
-        del linted, linted_posts
+        del linted
         suspects = self._suspects(len(held))
         finished = []
         for path, each in zip(paths, held, strict=True):
@@ -323,10 +315,9 @@ class Engine:
         if self.index is not None and self.site_rules:
             keys = [os.path.abspath(path) for path in paths]
             posts = _mapped(self._post_of, paths, workers, None)
-            linted: dict[str, Stamp | None] = {}
-            linted_posts: dict[str, Post | None] = {}
+            linted = Linted()
             for key, (post, stamp) in zip(keys, posts, strict=True):
-                linted[key], linted_posts[key] = stamp, post
+                linted.add(key, stamp, post)
                 if post is not None:
                     self.index.put(post)
                 elif self._complete:
@@ -336,7 +327,6 @@ class Engine:
                     self.index,
                     self.site,
                     linted,
-                    linted_posts,
                     cache=self.cache,
                     covered=covered,
                     jobs=jobs,

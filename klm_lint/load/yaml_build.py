@@ -137,9 +137,12 @@ class TreeBuilder:
         typed = typed_starts(dialect)
         self._typed = typed or frozenset()
         self._typed_reader = typed is not None
+        self.typed_starts = typed
+        """First characters of plain scalars that may be more than text (None: any may be):
+        a plain scalar starting otherwise is its text."""
         # No bound method is kept on the builder: it would be a cycle, which only the
         # collector frees, and would keep the document's text and tree alive until then.
-        self._drop_null_keys = dialect == "safe-yaml"
+        self._drop_null_keys = self.drops_null_keys = dialect == "safe-yaml"
         self._limit = MAX_DEPTH - 1 if dialect == "js-yaml-4" else MAX_DEPTH
         self._fails = (
             "the build fails"

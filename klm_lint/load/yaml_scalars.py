@@ -49,6 +49,7 @@ _JS_TIMESTAMP = lazy_pattern(
 )
 _JS_TYPED = frozenset("0123456789+-.~nNtTfF")
 """First characters of plain scalars that js-yaml may read as something other than text."""
+_UTC = dt.timezone.utc
 _JS_MAX = 2**1024
 _JS_EXACT = 2**53
 
@@ -169,7 +170,7 @@ def js_timestamp(text: str) -> dt.date | dt.datetime | None:
     """The Date js-yaml makes of a timestamp (a date alone is midnight UTC), or None."""
     match = _JS_DATE.fullmatch(text)
     if match is not None:
-        year, month, day = (int(part) for part in match.groups())
+        year, month, day = map(int, match.groups())
         if year >= 100:
             try:
                 return dt.date(year, month, day)
@@ -181,15 +182,13 @@ def js_timestamp(text: str) -> dt.date | dt.datetime | None:
     if match is None:
         return None
     fraction, sign, zone_hours, zone_minutes = match.group(7, 9, 10, 11)
-    year, month, day, hour, minute, second = (int(part) for part in match.group(1, 2, 3, 4, 5, 6))
-    millisecond = int((fraction or "")[:3].ljust(3, "0"))
+    year, month, day, hour, minute, second = map(int, match.group(1, 2, 3, 4, 5, 6))
+    millisecond = int(fraction[:3].ljust(3, "0")) if fraction else 0
     moment: dt.datetime | None
     try:
         if year < 100:
             raise ValueError
-        moment = dt.datetime(
-            year, month, day, hour, minute, second, millisecond * 1000, dt.timezone.utc
-        )
+        moment = dt.datetime(year, month, day, hour, minute, second, millisecond * 1000, _UTC)
     except ValueError:
         moment = _js_utc(year, month, day, hour, minute, second, millisecond)
     if moment is None or not sign:

@@ -26,8 +26,10 @@ class Author:
 
 
 def name_key(name: str) -> str:
-    """An author's name with its whitespace evened out, for comparing names."""
-    return " ".join(name.split())
+    """An author's name with its whitespace evened out, for comparing names (the name itself
+    when it is even already: the index keeps one per post)."""
+    key = " ".join(name.split())
+    return name if key == name else key
 
 
 class Authors:

@@ -31,15 +31,17 @@ import sys
 import time
 import zlib
 from array import array
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
 from klm_lint.site.columns import (
     NOTHING,
+    PIECE,
     ColumnWriter,
+    KeyPieces,
     json_pieces,
-    key_pieces,
     key_text,
     key_texts,
     numbers,
@@ -323,7 +325,7 @@ class IndexCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    self._write(stream, list(entries), index)
+                    self._write(stream, entries, index)
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -398,7 +400,7 @@ class IndexCache:
     def _write(
         self,
         stream: BinaryIO,
-        entries: list[tuple[str, Stamp | None, Post | int | None]],
+        entries: Iterable[tuple[str, Stamp | None, Post | int | None]],
         index: SiteIndex | None,
     ) -> None:
         """The cache file, section by section (one line each: a JSON value, or the texts of a
@@ -447,12 +449,16 @@ class IndexCache:
             ("line_ends", lambda: numbers_json(line_ends)),
         ]
         layout = self.layout
-        whole = all(post is None or type(post) is Post for post in rows)
+        whole: list[tuple[Any, ...]] | None = None
+        if all(post is None or type(post) is Post for post in rows):
+            # Every post whole, as a full run leaves them: each column taken at once.
+            nothing = tuple(NOTHING[kind] for kind in layout.kinds)
+            whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
         for slot, name in enumerate(layout.names):
             sections.append(
                 (
                     f"fact:{name}",
-                    functools.partial(self._fact_column, slot, rows, stored, whole=whole),
+                    functools.partial(self._fact_column, slot, rows, stored, whole),
                 )
             )
         functions = index.asked_functions() if index is not None else {}
@@ -489,18 +495,19 @@ class IndexCache:
         stream.write(b"%d\n" % checksum)
 
     def _fact_column(
-        self, slot: int, rows: list[Post | int | None], stored: Stored | None, *, whole: bool
+        self,
+        slot: int,
+        rows: list[Post | int | None],
+        stored: Stored | None,
+        whole: list[tuple[Any, ...]] | None,
     ) -> Iterable[str]:
-        """A fact's column; `whole`: every row is a whole Post or None."""
+        """A fact's column; `whole`: each row's facts, when every row is a whole Post or
+        None."""
         kind = self.layout.kinds[slot]
         fact = self.layout.facts[slot]
         writer = ColumnWriter(kind)
-        if whole:
-            # Every post whole, as a full run leaves them: the column at once.
-            nothing = NOTHING[kind]
-            writer.extend(
-                [nothing if post is None else post.facts[slot] for post in rows]  # type: ignore[union-attr]
-            )
+        if whole is not None:
+            writer.extend(list(map(itemgetter(slot), whole)))
             return writer.pieces()
         column = (
             stored.column(slot)
@@ -575,23 +582,33 @@ def _key_column(
     """Each row's key by a key function, as text, in JSON (the column's line, in pieces); None
     when a row's key is not known or cannot be kept as text."""
     stored_column = stored.key_column(name) if stored is not None else None
-    column: list[str | None] = []
-    for post in rows:
-        if post is None:
-            column.append(None)
-            continue
-        if isinstance(post, int):
-            if stored_column is None:
+    pieces = KeyPieces()
+    for at in range(0, len(rows), PIECE):
+        column: list[str | None] = []
+        places: list[int] = []
+        whole: list[Post] = []
+        for place, post in enumerate(rows[at : at + PIECE]):
+            if isinstance(post, Post):
+                places.append(place)
+                whole.append(post)
+                column.append(None)
+            elif post is None:
+                column.append(None)
+            elif stored_column is None:
                 return None
-            column.append(stored_column[post])
-            continue
-        if key_of is None or index is None:
+            else:
+                column.append(stored_column[post])
+        if whole:
+            if key_of is None or index is None:
+                return None
+            texts = list(map(key_text, index.keys_of(key_of, whole)))
+            if False in texts:  # a key that cannot be kept as text (no text equals False)
+                return None
+            for place, text in zip(places, texts, strict=True):
+                column[place] = text  # type: ignore[assignment]
+        if not pieces.add(column):
             return None
-        text = key_text(index.key_of(key_of, post))
-        if text is False:
-            return None
-        column.append(text)  # type: ignore[arg-type]
-    return key_pieces(column)
+    return pieces.pieces
 
 
 def _json(value: Any) -> str:

@@ -175,8 +175,6 @@ class ColumnWriter:
                 self.at.extend((value.line, value.start, value.end))
         elif kind == "flag":
             self.texts.append("1" if value else "0")
-        elif kind == "words":
-            self.texts.append(list(value))
         elif kind == "moment":
             self.texts.append(None if value is None else value.isoformat())
         else:
@@ -184,7 +182,7 @@ class ColumnWriter:
 
     def extend(self, values: list[Any]) -> None:
         """add() of each value (None where the kind's value is a value: no value), a column at
-        a time."""
+        a time. Texts and words are kept as they are (JSON writes a tuple as a list)."""
         kind = self.kind
         texts = self.texts
         if kind == "value":
@@ -197,8 +195,6 @@ class ColumnWriter:
                     at.extend((value.line, value.start, value.end))
         elif kind == "flag":
             texts.extend(["1" if value else "0" for value in values])
-        elif kind == "words":
-            texts.extend([list(value) for value in values])
         elif kind == "moment":
             texts.extend([None if value is None else value.isoformat() for value in values])
         else:
@@ -230,19 +226,19 @@ class ColumnWriter:
             yield f",{numbers_json(self.at)}]"
 
 
-_PIECE = 4096
+PIECE = 4096
 
 
 def json_pieces(items: list[Any]) -> Iterator[str]:
     """The list in JSON (no spaces, not escaped to ASCII), a few thousand items at a time."""
-    if len(items) <= _PIECE:
+    if len(items) <= PIECE:
         yield json.dumps(items, ensure_ascii=False, separators=(",", ":"))
         return
     yield "["
-    for at in range(0, len(items), _PIECE):
+    for at in range(0, len(items), PIECE):
         if at:
             yield ","
-        yield json.dumps(items[at : at + _PIECE], ensure_ascii=False, separators=(",", ":"))[1:-1]
+        yield json.dumps(items[at : at + PIECE], ensure_ascii=False, separators=(",", ":"))[1:-1]
     yield "]"
 
 
@@ -253,27 +249,33 @@ def key_line(texts: list[str | None]) -> str | None:
     return None if pieces is None else "".join(pieces)
 
 
-def key_pieces(texts: list[str | None]) -> Iterator[str] | None:
+def key_pieces(texts: list[str | None]) -> list[str] | None:
     """`key_line` a few thousand keys at a time (a large site's line is megabytes), or None."""
-    bounds = range(0, len(texts), _PIECE)
-    if any(_key_piece(texts, at) is None for at in bounds):
-        return None
-    return _key_pieces(texts, bounds)
+    pieces = KeyPieces()
+    for at in range(0, len(texts), PIECE):
+        if not pieces.add(texts[at : at + PIECE]):
+            return None
+    return pieces.pieces
 
 
-def _key_pieces(texts: list[str | None], bounds: range) -> Iterator[str]:
-    for at in bounds:
-        if at:
-            yield "\t"
-        yield _key_piece(texts, at) or ""
+class KeyPieces:
+    """A column of keys as its line holds it, made a few thousand keys at a time: the pieces
+    of the line (texts between tabs), never a list of every key's text."""
 
+    __slots__ = ("pieces",)
 
-def _key_piece(texts: list[str | None], at: int) -> str | None:
-    some = texts[at : at + _PIECE]
-    piece = "\t".join([text or "" for text in some])
-    if "\n" in piece or "\r" in piece or piece.count("\t") != len(some) - 1:
-        return None
-    return piece
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def add(self, texts: list[str | None]) -> bool:
+        """The next keys' texts; False when one holds a tab or line break."""
+        piece = "\t".join([text or "" for text in texts])
+        if "\n" in piece or "\r" in piece or piece.count("\t") != len(texts) - 1:
+            return False
+        if self.pieces:
+            self.pieces.append("\t")
+        self.pieces.append(piece)
+        return True
 
 
 def key_texts(raw: bytes, count: int) -> list[str]:
@@ -313,7 +315,11 @@ def _text(key: object) -> str:
     if key is None:
         return "null"
     if type(key) is tuple:
-        return "[" + ",".join(map(_text, key)) + "]"
+        try:
+            # Most keys are tuples of strings, which the C encoder takes (it refuses the rest).
+            return "[" + ",".join(map(_string, key)) + "]"
+        except TypeError:
+            return "[" + ",".join(map(_text, key)) + "]"
     raise TypeError("not a key")
 
 

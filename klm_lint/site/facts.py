@@ -89,12 +89,15 @@ def texts_at(doc: Document, *path: str) -> tuple[str, ...]:
     return ()
 
 
-def text_at(doc: Document, *path: str) -> Value | None:
-    """The string at a key path of the front matter, and where it is; None for anything else."""
+def text_at(doc: Document, *path: str, shared: bool = False) -> Value | None:
+    """The string at a key path of the front matter, and where it is; None for anything else.
+    `shared`: a text many posts hold (an author's name, an avatar), kept once for them all."""
     node = _node_at(doc, path)
     if not isinstance(node, Scalar) or not isinstance(node.value, str):
         return None
-    return _value(doc, node, node.value)
+    line, _column = doc.lines.position(node.start)
+    text = sys.intern(node.value) if shared else node.value
+    return Value(text, line, node.start, node.end)
 
 
 def scalar_at(doc: Document, *path: str) -> Value | None:
@@ -109,9 +112,13 @@ def value_of(doc: Document, node: Scalar) -> Value:
 
 
 def _node_at(doc: Document, path: tuple[str, ...]) -> object:
-    if doc.front_matter is None:
+    front_matter = doc.front_matter
+    if front_matter is None:
         return None
-    _entry, node = lookup(doc.front_matter.root, path)
+    if len(path) == 1:  # most facts: a key of the front matter itself
+        entry = front_matter.root.get(path[0])
+        return entry.value if entry is not None else None
+    _entry, node = lookup(front_matter.root, path)
     return node
 
 

@@ -296,8 +296,13 @@ class SiteIndex:
         """The posts taken from the cache, by their row in `_stored`, while no rule needs them
         whole."""
         self._stored: Stored | None = None
-        self._keys: dict[Callable[[Post], Hashable | None], dict[str, Hashable | None]] = {}
-        """Per key function: the key of each whole post it was asked about (by its path)."""
+        self._serials: dict[str, int] = {}
+        """Each whole post's number (by its path), its place in the lists of `_keys`."""
+        self._next_serial = 0
+        self._keys: dict[Callable[[Post], Hashable | None], list[Any]] = {}
+        """Per key function: the key of each whole post it was asked about, by the post's
+        number (_UNKNOWN where it was not asked): a list, not a dict per function (a large
+        site's posts are many)."""
         self._asked: dict[object, int] = {}
         self._groups: dict[Callable[[Post], Hashable | None], _Groups[Any]] = {}
         self._derived: dict[tuple[object, object], object] = {}
@@ -305,15 +310,23 @@ class SiteIndex:
     def add(self, post: Post) -> None:
         """A post, unless one with its path is there already."""
         if post.key not in self._posts and post.key not in self._rows:
-            self._posts[post.key] = post
+            self._hold(post)
             self._changed(post.key, None, post)
 
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
         known = self.get(post.key)
         if known is None or not _same(known, post):
-            self._posts[post.key] = post
+            self._hold(post)
             self._changed(post.key, known, post)
+
+    def _hold(self, post: Post) -> None:
+        """A post held whole, with a number of its own (kept by a post that replaces it)."""
+        key = post.key
+        self._posts[key] = post
+        if key not in self._serials:
+            self._serials[key] = self._next_serial
+            self._next_serial += 1
 
     def adopt(self, stored: Stored, rows: dict[str, int]) -> None:
         """Posts from the cache (`rows`: each post's path and row), kept as rows until needed."""
@@ -335,6 +348,7 @@ class SiteIndex:
             known = self._rows.pop(key, None)
         if known is not None:
             self._changed(key, known, None)
+        self._serials.pop(key, None)
 
     def _changed(self, key: str, old: Post | int | None, new: Post | None) -> None:
         """The groups made so far take the change (it costs the post's own keys, not a pass
@@ -346,8 +360,11 @@ class SiteIndex:
                 old_key = self._held_key(key_of, key, old)
                 if old_key is not None:
                     groups.discard(old_key, key)
-        for keys in self._keys.values():
-            keys.pop(key, None)
+        serial = self._serials.get(key)
+        if serial is not None:
+            for keys in self._keys.values():
+                if serial < len(keys):
+                    keys[serial] = _UNKNOWN
         self._rows.pop(key, None)
         if new is not None:
             for key_of, groups in self._groups.items():
@@ -363,7 +380,12 @@ class SiteIndex:
         """The key a post was grouped by, as it was held."""
         if not isinstance(held, int):
             keys = self._keys.get(key_of)
-            return keys[key] if keys is not None and key in keys else key_of(held)
+            serial = self._serials.get(key)
+            if keys is not None and serial is not None and serial < len(keys):
+                known = keys[serial]
+                if known is not _UNKNOWN:
+                    return known  # type: ignore[no-any-return]
+            return key_of(held)
         assert self._stored is not None
         name = key_name(key_of)
         if name is not None:
@@ -402,24 +424,52 @@ class SiteIndex:
     def _whole(self, key: str) -> Post:
         assert self._stored is not None
         row = self._rows.pop(key)
-        post = self._posts[key] = self._stored.post(key, row)
+        post = self._stored.post(key, row)
+        self._hold(post)
         return post
 
     def key_of(self, key_of: Callable[[Post], Hashable | None], post: Post) -> Hashable | None:
         """A whole post's key by a key function (remembered while the post stays)."""
         keys = self._keys.get(key_of)
         if keys is None:
-            keys = self._keys[key_of] = {}
+            keys = self._keys[key_of] = []
         path = post.key
-        whole = self._posts.get(path) is post
-        if whole:
-            known: Hashable | None = keys.get(path, _UNKNOWN)
+        if self._posts.get(path) is not post:
+            return key_of(post)
+        serial = self._serials[path]
+        count = len(keys)
+        if serial < count:
+            known: Hashable | None = keys[serial]
             if known is not _UNKNOWN:
                 return known
+            value = keys[serial] = key_of(post)
+            return value
         value = key_of(post)
-        if whole:
-            keys[path] = value
+        if serial > count:
+            keys.extend([_UNKNOWN] * (serial - count))
+        keys.append(value)
         return value
+
+    def keys_of(
+        self, key_of: Callable[[Post], Hashable | None], posts: Iterable[Post]
+    ) -> list[Hashable | None]:
+        """key_of() of each post, those remembered looked up in one pass (for the cache)."""
+        keys = self._keys.get(key_of)
+        if keys is None:
+            return [self.key_of(key_of, post) for post in posts]
+        serials, held, count = self._serials, self._posts, len(keys)
+        found: list[Hashable | None] = []
+        for post in posts:
+            path = post.key
+            if held.get(path) is post:
+                serial = serials[path]
+                if serial < count:
+                    known = keys[serial]
+                    if known is not _UNKNOWN:
+                        found.append(known)
+                        continue
+            found.append(self.key_of(key_of, post))
+        return found
 
     def asked_keys(self) -> set[str]:
         """The names of the key functions asked about (those kept in the cache)."""
@@ -501,7 +551,7 @@ class SiteIndex:
         name = key_name(key_of)
         if stored is None or name is None:
             return None
-        self._keys.setdefault(key_of, {})
+        self._keys.setdefault(key_of, [])
         return stored.key_column(name)
 
     def _scan(
@@ -530,12 +580,16 @@ class SiteIndex:
         # key_of and groups.add inline: this runs once per key function over every post.
         keys = self._keys.get(key_of)
         if keys is None:
-            keys = self._keys[key_of] = {}
+            keys = self._keys[key_of] = []
+        if len(keys) < self._next_serial:
+            keys.extend([_UNKNOWN] * (self._next_serial - len(keys)))
+        serials = self._serials
         one, many = groups._one, groups._many
         for each, post in self._posts.items():
-            each_key = keys.get(each, _UNKNOWN)
+            serial = serials[each]
+            each_key = keys[serial]
             if each_key is _UNKNOWN:
-                each_key = keys[each] = key_of(post)
+                each_key = keys[serial] = key_of(post)
             if each_key is None:
                 continue
             shared = many.get(each_key)

@@ -3,7 +3,7 @@ whole-site rule (or the site summary) needs it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pytest
 
@@ -247,3 +247,19 @@ def test_the_stamps_of_files_are_those_their_stat_gives(site: SiteBuilder) -> No
         for number in (path.stat().st_size, path.stat().st_mtime_ns, path.stat().st_ctime_ns)
     ]
     assert index_build.stamps_of(str(site.root), [*names, "content/posts/gone.md"]) is None
+
+
+def test_the_linted_files_keep_their_stamps_and_posts_as_a_dict_would() -> None:
+    linted = index_build.Linted()
+    first = cast("Post", object())
+    linted.add("/site/a.md", (10, 20, 30), None)
+    linted.add("/site/b.md", None, first)
+    assert list(linted.items()) == [("/site/a.md", (10, 20, 30), None), ("/site/b.md", None, first)]
+    assert "/site/b.md" in linted and "/site/c.md" not in linted
+    assert linted.stamp("/site/b.md") is None
+    assert linted.post("/site/b.md") is first and linted.post("/site/c.md") is None
+    # A file given twice: its first place, its last stamp and post.
+    linted.add("/site/a.md", (11, 21, 31), first)
+    assert len(linted) == 2
+    again = [("/site/a.md", (11, 21, 31), first), ("/site/b.md", None, first)]
+    assert list(linted.items()) == again

@@ -258,7 +258,8 @@ def test_the_ascii_check_of_unusual_characters_is_the_full_one_within_ascii() ->
     for code in range(128):
         character = chr(code)
         full = yaml_simple._UNUSUAL.search(character) is not None
-        assert (yaml_simple._UNUSUAL_ASCII.search(character) is not None) is full, repr(character)
+        assert yaml_simple._unusual_ascii(character) is full, repr(character)
+        assert yaml_simple._unusual_ascii(f"a\n{character}b") is full, repr(character)
 
 
 @pytest.mark.parametrize("simple", [True, False])

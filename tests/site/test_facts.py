@@ -36,6 +36,19 @@ def test_text_and_scalars_with_their_place() -> None:
     assert text_at(doc, "author") is None, "a mapping is not text"
 
 
+def test_a_shared_text_is_one_object_for_every_post() -> None:
+    """An author's name written in many posts is kept once (a large site holds it thousands of
+    times); other texts are the posts' own."""
+    first, second = (document('---\nauthor:\n  name: "Jane Doe"\n---\n') for _ in range(2))
+    shared = [text_at(doc, "author", "name", shared=True) for doc in (first, second)]
+    own = [text_at(doc, "author", "name") for doc in (first, second)]
+    assert shared[0] is not None and shared[1] is not None
+    assert shared[0].text == "Jane Doe" and shared[0].text is shared[1].text
+    assert own[0] is not None and own[1] is not None
+    assert own[0].text == own[1].text and own[0].text is not own[1].text
+    assert (shared[0].line, shared[0].start) == (own[0].line, own[0].start)
+
+
 def test_the_strings_of_a_list_or_the_one_string() -> None:
     doc = document("---\ntags: [news, 5, camp]\ncategories: Health\nn: 5\n---\n")
     assert texts_at(doc, "tags") == ("news", "camp")
