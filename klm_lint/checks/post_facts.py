@@ -89,6 +89,11 @@ def same_text(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def text_key(collection: str, language: str, text: str) -> str:
+    """The three in one text, equal only for equal three (each length says where it ends)."""
+    return f"{len(collection)}:{collection}{len(language)}:{language}{text}"
+
+
 @value_record
 class SharedText:
     """A text fact posts of a collection should not share, such as the title: what a whole-site
@@ -101,12 +106,16 @@ class SharedText:
         """What tells this object's keys from another's in the index cache (`key_name`)."""
         return self.fact.name
 
-    def key(self, post: Post) -> tuple[str, str, str] | None:
+    def key(self, post: Post) -> str | None:
+        """The collection, the language and the text as readers see it, in one text (not a
+        tuple of three: a large site holds one key per post)."""
         value = post[self.fact]
         if value is None or not post[COMPARED]:
             return None
         text = same_text(value.text)  # "" for a text of spaces alone
-        return (post.collection, post[LANGUAGE], text) if text else None
+        if not text:
+            return None
+        return text_key(post.collection, post[LANGUAGE], text)
 
     def sharing(self, post: Post, index: SiteIndex) -> tuple[Value, list[Post]] | None:
         """The post's text and the other posts with the same one; None when none has it."""

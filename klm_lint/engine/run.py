@@ -254,6 +254,8 @@ class Engine:
             # A post's key is its file's absolute path already (the parent makes them one by one).
             key = os.path.abspath(path) if post is None else post.key
             if post is not None:
+                if isinstance(path, str) and post.site_path == path:  # run from the project root
+                    post.share_site_path(path)
                 index.put(post)
             elif self._complete:
                 index.remove(key)
@@ -289,6 +291,9 @@ class Engine:
                 result = replace(result, tracebacks=(*result.tracebacks, *tracebacks))
             finished.append(self._finish(result, site_findings))
         if completed is not None and self.cache is not None:
+            # Every question is answered: the groups go before the cache is made (the peak of
+            # a large site's run), and are made again should a later run of this engine ask.
+            index.release_groups()
             self.cache.save(completed.entries, index, changed=completed.changed)
         return finished
 

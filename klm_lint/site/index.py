@@ -89,6 +89,13 @@ class Post:
             self.facts,
         )
 
+    def share_site_path(self, text: str) -> None:
+        """Hold `text`, equal to the site path, in its place: one copy of a path the run holds
+        anyway (a large site's paths are many)."""
+        if text != self.site_path:
+            raise ValueError(text)
+        object.__setattr__(self, "site_path", text)
+
     @property
     def display_path(self) -> str:
         """The path as reports show it (relative to the working directory)."""
@@ -633,6 +640,12 @@ class SiteIndex:
         if groups is None:
             groups = self._grouped(key_of, self._key_column(key_of))
         return list(groups.many())
+
+    def release_groups(self) -> None:
+        """Let the groups and what rules derived from them go (the keys remembered stay): they
+        are made again when next asked for."""
+        self._groups.clear()
+        self._derived.clear()
 
     def derived(self, compute: Callable[[SiteIndex, K], T], key: K) -> T:
         """compute(self, key), computed once per key: what a rule derives from many posts."""

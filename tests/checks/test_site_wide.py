@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from klm_lint.checks.post_facts import text_key
 from klm_lint.findings import Severity
 from tests.conftest import GOOD_POST, SiteBuilder, only
 
@@ -321,3 +324,30 @@ def test_the_real_clock_is_the_default(site: SiteBuilder) -> None:
     site.post(post("Far future", date="2999-01-01"), name="a.md")
     site.post(GOOD_POST, name="b.md")
     assert [(f.path, f.code) for f in site.lint()] == [("content/posts/a.md", "KLM404")]
+
+
+_PARTS = st.text(alphabet="a1:\0 ", max_size=3)
+
+
+@given(_PARTS, _PARTS, _PARTS, _PARTS, _PARTS, _PARTS)
+@example("a\0", "", "", "a", "", "\0")
+@example("a", "b", "c", "ab", "", "c")
+@example("1", ":a", "b", "1:", "a", "b")
+def test_text_keys_are_equal_only_for_the_same_collection_language_and_text(
+    c1: str, l1: str, t1: str, c2: str, l2: str, t2: str
+) -> None:
+    """A title's key is one text, not a tuple: no two different triples may share it (the
+    alphabet holds the digits and colon the key is made of)."""
+    same = text_key(c1, l1, t1) == text_key(c2, l2, t2)
+    assert same == ((c1, l1, t1) == (c2, l2, t2))
+
+
+@given(st.text(alphabet="a1:\0", max_size=6), st.data())
+def test_text_keys_of_one_text_cut_differently_differ(whole: str, data: st.DataObject) -> None:
+    def cut() -> tuple[str, str, str]:
+        first = data.draw(st.integers(0, len(whole)))
+        second = data.draw(st.integers(first, len(whole)))
+        return whole[:first], whole[first:second], whole[second:]
+
+    one, other = cut(), cut()
+    assert (text_key(*one) == text_key(*other)) == (one == other)

@@ -3,6 +3,7 @@ changes one post at each keystroke): always what a fresh index of the same posts
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +33,8 @@ def groups(index: SiteIndex, titles: list[str]) -> dict[str, list[str]]:
 
 NAMES = st.sampled_from(["a", "b", "c", "d", "e"])
 TITLES = st.sampled_from(["", "Camp", "Fair", "Walk"])
-STEPS = st.lists(st.tuples(st.sampled_from(["add", "put", "remove", "ask"]), NAMES, TITLES))
+ACTIONS = st.sampled_from(["add", "put", "remove", "ask", "release"])
+STEPS = st.lists(st.tuples(ACTIONS, NAMES, TITLES))
 
 
 @settings(max_examples=200, deadline=None)
@@ -47,12 +49,25 @@ def test_groups_stay_what_a_fresh_index_gives(steps: list[tuple[str, str, str]])
             index.put(post(name, title))
         elif action == "remove":
             index.remove(post(name, title).key)
+        elif action == "release":
+            index.release_groups()
         else:
             groups(index, titles)
         fresh = SiteIndex(LAYOUT)
         for each in index.posts():
             fresh.add(each)
         assert groups(index, titles) == groups(fresh, titles)
+
+
+def test_a_post_holds_an_equal_path_in_place_of_its_own_and_no_other() -> None:
+    made = post("a", "Camp")
+    walked = "".join(["content/posts/", "a.md"])  # an equal text, another object
+    assert walked == made.site_path and walked is not made.site_path
+    made.share_site_path(walked)
+    assert made.site_path is walked and made.key == "/site/content/posts/a.md"
+    with pytest.raises(ValueError, match=r"b\.md"):
+        made.share_site_path("content/posts/b.md")
+    assert made.site_path == "content/posts/a.md"
 
 
 def test_what_rules_derived_is_forgotten_when_a_post_changes() -> None:
