@@ -109,18 +109,27 @@ def lookup(root: Mapping, path: tuple[str | int, ...]) -> tuple[Entry | None, No
 
 def iter_mappings(root: Node) -> Iterator[Mapping]:
     """Every mapping in the tree (inside sequences too), each once."""
+    if isinstance(root, Scalar):
+        return
     seen: set[int] = set()
-    stack: list[Node] = [root]
+    stack: list[Mapping | Sequence] = [root]
+    # Scalars, most of a tree, are never pushed: only the containers are walked.
     while stack:
         node = stack.pop()
-        if isinstance(node, Scalar) or id(node) in seen:
+        if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, Mapping):
             yield node
-            stack.extend(entry.value for entry in reversed(node.entries))
+            stack.extend(
+                [
+                    value
+                    for entry in reversed(node.entries)
+                    if not isinstance(value := entry.value, Scalar)
+                ]
+            )
         else:
-            stack.extend(reversed(node.items))
+            stack.extend([item for item in reversed(node.items) if not isinstance(item, Scalar)])
 
 
 def iter_scalars(root: Node) -> Iterator[Scalar]:

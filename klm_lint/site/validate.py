@@ -100,11 +100,10 @@ def _object(
     checked: Checked, objects: ObjectSpec, mapping: Mapping, path: Path, parent: Entry | None
 ) -> None:
     """`parent`: the entry whose value the mapping is (None for the root and list items)."""
-    present: dict[str, Entry] = {}
-    for entry in mapping.entries:
-        present[entry.key.text] = entry
+    present = {entry.key.text: entry for entry in mapping.entries}
+    fields = objects.fields
     for key, entry in present.items():
-        spec = objects.fields.get(key)
+        spec = fields.get(key)
         if spec is None:
             if objects.unknown != "allow":
                 checked.issues.append(
@@ -112,7 +111,7 @@ def _object(
                 )
             continue
         _value(checked, spec, entry.value, (*path, key), entry)
-    for key, spec in objects.fields.items():
+    for key, spec in fields.items():
         if spec.required and key not in present:
             checked.issues.append(
                 Issue("missing", (*path, key), spec, None, None, parent, within=mapping)
@@ -123,7 +122,10 @@ def _value(checked: Checked, spec: FieldSpec, node: Node, path: Path, entry: Ent
     issues = checked.issues
     if spec.deprecated is not None and entry is not None:
         issues.append(Issue("deprecated", path, spec, node, entry, severity=spec.severity))
-    if is_empty(node):
+    scalar = node if isinstance(node, Scalar) else None
+    if scalar is not None and (  # is_empty(node), inline: it runs for every value
+        scalar.value is None or (isinstance(scalar.value, str) and not scalar.value.strip())
+    ):
         if _empty_is_wrong(spec, node):
             issues.append(Issue("empty", path, spec, node, entry, severity=spec.severity))
         return
@@ -135,6 +137,9 @@ def _value(checked: Checked, spec: FieldSpec, node: Node, path: Path, entry: Ent
         return
     if spec.role is not None:
         checked.drafts.append(Valued(spec, node, path))
+        return
+    if scalar is not None and kind in TEXT_TYPES and isinstance(scalar.value, str):
+        _text(checked, spec, node, path, entry)  # _expected(spec, node) is "" for these
         return
     expected = _expected(spec, node)
     if expected:
