@@ -837,7 +837,8 @@ def _hidden_title(cache: Path) -> str:
     """The cache, forged so that b.md has another title (the title and the key the title rule
     groups posts by): trusting it would hide KLM402."""
     forged = cache.read_text().replace('"Camp"', '"Forged"')
-    return resealed(forged.replace('"camp"', '"forged"'))
+    assert ':camp"' in forged, "the key: its collection and language, then the text"
+    return resealed(forged.replace(':camp"', ':forged"'))
 
 
 @pytest.mark.parametrize(

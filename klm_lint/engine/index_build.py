@@ -217,7 +217,8 @@ def complete_index(
         for key in keys:
             row = rows.get(key)
             # A file the cache knows is in an indexed collection: the configuration is the same.
-            if row is None and not _indexed(site, key):
+            # Without a cache, the loading (by the workers too) tells the others apart.
+            if row is None and (loaded is not None or key in linted) and not _indexed(site, key):
                 continue
             found += 1
             if key in linted:
@@ -272,20 +273,26 @@ def complete_index(
 def _loaded(
     index: SiteIndex, site: Site, missed: list[str], jobs: int | None
 ) -> Iterator[tuple[str, tuple[Post | None, Stamp | None]]]:
-    """The files not taken from the cache, loaded (their posts added to the index)."""
+    """The files not taken from the cache, loaded (their posts added to the index); those of
+    no indexed collection are left out."""
     layout = index.layout
     workers = pool.workers_for(len(missed), jobs)
 
-    def load(key: str) -> tuple[Post | None, Stamp | None]:
+    def load(key: str) -> tuple[Post | None, Stamp | None] | None:
+        if not _indexed(site, key):
+            return None
         return load_post(Path(key), site, layout, key=key)
 
     if workers > 1:
-        loaded_posts: Iterable[tuple[Post | None, Stamp | None]] = pool.map_shared(
+        loaded_posts: Iterable[tuple[Post | None, Stamp | None] | None] = pool.map_shared(
             load, missed, workers
         )
     else:
         loaded_posts = (load(key) for key in missed)
-    for key, (post, stamp) in zip(missed, loaded_posts, strict=True):
+    for key, each in zip(missed, loaded_posts, strict=True):
+        if each is None:
+            continue
+        post, stamp = each
         if post is not None:
             index.add(post)
         yield key, (post, stamp)

@@ -294,7 +294,7 @@ class Engine:
             # Every question is answered: the groups go before the cache is made (the peak of
             # a large site's run), and are made again should a later run of this engine ask.
             index.release_groups()
-            self.cache.save(completed.entries, index, changed=completed.changed)
+            self.cache.save(completed.entries, index, changed=completed.changed, last=True)
         return finished
 
     def _finish(self, result: FileResult, site_findings: list[Finding]) -> FileResult:

@@ -308,11 +308,14 @@ class IndexCache:
         index: SiteIndex | None,
         *,
         changed: bool = True,
+        last: bool = False,
     ) -> None:
         """Write the files' entries (each file's path, stamp, and post: whole, as its row in
         the cache read, or None for a file that is no post) in place of the old ones, whole or
         not at all; `changed`: whether they differ from the cache read. Files modified just
-        before the run are kept with a stamp no file has, so that they are read again."""
+        before the run are kept with a stamp no file has, so that they are read again.
+        `last`: the index is asked nothing more (a run's end), so the keys it remembered are
+        let go as their columns are written (a large site's peak of memory)."""
         loaded = self.loaded
         asked = index.asked_keys() if index is not None else set()
         if loaded is not None and not changed and asked <= loaded.stored.key_names:
@@ -325,7 +328,7 @@ class IndexCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    self._write(stream, entries, index)
+                    self._write(stream, entries, index, last=last)
                 os.replace(temporary, self.file)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -402,10 +405,13 @@ class IndexCache:
         stream: BinaryIO,
         entries: Iterable[tuple[str, Stamp | None, Post | int | None]],
         index: SiteIndex | None,
+        *,
+        last: bool = False,
     ) -> None:
         """The cache file, section by section (one line each: a JSON value, or the texts of a
         column of keys; each made and written in turn: a large site's cache is never held
-        whole), then the checksum."""
+        whole), then the checksum. The columns of keys come before those of facts: with
+        `last`, the keys of each are let go once it is written."""
         root = self.root + os.sep
         loaded = self.loaded
         stored = loaded.stored if loaded is not None else None
@@ -448,6 +454,16 @@ class IndexCache:
             ("collection", lambda: numbers_json(which)),
             ("line_ends", lambda: numbers_json(line_ends)),
         ]
+        functions = index.asked_functions() if index is not None else {}
+        names = set(functions) | (stored.key_names if stored is not None else set())
+        for name in sorted(names):
+            key_of = functions.get(name)
+            sections.append(
+                (
+                    f"key:{name}",
+                    functools.partial(_key_column, name, key_of, rows, stored, index, last=last),
+                )
+            )
         layout = self.layout
         whole: list[tuple[Any, ...]] | None = None
         if all(post is None or type(post) is Post for post in rows):
@@ -459,16 +475,6 @@ class IndexCache:
                 (
                     f"fact:{name}",
                     functools.partial(self._fact_column, slot, rows, stored, whole),
-                )
-            )
-        functions = index.asked_functions() if index is not None else {}
-        names = set(functions) | (stored.key_names if stored is not None else set())
-        for name in sorted(names):
-            key_of = functions.get(name)
-            sections.append(
-                (
-                    f"key:{name}",
-                    functools.partial(_key_column, name, key_of, rows, stored, index),
                 )
             )
         walk = self.walk
@@ -578,9 +584,25 @@ def _key_column(
     rows: list[Post | int | None],
     stored: Stored | None,
     index: SiteIndex | None,
+    *,
+    last: bool = False,
 ) -> Iterable[str] | None:
     """Each row's key by a key function, as text, in JSON (the column's line, in pieces); None
-    when a row's key is not known or cannot be kept as text."""
+    when a row's key is not known or cannot be kept as text. With `last`, the index lets the
+    keys it remembered by the function go once they are taken."""
+    column = _key_pieces(name, key_of, rows, stored, index)
+    if last and index is not None and key_of is not None:
+        index.forget_keys(key_of)
+    return column
+
+
+def _key_pieces(
+    name: str,
+    key_of: Callable[[Post], Hashable | None] | None,
+    rows: list[Post | int | None],
+    stored: Stored | None,
+    index: SiteIndex | None,
+) -> Iterable[str] | None:
     stored_column = stored.key_column(name) if stored is not None else None
     pieces = KeyPieces()
     for at in range(0, len(rows), PIECE):

@@ -328,12 +328,17 @@ class SiteIndex:
             self._changed(post.key, known, post)
 
     def _hold(self, post: Post) -> None:
-        """A post held whole, with a number of its own (kept by a post that replaces it)."""
-        key = post.key
-        self._posts[key] = post
-        if key not in self._serials:
-            self._serials[key] = self._next_serial
+        """A post held whole (its number is given when a key of it is first remembered, and
+        kept by a post that replaces it: the lint stage, while the posts come in, holds none)."""
+        self._posts[post.key] = post
+
+    def _serial(self, path: str) -> int:
+        """The number of a post held whole, its place in the lists of `_keys`."""
+        serial = self._serials.get(path)
+        if serial is None:
+            serial = self._serials[path] = self._next_serial
             self._next_serial += 1
+        return serial
 
     def adopt(self, stored: Stored, rows: dict[str, int]) -> None:
         """Posts from the cache (`rows`: each post's path and row), kept as rows until needed."""
@@ -443,7 +448,7 @@ class SiteIndex:
         path = post.key
         if self._posts.get(path) is not post:
             return key_of(post)
-        serial = self._serials[path]
+        serial = self._serial(path)
         count = len(keys)
         if serial < count:
             known: Hashable | None = keys[serial]
@@ -469,7 +474,7 @@ class SiteIndex:
         for post in posts:
             path = post.key
             if held.get(path) is post:
-                serial = serials[path]
+                serial = serials.get(path, count)
                 if serial < count:
                     known = keys[serial]
                     if known is not _UNKNOWN:
@@ -588,9 +593,14 @@ class SiteIndex:
         keys = self._keys.get(key_of)
         if keys is None:
             keys = self._keys[key_of] = []
+        serials = self._serials
+        if len(serials) < len(self._posts):
+            for each in self._posts:
+                if each not in serials:
+                    serials[each] = self._next_serial
+                    self._next_serial += 1
         if len(keys) < self._next_serial:
             keys.extend([_UNKNOWN] * (self._next_serial - len(keys)))
-        serials = self._serials
         one, many = groups._one, groups._many
         for each, post in self._posts.items():
             serial = serials[each]
@@ -640,6 +650,13 @@ class SiteIndex:
         if groups is None:
             groups = self._grouped(key_of, self._key_column(key_of))
         return list(groups.many())
+
+    def forget_keys(self, key_of: Callable[[Post], Hashable | None]) -> None:
+        """Let the keys remembered by a key function go (asked again, they are worked out
+        again); its groups go with them."""
+        self._keys.pop(key_of, None)
+        self._groups.pop(key_of, None)
+        self._derived.clear()
 
     def release_groups(self) -> None:
         """Let the groups and what rules derived from them go (the keys remembered stay): they

@@ -18,6 +18,7 @@ from klm_lint.engine.selection import build_selection
 from klm_lint.site.discover import Watch, content_files, discover
 from klm_lint.site.index import Layout
 from klm_lint.site.site import Site
+from tests.cache_files import read_cache
 from tests.conftest import GOOD_POST
 
 if TYPE_CHECKING:
@@ -108,6 +109,9 @@ def test_loaded_once_per_run_and_only_posts(
     site.write("content/about.md", "---\ntitle: About\n---\n")
     assert site.codes("content/posts/a.md") == []
     assert reads == ["b.md", "c.md"]
+    (cache,) = (site.root / ".klm-lint-cache").glob("index-*.json")
+    posts = [f"content/posts/{name}" for name in ("a.md", "b.md", "c.md")]
+    assert read_cache(cache)["files"] == posts, "the page of no collection is not listed"
     reads.clear()
     assert site.codes() == []
     assert reads == [], "a full run takes every post's facts from the post it lints"

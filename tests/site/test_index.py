@@ -33,7 +33,7 @@ def groups(index: SiteIndex, titles: list[str]) -> dict[str, list[str]]:
 
 NAMES = st.sampled_from(["a", "b", "c", "d", "e"])
 TITLES = st.sampled_from(["", "Camp", "Fair", "Walk"])
-ACTIONS = st.sampled_from(["add", "put", "remove", "ask", "release"])
+ACTIONS = st.sampled_from(["add", "put", "remove", "ask", "release", "forget"])
 STEPS = st.lists(st.tuples(ACTIONS, NAMES, TITLES))
 
 
@@ -51,6 +51,8 @@ def test_groups_stay_what_a_fresh_index_gives(steps: list[tuple[str, str, str]])
             index.remove(post(name, title).key)
         elif action == "release":
             index.release_groups()
+        elif action == "forget":
+            index.forget_keys(by_title)
         else:
             groups(index, titles)
         fresh = SiteIndex(LAYOUT)
