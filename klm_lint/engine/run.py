@@ -351,6 +351,8 @@ class Engine:
         """Stage 1 for one file: its findings, its post's facts and its suppressions."""
         path = Path(given)
         relative = self.site.site_path(path)
+        if isinstance(given, str) and relative == given:  # run from the project root: one text
+            relative = given
         collection = self.site.collection_for(relative)
         name = collection.name if collection is not None else None
         read = read_file(path, self.site.config.max_file_size, self.site.project)

@@ -267,3 +267,18 @@ def test_the_linted_files_keep_their_stamps_and_posts_as_a_dict_would() -> None:
     assert len(linted) == 2
     again = [("/site/a.md", (11, 21, 31), first), ("/site/b.md", None, first)]
     assert list(linted.items()) == again
+
+
+def test_a_run_from_the_project_root_holds_each_path_once(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk's text of a path is the post's site path and its file's: a large site's paths
+    are not held twice."""
+    site.post(POST, name="a.md")
+    monkeypatch.chdir(site.root)
+    config = load_config(find_config_file(site.root)).config
+    engine = Engine(Site(site.root, config), build_selection(config))
+    walked = "".join(["content/posts/", "a.md"])  # the walk's text: not a constant of the test
+    result = engine.file_result(walked)
+    assert result.post is not None
+    assert result.site_path is walked and result.post.site_path is walked
