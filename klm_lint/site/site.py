@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from klm_lint.site.static import Resolution
     from klm_lint.site.urls import Address
 
+_REMEMBERED_PATHS = 4096
+"""The most paths whose collection is remembered at once."""
+
 
 @value_record
 class Component:
@@ -181,13 +184,17 @@ class Site:
             return self.collection_for(doc.site_path)
 
     def collection_for(self, site_path: str) -> Collection | None:
-        """The first collection whose patterns match the path (matched once per path)."""
+        """The first collection whose patterns match the path (remembered for the paths asked
+        about last: a file's collection is asked for while it is linted)."""
         if not site_path:
             return None
-        if site_path in self._collection_by_path:
-            return self._collection_by_path[site_path]
+        known = self._collection_by_path
+        if site_path in known:
+            return known[site_path]
         found = next((c for c in self.collections if c.contains(site_path)), None)
-        self._collection_by_path[site_path] = found
+        if len(known) >= _REMEMBERED_PATHS:
+            known.clear()  # a large site's paths are many: a table of them all is megabytes
+        known[site_path] = found
         return found
 
     def noun_of(self, collection_name: str) -> str:
