@@ -596,9 +596,7 @@ class SiteIndex:
         serials = self._serials
         if len(serials) < len(self._posts):
             for each in self._posts:
-                if each not in serials:
-                    serials[each] = self._next_serial
-                    self._next_serial += 1
+                self._serial(each)
         if len(keys) < self._next_serial:
             keys.extend([_UNKNOWN] * (self._next_serial - len(keys)))
         one, many = groups._one, groups._many
