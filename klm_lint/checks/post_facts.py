@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.lazy import lazy_pattern
@@ -50,7 +51,7 @@ def _language(doc: Document, _site: Site) -> str:
                 value = entry.value.value
                 if isinstance(value, str) and value.strip():
                     return value.strip().casefold()
-    suffix = _LANGUAGE_SUFFIX.search(doc.path.name)
+    suffix = _LANGUAGE_SUFFIX.search(os.path.basename(doc.path))
     return suffix.group(1).casefold() if suffix else ""
 
 

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import os
 from array import array
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.engine import pool
 from klm_lint.engine.read import read_file
 from klm_lint.findings import Finding
 from klm_lint.load.document import Document, load_text
+from klm_lint.load.paths import absolute_paths
 from klm_lint.records import mutable_record
 from klm_lint.site.discover import Watch, content_files
 from klm_lint.site.index import post_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
+    from pathlib import Path
 
     from klm_lint.files import Stamp
     from klm_lint.site.cache import Head, IndexCache, Loaded
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def load_post(
-    path: Path, site: Site, layout: Layout, *, stamped: bool = False, key: str | None = None
+    path: Path | str, site: Site, layout: Layout, *, stamped: bool = False, key: str | None = None
 ) -> tuple[Post | None, Stamp | None]:
     """A content file's post record, loaded as a linted file is; None when it is no post or
     does not load. With its stamp, as it was read. `key`: the path as an absolute path the
@@ -175,7 +176,7 @@ def complete_index(
         count = head.count
     else:
         watch = Watch()
-        keys = [os.path.abspath(text) for text in content_files(site, watch)]
+        keys = absolute_paths(content_files(site, watch))
         count = len(keys)
         if cache is not None:
             cache.walk = watch
@@ -187,7 +188,7 @@ def complete_index(
     elif keys is None:
         # The cache's walk held, but not the cache itself: walk after all.
         watch = Watch()
-        keys = [os.path.abspath(text) for text in content_files(site, watch)]
+        keys = absolute_paths(content_files(site, watch))
         if cache is not None:
             cache.walk = watch
     rows = loaded.rows if loaded is not None else {}
@@ -197,7 +198,7 @@ def complete_index(
         paths = stored.site_paths
 
         def reload(row: int) -> Post | None:
-            return load_post(Path(root + paths[row]), site, index.layout)[0]
+            return load_post(root + paths[row], site, index.layout)[0]
 
         stored.reload = reload
     # A cache whose walk this run had to make again is written again with it.
@@ -281,7 +282,7 @@ def _loaded(
     def load(key: str) -> tuple[Post | None, Stamp | None] | None:
         if not _indexed(site, key):
             return None
-        return load_post(Path(key), site, layout, key=key)
+        return load_post(key, site, layout, key=key)
 
     if workers > 1:
         loaded_posts: Iterable[tuple[Post | None, Stamp | None] | None] = pool.map_shared(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, TypeVar
 
 from klm_lint.findings import Edit, Span
@@ -42,7 +43,8 @@ class FrontMatter:
 
 @value_record
 class Document:
-    path: Path
+    path: Path | str
+    """The file's path as given (a file the run loads only for the site's index: as text)."""
     display_path: str
     """The path shown to users: relative to the working directory, with / separators."""
     site_path: str
@@ -76,7 +78,8 @@ class Document:
 
     @property
     def is_mdx(self) -> bool:
-        return self.path.suffix.lower() == ".mdx"
+        path = self.path if isinstance(self.path, PurePath) else PurePath(self.path)
+        return path.suffix.lower() == ".mdx"
 
     def span(self, start: int, end: int) -> Span:
         return self.lines.span(start, end)
@@ -113,7 +116,7 @@ class LoadProblem:
 
 def load_text(
     raw: bytes,
-    path: Path,
+    path: Path | str,
     display_path: str,
     site_path: str,
     max_front_matter: int,

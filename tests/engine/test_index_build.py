@@ -3,6 +3,7 @@ whole-site rule (or the site summary) needs it."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, cast
 
 import pytest
@@ -99,8 +100,8 @@ def test_loaded_once_per_run_and_only_posts(
     reads: list[str] = []
     original = index_build.load_post
 
-    def counting(path: Path, *args: object, **kwargs: bool) -> object:
-        reads.append(path.name)
+    def counting(path: Path | str, *args: object, **kwargs: bool) -> object:
+        reads.append(os.path.basename(path))
         return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(index_build, "load_post", counting)

@@ -38,8 +38,8 @@ class Runs:
         self.reads: list[str] = []
         original = index_build.load_post
 
-        def counting(path: Path, *args: object, **kwargs: bool) -> object:
-            self.reads.append(path.name)
+        def counting(path: Path | str, *args: object, **kwargs: bool) -> object:
+            self.reads.append(os.path.basename(path))
             return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr(index_build, "load_post", counting)
