@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar, Sequence, lookup
@@ -130,11 +130,8 @@ def page_url(doc: Document, collection: str, config: Config) -> str | None:
 def _content_folder(site_path: str, config: Config) -> tuple[str, str, str]:
     """The content folder the path is in (the longest that holds it), the path under it, and
     the address the folder is served at."""
-    routes = config.generator.routes
-    folders = {folder.strip("/"): "/" for folder in config.content}
-    folders.update({folder.strip("/"): _slashed(prefix) for folder, prefix in routes.items()})
     best = ("", site_path, "/")
-    for folder, prefix in folders.items():
+    for folder, prefix in _served(config):
         if folder in ("", "."):
             if not best[0]:
                 best = ("", site_path, prefix)
@@ -142,6 +139,21 @@ def _content_folder(site_path: str, config: Config) -> tuple[str, str, str]:
         if site_path.startswith(folder + "/") and len(folder) > len(best[0]):
             best = (folder, site_path[len(folder) + 1 :], prefix)
     return best
+
+
+_LAST_SERVED: list[Any] = [None, ()]
+"""The config last asked about, and its folders (asked about for every file)."""
+
+
+def _served(config: Config) -> tuple[tuple[str, str], ...]:
+    """The content folders and the address each is served at."""
+    if _LAST_SERVED[0] is not config:
+        routes = config.generator.routes
+        folders = {folder.strip("/"): "/" for folder in config.content}
+        folders.update({folder.strip("/"): _slashed(prefix) for folder, prefix in routes.items()})
+        _LAST_SERVED[:] = [config, tuple(folders.items())]
+    served: tuple[tuple[str, str], ...] = _LAST_SERVED[1]
+    return served
 
 
 def _slashed(prefix: str) -> str:
