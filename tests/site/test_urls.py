@@ -210,3 +210,13 @@ def test_the_kml_theme_uses_url_or_the_file_name_within_a_collection() -> None:
 def test_routes_say_where_a_content_folder_is_served() -> None:
     routes = {"docs": "/manual/"}
     assert address("docusaurus", "docs/intro.md", routes=routes) == "/manual/intro"
+
+
+def test_each_config_has_its_own_folders_when_they_take_turns() -> None:
+    # The folders are worked out once per config: another config in between is another's.
+    for _ in range(2):
+        assert address("docusaurus", "docs/intro.md", routes={"docs": "/manual/"}) == (
+            "/manual/intro"
+        )
+        assert address("docusaurus", "docs/intro.md", routes={"docs": "/guide/"}) == "/guide/intro"
+        assert address("docusaurus", "docs/intro.md") == "/docs/intro"
