@@ -32,7 +32,7 @@ import time
 import zlib
 from array import array
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from klm_lint.errors import ConfigError
 from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
@@ -606,10 +606,17 @@ def _key_pieces(
     stored_column = stored.key_column(name) if stored is not None else None
     pieces = KeyPieces()
     for at in range(0, len(rows), PIECE):
+        piece = rows[at : at + PIECE]
+        if key_of is not None and index is not None and all(type(post) is Post for post in piece):
+            # Every row a whole post, as a run that loaded every post leaves them.
+            texts = list(map(key_text, index.keys_of(key_of, cast("list[Post]", piece))))
+            if False in texts or not pieces.add(cast("list[str | None]", texts)):
+                return None
+            continue
         column: list[str | None] = []
         places: list[int] = []
         whole: list[Post] = []
-        for place, post in enumerate(rows[at : at + PIECE]):
+        for place, post in enumerate(piece):
             if isinstance(post, Post):
                 places.append(place)
                 whole.append(post)

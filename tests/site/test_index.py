@@ -3,6 +3,8 @@ changes one post at each keystroke): always what a fresh index of the same posts
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 from klm_lint.checks.duplicate_description import DESCRIPTION
 from klm_lint.checks.post_facts import TITLE as SHARED_TITLE
 from klm_lint.checks.post_facts import SharedText
+from klm_lint.site.cache import _key_column
+from klm_lint.site.columns import key_pieces, key_text
 from klm_lint.site.facts import text_fact
 from klm_lint.site.index import Layout, Post, SiteIndex, key_name
 
@@ -101,3 +105,31 @@ def test_the_keys_of_one_method_on_two_objects_are_named_apart() -> None:
     assert key_name(SharedText(SHARED_TITLE).key) == titles
     assert key_name(_Unlabelled().key) is None
     assert key_name(lambda post: post.site_path) is None
+
+
+def by_title_or_number(post: Post) -> object:
+    """A key the cache keeps as text, or (for a title of digits) one it cannot keep."""
+    title = post[TITLE]
+    return int(title) if title.isdigit() else title or None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(NAMES, st.sampled_from(["", "Camp", "Fair", "7"])), max_size=8))
+def test_a_column_of_keys_of_whole_posts_is_each_posts_key(pairs: list[tuple[str, str]]) -> None:
+    posts = list({name: post(name, title) for name, title in pairs}.values())
+    index = SiteIndex(LAYOUT)
+    for each in posts:
+        index.add(each)
+    keys = [by_title_or_number(each) for each in posts]
+    texts = [key_text(key) for key in keys]
+    for rows in (list(posts), [*posts, None]):  # every row whole, or not (another way)
+        index.forget_keys(by_title_or_number)
+        if rows and rows[0] is not None:
+            index.key_of(by_title_or_number, rows[0])  # remembered, or worked out in the column
+        column = _key_column("k", by_title_or_number, rows, None, index)  # type: ignore[arg-type]
+        if False in texts:
+            assert column is None, "a key the cache cannot keep: no column"
+        else:
+            kept = cast("list[str | None]", texts)
+            expected = key_pieces([*kept, *([None] if rows[-1:] == [None] else [])])
+            assert column is not None and "".join(column) == "".join(expected or [])
