@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar, Sequence, lookup
@@ -141,19 +141,20 @@ def _content_folder(site_path: str, config: Config) -> tuple[str, str, str]:
     return best
 
 
-_LAST_SERVED: list[Any] = [None, ()]
-"""The config last asked about, and its folders (asked about for every file)."""
+_LAST_SERVED: list[tuple[Config | None, tuple[tuple[str, str], ...]]] = [(None, ())]
+"""The config last asked about and its folders, as one pair (asked about for every file; read
+once, so that a thread with another config cannot pair this config with its folders)."""
 
 
 def _served(config: Config) -> tuple[tuple[str, str], ...]:
     """The content folders and the address each is served at."""
-    if _LAST_SERVED[0] is not config:
+    last = _LAST_SERVED[0]
+    if last[0] is not config:
         routes = config.generator.routes
         folders = {folder.strip("/"): "/" for folder in config.content}
         folders.update({folder.strip("/"): _slashed(prefix) for folder, prefix in routes.items()})
-        _LAST_SERVED[:] = [config, tuple(folders.items())]
-    served: tuple[tuple[str, str], ...] = _LAST_SERVED[1]
-    return served
+        last = _LAST_SERVED[0] = (config, tuple(folders.items()))
+    return last[1]
 
 
 def _slashed(prefix: str) -> str:
