@@ -1,7 +1,7 @@
 """Work spread over a pool of processes, for large runs.
 
 The items are cut into contiguous chunks, which the parent and its forked workers take in turn
-from a counter they share; each applies the function it inherited when the pool was forked
+from a pipe of tickets they share; each applies the function it inherited when the pool was forked
 (with the config, schemas, static-root listings and the whole-site index built once, in the
 parent), and the workers send back their results. Results come back in item order, so a report
 is identical to a single-process run.
@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-    from threading import Thread
 
 PARALLEL_FROM = 400
 """Runs of fewer files stay in one process: starting a pool costs more than it saves."""
@@ -61,47 +58,45 @@ def map_shared(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Result]:
     """function(item) for every item, in item order, computed by the parent and `workers` - 1
-    forked processes together: each takes the next chunk from a counter they share, so the
-    parent does its share instead of waiting, its results cross no pipe, and no thread of the
-    parent feeds the workers. A worker sends each chunk's results as it finishes it; the parent
-    gives the results out as soon as those of every earlier chunk are there. Should a worker
-    fail, the parent computes the chunks whose results did not come."""
+    forked processes together: each takes the next chunk from a pipe of tickets they share, so
+    the parent does its share instead of waiting, its results cross no pipe, and no thread of
+    the parent feeds the workers. A worker sends each chunk's results as it finishes it; the
+    parent gives the results out as soon as those of every earlier chunk are there. Should a
+    worker fail, the parent computes the chunks whose results did not come."""
     import contextlib
-    import multiprocessing
     import pickle
+    import signal
+    import struct
     import threading
 
+    header = struct.Struct("<IQ")
+    """A chunk's results as a worker sends them: the chunk's number and their size."""
     chunks = chunked(len(items), workers)
-    context = multiprocessing.get_context("fork")
-    following = context.RawValue("i", 0)
-    lock = context.Lock()
-
-    def claim() -> int:
-        with lock:
-            at: int = following.value
-            following.value = at + 1
-        return at
+    tickets = _Tickets(len(chunks))
 
     def compute(at: int) -> list[Result]:
         start, end = chunks[at]
         return [function(item) for item in items[start:end]]
 
-    def work(sending: Connection, parent: int) -> None:
+    def work(sending: int, parent: int) -> None:
         _die_with_parent(parent)
-        try:
-            while (at := claim()) < len(chunks):
+        with os.fdopen(sending, "wb") as stream:
+            while (at := tickets.take()) is not None:
                 results = pickle.dumps(compute(at), pickle.HIGHEST_PROTOCOL)
-                sending.send_bytes(at.to_bytes(4, "little") + results)
-        except BaseException:  # noqa: BLE001 - the parent computes what did not come
-            os._exit(1)
+                stream.write(header.pack(at, len(results)))
+                stream.write(results)
+                stream.flush()
 
-    def receive(receiving: Connection, into: dict[int, bytes]) -> None:
+    def receive(receiving: int, into: dict[int, bytes]) -> None:
         # Reading waits without the GIL: the parent computes meanwhile, and the worker never
         # waits for a full pipe.
-        with contextlib.suppress(EOFError, OSError):
-            while True:
-                message = receiving.recv_bytes()
-                into[int.from_bytes(message[:4], "little")] = message
+        with contextlib.suppress(OSError), os.fdopen(receiving, "rb") as stream:
+            while len(head := stream.read(header.size)) == header.size:
+                at, size = header.unpack(head)
+                results = stream.read(size)
+                if len(results) != size:
+                    return
+                into[at] = results
 
     own: dict[int, list[Result]] = {}
     received: dict[int, bytes] = {}
@@ -114,7 +109,7 @@ def map_shared(
             if given in own:
                 results = own.pop(given)
             elif given in received:
-                results = pickle.loads(memoryview(received.pop(given))[4:])
+                results = pickle.loads(received.pop(given))
             elif last:
                 results = compute(given)
             else:
@@ -125,48 +120,113 @@ def map_shared(
             if progress is not None:
                 progress(end - start)
 
-    started: list[tuple[BaseProcess, Connection, Thread]] = []
+    forked: list[tuple[int, int]] = []
+    """Each worker's process id and the end of the pipe its results come through."""
+    readers: list[threading.Thread] = []
     finished = False
+    parent = os.getpid()
     # The workers share the parent's pages until they write them; a collection of the cycles
     # in the parent's objects would write to every one of them (their collector fields).
     gc.freeze()
     try:
         for _ in range(workers - 1):
-            receiving, sending = context.Pipe(duplex=False)
-            forked = context.Process(target=work, args=(sending, os.getpid()), daemon=True)
-            forked.start()
-            sending.close()
+            receiving, sending = os.pipe()
+            worker = os.fork()
+            if worker == 0:  # the worker: it never returns to the caller's code
+                code = 0
+                try:
+                    tickets.close_writing()  # else the tickets never run out
+                    os.close(receiving)
+                    for _pid, other in forked:
+                        os.close(other)
+                    work(sending, parent)
+                except BaseException:  # noqa: BLE001 - the parent computes what did not come
+                    code = 1
+                finally:
+                    os._exit(code)
+            os.close(sending)
+            forked.append((worker, receiving))
+        gc.unfreeze()  # the workers are forked; the parent's collector goes on with its work
+        tickets.close_writing()
+        # Started once every worker is forked: no thread of the parent is ever forked over.
+        for _worker, receiving in forked:
             reader = threading.Thread(target=receive, args=(receiving, received), daemon=True)
             reader.start()
-            started.append((forked, receiving, reader))
-        gc.unfreeze()  # the workers are forked; the parent's collector goes on with its work
-        while (at := claim()) < len(chunks):
+            readers.append(reader)
+        while (at := tickets.take()) is not None:
             own[at] = compute(at)
             yield from ready(last=False)
-        for _worker, _receiving, reader in started:
+        for reader in readers:
             reader.join()
         finished = True
     finally:
-        for worker, receiving, _reader in started:
+        for place, (worker, receiving) in enumerate(forked):
             if not finished:  # the parent failed or stopped: stop the workers and their readers
-                worker.kill()
-            worker.join()
-            receiving.close()
+                with contextlib.suppress(OSError):
+                    os.kill(worker, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(worker, 0)
+            if place >= len(readers):  # its reader never started: the parent closes its pipe
+                with contextlib.suppress(OSError):
+                    os.close(receiving)
+        tickets.close()
         gc.unfreeze()
     yield from ready(last=True)
 
 
+MOST_CHUNKS = 1024
+"""The most chunks a run is cut into: their tickets (4 bytes each) fit in any pipe before a
+worker takes one."""
+_TICKET = 4
+
+
+class _Tickets:
+    """The chunks' numbers in a pipe, written before the workers are forked: each process takes
+    the next by reading one (the reads of a pipe are one at a time, and each takes a whole
+    number). A worker that dies takes no more; the parent computes what it did not send."""
+
+    def __init__(self, count: int) -> None:
+        self._reading, self._writing = os.pipe()
+        self._closed = False
+        data = b"".join(at.to_bytes(_TICKET, "little") for at in range(count))
+        written = 0
+        while written < len(data):
+            written += os.write(self._writing, data[written:])
+
+    def take(self) -> int | None:
+        """The next chunk's number; None when none is left."""
+        ticket = os.read(self._reading, _TICKET)
+        return int.from_bytes(ticket, "little") if len(ticket) == _TICKET else None
+
+    def close_writing(self) -> None:
+        """Once the workers are forked: when every ticket is taken, reading one finds none."""
+        if self._writing >= 0:
+            os.close(self._writing)
+            self._writing = -1
+
+    def close(self) -> None:
+        self.close_writing()
+        if not self._closed:
+            os.close(self._reading)
+            self._closed = True
+
+
 def chunked(count: int, workers: int) -> list[tuple[int, int]]:
-    """The items' bounds, cut into chunks that shrink as fewer items remain."""
+    """The items' bounds, cut into chunks that shrink as fewer items remain (at most
+    MOST_CHUNKS of them: a huge run's chunks are larger)."""
     share = workers * CHUNKS_PER_WORKER
     smallest = max(1, min(SMALLEST_CHUNK, count // share))
-    chunks = []
-    start = 0
-    while start < count:
-        size = min(LARGEST_CHUNK, max(smallest, -(-(count - start) // share)))
-        chunks.append((start, min(start + size, count)))
-        start += size
-    return chunks
+    largest = LARGEST_CHUNK
+    while True:
+        chunks = []
+        start = 0
+        while start < count:
+            size = min(largest, max(smallest, -(-(count - start) // share)))
+            chunks.append((start, min(start + size, count)))
+            start += size
+        if len(chunks) <= MOST_CHUNKS:
+            return chunks
+        smallest, largest = 2 * smallest, 2 * largest
 
 
 def _die_with_parent(parent: int) -> None:
@@ -199,6 +259,4 @@ def _watch(parent: int) -> None:
 
 
 def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")

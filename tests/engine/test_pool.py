@@ -137,10 +137,40 @@ def test_shared_work_is_given_out_as_it_is_ready_and_counted() -> None:
     assert all(size > 0 for size in counted)
 
 
-def test_shared_work_stopped_early_leaves_no_worker() -> None:
-    import multiprocessing
+def _no_child_left() -> bool:
+    """Whether this process has no child at all, running or waiting to be reaped."""
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
 
+
+def test_shared_work_stopped_early_leaves_no_worker() -> None:
     given = parallel.map_shared(_pid_of, list(range(1000)), 3)
     assert next(given)[1] == 0
+    assert not _no_child_left()
     given.close()
-    assert multiprocessing.active_children() == []
+    assert _no_child_left()
+
+
+def test_shared_work_that_fails_in_the_parent_leaves_no_worker() -> None:
+    parent = os.getpid()
+
+    def fail_in_the_parent(item: int) -> int:
+        if os.getpid() == parent and item >= 300:
+            raise RuntimeError("failed")
+        time.sleep(0.001)
+        return item
+
+    with pytest.raises(RuntimeError, match="failed"):
+        list(parallel.map_shared(fail_in_the_parent, list(range(1000)), 3))
+    assert _no_child_left()
+
+
+def test_a_huge_run_is_cut_into_at_most_the_chunks_whose_tickets_fit_in_a_pipe() -> None:
+    for count, workers in [(10**6, 2), (3 * 10**6, 64), (10**5, 256)]:
+        chunks = parallel.chunked(count, workers)
+        assert len(chunks) <= parallel.MOST_CHUNKS
+        assert chunks[0][0] == 0 and chunks[-1][1] == count
+        assert all(end == start for (_, end), (start, _) in itertools.pairwise(chunks))
