@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def load_post(
-    path: Path | str, site: Site, layout: Layout, *, stamped: bool = False, key: str | None = None
+    path: Path | str, site: Site, layout: Layout, *, key: str | None = None
 ) -> tuple[Post | None, Stamp | None]:
     """A content file's post record, loaded as a linted file is; None when it is no post or
     does not load. With its stamp, as it was read. `key`: the path as an absolute path the
@@ -41,6 +41,14 @@ def load_post(
     collection = site.collection_for(relative)
     if collection is None or not collection.indexed:
         return None, None
+    return read_post(path, site, layout, relative, key)
+
+
+def read_post(
+    path: Path | str, site: Site, layout: Layout, relative: str, key: str | None
+) -> tuple[Post | None, Stamp | None]:
+    """load_post of a file of an indexed collection (`relative`: its site path): where every
+    post that is not linted is read."""
     read = read_file(path, site.config.max_file_size, site.project)
     if isinstance(read, Finding):
         return None, None
@@ -280,9 +288,11 @@ def _loaded(
     workers = pool.workers_for(len(missed), jobs)
 
     def load(key: str) -> tuple[Post | None, Stamp | None] | None:
-        if not _indexed(site, key):
+        relative = _site_path(site, key)
+        collection = site.collection_for(relative)
+        if collection is None or not collection.indexed:
             return None
-        return load_post(key, site, layout, key=key)
+        return read_post(key, site, layout, relative, key)
 
     if workers > 1:
         loaded_posts: Iterable[tuple[Post | None, Stamp | None] | None] = pool.map_shared(

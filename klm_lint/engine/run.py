@@ -378,7 +378,7 @@ class Engine:
         )
 
     def _post_of(self, path: Path | str) -> tuple[Post | None, Stamp | None]:
-        return load_post(Path(path), self.site, self.layout, stamped=True)
+        return load_post(Path(path), self.site, self.layout)
 
     def lint_bytes(
         self, path: Path, relative: str, raw: bytes, *, whole_site: bool, put: bool = False

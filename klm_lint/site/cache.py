@@ -42,8 +42,8 @@ from klm_lint.site.columns import (
     ColumnWriter,
     KeyPieces,
     json_pieces,
-    key_text,
     key_texts,
+    key_texts_of,
     numbers,
     numbers_json,
     parse_column,
@@ -422,31 +422,34 @@ class IndexCache:
         which: array[int] = array("q")
         line_ends: array[int] = array("q")
         rows: list[Post | int | None] = []
+        cut = len(root)
+        # Bound once: this runs for every file of the site.
+        add_file, add_stamp, add_row = files.append, stamps.extend, rows.append
+        add_which, add_line_end, number = which.append, line_ends.append, collections.setdefault
         for key, file_stamp, post in entries:
             if not key.startswith(root):
                 continue
             relative = post.site_path if isinstance(post, Post) else ""
-            if len(relative) != len(key) - len(root) or not key.endswith(relative):
-                relative = key[len(root) :].replace(os.sep, "/")
+            if len(relative) != len(key) - cut or not key.endswith(relative):
+                relative = key[cut:].replace(os.sep, "/")
             # else the post's own text: a large site's paths are not held twice while writing
-            files.append(relative)
+            add_file(relative)
             if file_stamp is None or file_stamp[1] >= trusted:
-                stamps.extend(_UNTRUSTED)
+                add_stamp(_UNTRUSTED)
                 post = None
             else:
-                stamps.extend(file_stamp)
-            rows.append(post)
+                add_stamp(file_stamp)
+            add_row(post)
             if post is None:
-                which.append(-1)
-                line_ends.append(0)
+                add_which(-1)
+                add_line_end(0)
             elif isinstance(post, Post):
-                which.append(collections.setdefault(post.collection, len(collections)))
-                line_ends.append(post.first_line_end)
+                add_which(number(post.collection, len(collections)))
+                add_line_end(post.first_line_end)
             else:
                 assert stored is not None
-                name = stored.collection(post)
-                which.append(collections.setdefault(name, len(collections)))
-                line_ends.append(stored.line_ends[post])
+                add_which(number(stored.collection(post), len(collections)))
+                add_line_end(stored.line_ends[post])
         sections: list[tuple[str, Callable[[], str | Iterable[str] | None]]] = [
             ("files", lambda: json_pieces(files)),
             ("stamps", lambda: numbers_json(stamps)),
@@ -609,7 +612,7 @@ def _key_pieces(
         piece = rows[at : at + PIECE]
         if key_of is not None and index is not None and all(type(post) is Post for post in piece):
             # Every row a whole post, as a run that loaded every post leaves them.
-            texts = list(map(key_text, index.keys_of(key_of, cast("list[Post]", piece))))
+            texts = key_texts_of(index.keys_of(key_of, cast("list[Post]", piece)))
             if False in texts or not pieces.add(cast("list[str | None]", texts)):
                 return None
             continue
@@ -630,7 +633,7 @@ def _key_pieces(
         if whole:
             if key_of is None or index is None:
                 return None
-            texts = list(map(key_text, index.keys_of(key_of, whole)))
+            texts = key_texts_of(index.keys_of(key_of, whole))
             if False in texts:  # a key that cannot be kept as text (no text equals False)
                 return None
             for place, text in zip(places, texts, strict=True):

@@ -37,11 +37,12 @@ K = TypeVar("K")
 class Layout:
     """The facts a post record holds, in order: one shared object per set of facts."""
 
-    __slots__ = ("facts", "kinds", "names", "slots")
+    __slots__ = ("extracts", "facts", "kinds", "names", "slots")
     _known: ClassVar[dict[tuple[str, ...], Layout]] = {}
 
     def __init__(self, facts: Sequence[Fact[Any]]) -> None:
         self.facts = tuple(facts)
+        self.extracts = tuple(fact.extract for fact in self.facts)
         self.names = tuple(fact.name for fact in self.facts)
         self.kinds = tuple(fact.kind for fact in self.facts)
         self.slots = {name: slot for slot, name in enumerate(self.names)}
@@ -118,7 +119,7 @@ def post_for(doc: Document, site: Site, layout: Layout, key: str | None = None) 
         collection.name,
         doc.lines.line_end(1),
         layout,
-        tuple(fact.extract(doc, site) for fact in layout.facts),
+        tuple([extract(doc, site) for extract in layout.extracts]),
     )
 
 
@@ -470,6 +471,16 @@ class SiteIndex:
         if keys is None:
             return [self.key_of(key_of, post) for post in posts]
         serials, held, count = self._serials, self._posts, len(keys)
+        posts = list(posts)
+        try:
+            # Every post held, and its key remembered (as after grouping): in a few passes.
+            numbers = [serials[post.key] for post in posts]
+            if all([held.get(post.key) is post for post in posts]):
+                known = [keys[serial] for serial in numbers]
+                if _UNKNOWN not in known:
+                    return known
+        except (KeyError, IndexError):
+            pass
         found: list[Hashable | None] = []
         for post in posts:
             path = post.key
@@ -480,7 +491,7 @@ class SiteIndex:
                     if known is not _UNKNOWN:
                         found.append(known)
                         continue
-            found.append(self.key_of(key_of, post))
+            found.append(key_of(post))  # not remembered: the cache asks once
         return found
 
     def asked_keys(self) -> set[str]:

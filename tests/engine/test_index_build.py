@@ -98,13 +98,13 @@ def test_loaded_once_per_run_and_only_posts(
     site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[str] = []
-    original = index_build.load_post
+    original = index_build.read_post
 
     def counting(path: Path | str, *args: object, **kwargs: bool) -> object:
         reads.append(os.path.basename(path))
         return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(index_build, "load_post", counting)
+    monkeypatch.setattr(index_build, "read_post", counting)
     for name in ("a.md", "b.md", "c.md"):
         site.post(POST.replace("Camp", name), name=name)
     site.write("content/about.md", "---\ntitle: About\n---\n")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from klm_lint.cli import main
 from klm_lint.engine import index_build
-from klm_lint.site.columns import key_line, key_text, key_texts, key_value
+from klm_lint.site.columns import key_line, key_text, key_texts, key_texts_of, key_value
 from klm_lint.site.index import Post, Stored
 from tests.cache_files import numbers_text, read_cache, resealed_bytes, write_cache
 from tests.conftest import GOOD_POST
@@ -36,13 +36,13 @@ class Runs:
         self.site = site
         self.capsys = capsys
         self.reads: list[str] = []
-        original = index_build.load_post
+        original = index_build.read_post
 
         def counting(path: Path | str, *args: object, **kwargs: bool) -> object:
             self.reads.append(os.path.basename(path))
             return original(path, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(index_build, "load_post", counting)
+        monkeypatch.setattr(index_build, "read_post", counting)
         monkeypatch.chdir(site.root)
 
     def __call__(self, *args: str) -> str:
@@ -630,6 +630,16 @@ def test_a_column_of_keys_reads_back_as_written(keys: list[Any]) -> None:
     read = key_texts(line.encode(), len(texts))
     assert read == [text or "" for text in texts], "no key's text is empty: it stands for None"
     assert [key_value(text) if text else None for text in read] == keys
+
+
+class _Text(str):
+    """A key of a str subclass: the cache does not keep it."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_KEYS | st.builds(_Text, st.text()) | st.integers(), max_size=6))
+def test_the_texts_of_a_column_of_keys_are_each_keys_text(keys: list[Any]) -> None:
+    assert key_texts_of(keys) == [key_text(key) for key in keys]
 
 
 @pytest.mark.parametrize("texts", [["a\tb"], ["a\nb", "c"], ["a\rb"]])

@@ -122,9 +122,12 @@ def test_a_column_of_keys_of_whole_posts_is_each_posts_key(pairs: list[tuple[str
         index.add(each)
     keys = [by_title_or_number(each) for each in posts]
     texts = [key_text(key) for key in keys]
-    for rows in (list(posts), [*posts, None]):  # every row whole, or not (another way)
+    ways = [(rows, grouped) for rows in (list(posts), [*posts, None]) for grouped in (0, 1)]
+    for rows, grouped in ways:  # every row whole, or not (another way); every key remembered
         index.forget_keys(by_title_or_number)
-        if rows and rows[0] is not None:
+        if grouped:
+            index.shared(by_title_or_number)  # every post's key remembered as it is grouped
+        elif rows and rows[0] is not None:
             index.key_of(by_title_or_number, rows[0])  # remembered, or worked out in the column
         column = _key_column("k", by_title_or_number, rows, None, index)  # type: ignore[arg-type]
         if False in texts:
@@ -133,3 +136,22 @@ def test_a_column_of_keys_of_whole_posts_is_each_posts_key(pairs: list[tuple[str
             kept = cast("list[str | None]", texts)
             expected = key_pieces([*kept, *([None] if rows[-1:] == [None] else [])])
             assert column is not None and "".join(column) == "".join(expected or [])
+
+
+def test_the_keys_worked_out_to_group_posts_are_remembered_for_the_cache() -> None:
+    posts = [
+        post(f"{name}.md", title) for name, title in (("a", "Camp"), ("b", "Camp"), ("c", "Fair"))
+    ]
+    index = SiteIndex(LAYOUT)
+    for each in posts:
+        index.add(each)
+    asked: list[str] = []
+
+    def counted(each: Post) -> object:
+        asked.append(each.site_path)
+        return by_title_or_number(each)
+
+    assert [paths for _key, paths in index.shared(counted)] == [[posts[0].key, posts[1].key]]
+    assert len(asked) == len(posts)
+    assert index.keys_of(counted, posts) == ["Camp", "Camp", "Fair"]
+    assert len(asked) == len(posts), "each key is worked out once"
