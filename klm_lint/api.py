@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from klm_lint.engine.result import FixMode, Result
 from klm_lint.errors import ConfigError, KlmLintError, UsageError
+from klm_lint.files import temporary_file
 from klm_lint.records import replace, value_record
 
 if TYPE_CHECKING:
@@ -419,12 +420,11 @@ def _write_config(path: Path, text: str) -> None:
     """Through a temporary file and a rename, so that a link in the config's place is replaced,
     never written through, and an interrupted write leaves the old file whole."""
     import stat
-    import tempfile
 
     mode = 0o644
     if path.is_file() and not path.is_symlink():
         mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = temporary_file(path.parent, f".{path.name}.")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

@@ -88,6 +88,21 @@ def _within(absolute: str, folder: str) -> bool:
     return absolute == folder or absolute.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def temporary_file(folder: str | os.PathLike[str], prefix: str) -> tuple[int, str]:
+    """A new file in the folder, open for writing, and its path (`prefix`, random letters,
+    `.tmp`): made by this call alone (never an existing file, never through a link) and
+    readable by its owner alone, as tempfile.mkstemp makes it, without tempfile's imports
+    (shutil, random and the compression modules) on the path of every run that writes."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        path = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no new temporary file name found", os.fspath(folder))
+
+
 def stamp_of(info: os.stat_result) -> Stamp:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 

@@ -4,6 +4,7 @@ limit, never through a link out of the project; and the paths the config names."
 from __future__ import annotations
 
 import os
+import stat
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,6 +20,7 @@ from klm_lint.files import (
     project_path,
     read_config_file,
     read_regular,
+    temporary_file,
 )
 
 if TYPE_CHECKING:
@@ -180,3 +182,34 @@ def test_nothing_is_written_through_a_link_out_of_the_working_directory(
         check_written_here("report.json")
     check_written_here("new.json")
     check_written_here(outside / "elsewhere.json")
+
+
+def test_a_temporary_file_is_new_private_and_never_an_existing_one(tmp_path: Path) -> None:
+    handle, path = temporary_file(tmp_path, ".index-")
+    os.close(handle)
+    name = os.path.basename(path)
+    assert os.path.dirname(path) == str(tmp_path)
+    assert name.startswith(".index-") and name.endswith(".tmp")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    other_handle, other = temporary_file(tmp_path, ".index-")
+    os.close(other_handle)
+    assert other != path
+
+
+def test_a_temporary_file_is_never_made_through_a_link_nor_over_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "outside"
+    (tmp_path / "cache").mkdir()
+    names = iter([b"\x01" * 6, b"\x02" * 6, b"\x03" * 6])
+    monkeypatch.setattr(os, "urandom", lambda _size: next(names))
+    (tmp_path / "cache" / f".index-{'01' * 6}.tmp").symlink_to(outside)
+    (tmp_path / "cache" / f".index-{'02' * 6}.tmp").write_text("kept")
+    handle, path = temporary_file(tmp_path / "cache", ".index-")
+    os.close(handle)
+    assert path.endswith(f".index-{'03' * 6}.tmp")
+    assert not outside.exists(), "the link was not written through"
+    assert (tmp_path / "cache" / f".index-{'02' * 6}.tmp").read_text() == "kept"
+    monkeypatch.setattr(os, "urandom", lambda _size: b"\x02" * 6)
+    with pytest.raises(FileExistsError):
+        temporary_file(tmp_path / "cache", ".index-")

@@ -7,10 +7,10 @@ import contextlib
 import difflib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from klm_lint.files import temporary_file
 from klm_lint.findings import Applicability
 from klm_lint.load.text import printable_line
 
@@ -166,7 +166,7 @@ def write_fixed(path: Path, data: bytes) -> str:
         return f"it has {others} other hard link{'s' if others > 1 else ''}, which a fix would cut"
     folder, name = os.path.split(real)
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+        handle, temporary = temporary_file(folder, f".{name}.")
     except OSError as error:
         return f"its folder cannot be written ({error.strerror or error})"
     try:

@@ -35,7 +35,15 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from klm_lint.errors import ConfigError
-from klm_lint.files import Refused, Stamp, open_regular, read_regular, read_up_to, stamp_of
+from klm_lint.files import (
+    Refused,
+    Stamp,
+    open_regular,
+    read_regular,
+    read_up_to,
+    stamp_of,
+    temporary_file,
+)
 from klm_lint.site.columns import (
     NOTHING,
     PIECE,
@@ -322,10 +330,8 @@ class IndexCache:
             return
         if not self._usable(create=True):
             return
-        import tempfile  # here: a run that writes no cache does without it (and shutil, random)
-
         try:
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".index-", suffix=".tmp")
+            handle, temporary = temporary_file(self.folder, ".index-")
             try:
                 with os.fdopen(handle, "wb") as stream:
                     self._write(stream, entries, index, last=last)
