@@ -2,8 +2,8 @@
 makes (`klm-lint content/posts/a.md -f json`), so that they need not import typer.
 
 The options are cli/options.py's, written from the typer definition. Only the plainest forms
-are read here: paths, `--option value`, `--option=value`, `-f value`, flags, and values typer
-would take as they are. Anything else (help, a short option with its value attached, `--`, an
+are read here: paths, `--option value`, `--option=value`, `-f value`, `-fvalue`, flags, and
+values typer would take as they are. Anything else (help, short options run together, `--`, an
 unknown option, a value typer would refuse or convert) returns None, and typer reads the
 command line as it always does, errors included. tests/cli/test_fast_path.py holds the
 Invocation made here equal to typer's on generated command lines.
@@ -28,6 +28,11 @@ _DEFAULTS: dict[str, object] = {
 _VALUES = frozenset(
     option.name for option in OPTIONS if option.kind not in ("paths", "flag", "switch")
 )
+_SHORT_VALUES = frozenset(
+    spelling
+    for spelling, option in _BY_SPELLING.items()
+    if len(spelling) == 2 and option.name in _VALUES
+)
 
 
 def parse(arguments: list[str]) -> Invocation | None:
@@ -46,6 +51,11 @@ def parse(arguments: list[str]) -> Invocation | None:
             paths.append(Path(argument))
             continue
         spelling, equals, attached = argument.partition("=")
+        if argument[1] != "-" and len(argument) > 2 and argument[:2] in _SHORT_VALUES:
+            # `-j1`, `-fjson`: click reads the rest of a short option that takes a value as
+            # its value, `=` included.
+            spelling, equals, attached = argument[:2], "", argument[2:]
+            waiting.append(attached)
         if spelling in _OFF:
             if equals:
                 return None

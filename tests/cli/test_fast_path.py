@@ -47,6 +47,8 @@ _VALUES = st.sampled_from(
         "-h",
         "--fix",
         "a=b",
+        "=1",
+        "=json",
         "content/posts/a.md",
         "KLM1,draft-flag",
         "b.json",
@@ -58,8 +60,11 @@ _PATHS = st.sampled_from(["content", "content/posts/a.md", "a b.md", "-", "./ser
 
 @st.composite
 def _argument(draw: st.DrawFn) -> list[str]:
-    form = draw(st.sampled_from(["alone", "value", "attached", "path", "odd"]))
+    form = draw(st.sampled_from(["alone", "value", "attached", "short", "path", "odd"]))
     spelling = draw(st.sampled_from(_SPELLINGS))
+    if form == "short":  # a short option with its value (or more short options) run together
+        short = draw(st.sampled_from([each for each in _SPELLINGS if len(each) == 2]))
+        return [f"{short}{draw(_VALUES)}"]
     if form == "alone":
         return [spelling]
     if form == "value":
@@ -109,6 +114,7 @@ def test_plain_command_lines_take_the_fast_path() -> None:
         ["--select", "KLM1", "--ignore=draft-flag", "-j", "2", "--no-cache"],
         ["--fix", "--unsafe-fixes", "--show-fixes", "--max-warnings", "0", "content"],
         ["-", "--stdin-filename", "content/posts/a.md"],
+        ["-j1", "content", "-fjson"],
     ):
         fast = parse(arguments)
         assert fast is not None, arguments
@@ -118,7 +124,7 @@ def test_plain_command_lines_take_the_fast_path() -> None:
 
 
 def test_the_rest_is_left_to_typer() -> None:
-    for arguments in (["-h"], ["--help"], ["--format", "yaml"], ["-j", "0"], ["--", "a"]):
+    for arguments in (["-h"], ["--help"], ["--format", "yaml"], ["-j", "0"], ["--", "a"], ["-j=1"]):
         assert parse(arguments) is None, arguments
 
 
