@@ -475,7 +475,7 @@ class IndexCache:
             )
         layout = self.layout
         whole: list[tuple[Any, ...]] | None = None
-        if all(post is None or type(post) is Post for post in rows):
+        if set(map(type, rows)) <= {Post, type(None)}:
             # Every post whole, as a full run leaves them: each column taken at once.
             nothing = tuple(NOTHING[kind] for kind in layout.kinds)
             whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
@@ -616,7 +616,7 @@ def _key_pieces(
     pieces = KeyPieces()
     for at in range(0, len(rows), PIECE):
         piece = rows[at : at + PIECE]
-        if key_of is not None and index is not None and all(type(post) is Post for post in piece):
+        if key_of is not None and index is not None and set(map(type, piece)) == {Post}:
             # Every row a whole post, as a run that loaded every post leaves them.
             texts = key_texts_of(index.keys_of(key_of, cast("list[Post]", piece)))
             if False in texts or not pieces.add(cast("list[str | None]", texts)):

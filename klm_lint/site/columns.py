@@ -48,7 +48,8 @@ def numbers(raw: Any, length: int) -> array[int]:
 
 def numbers_json(column: array[int] | list[int]) -> str:
     data = column if isinstance(column, array) else array("q", column)
-    return json.dumps(base64.b64encode(data.tobytes()).decode("ascii"))
+    # Base64 letters (A-Z, a-z, 0-9, +, /, =) need no escaping in a JSON string.
+    return '"' + base64.b64encode(data.tobytes()).decode("ascii") + '"'
 
 
 def typed(raw: Any, types: set[type], length: int | None = None) -> list[Any]:
@@ -306,13 +307,23 @@ def key_text(key: Hashable | None) -> str | bool | None:
 
 def key_texts_of(keys: list[Hashable | None]) -> list[str | bool | None]:
     """key_text of each key; a column of strings and None (most keys) at C speed."""
-    if set(map(type, keys)) <= _STRING_OR_NONE:
-        string = _string
+    kinds = set(map(type, keys))
+    string = _string
+    if kinds <= _STRING_OR_NONE:
         return [None if key is None else string(cast("str", key)) for key in keys]
+    if kinds <= _TUPLE_OR_NONE:
+        try:  # tuples of strings, as _text writes them (anything else is left to it)
+            return [
+                None if key is None else "[" + ",".join(map(string, cast("tuple[str]", key))) + "]"
+                for key in keys
+            ]
+        except TypeError:
+            pass
     return list(map(key_text, keys))
 
 
 _STRING_OR_NONE = frozenset((str, _NONE))
+_TUPLE_OR_NONE = frozenset((tuple, _NONE))
 
 
 def _text(key: object) -> str:

@@ -637,7 +637,16 @@ class _Text(str):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(_KEYS | st.builds(_Text, st.text()) | st.integers(), max_size=6))
+@given(
+    st.lists(_KEYS | st.builds(_Text, st.text()) | st.integers(), max_size=6)
+    | st.lists(st.none() | st.text(), max_size=6)
+    | st.lists(
+        st.none()
+        | st.lists(st.text() | st.builds(_Text, st.text()) | st.none(), max_size=3).map(tuple),
+        max_size=6,
+    )
+    | st.lists(st.none() | st.lists(st.text(), max_size=3), max_size=4)
+)
 def test_the_texts_of_a_column_of_keys_are_each_keys_text(keys: list[Any]) -> None:
     assert key_texts_of(keys) == [key_text(key) for key in keys]
 
