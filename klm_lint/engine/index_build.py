@@ -219,6 +219,8 @@ def complete_index(
             return _from_cache(index, site, loaded, current, linted, changed, jobs)
     adopted: dict[str, int] = {}
     missed: list[str] = []
+    places: list[int] = []
+    """Where each missed file's entry goes among the entries (in the walk's order)."""
     found = 0
     stamps = loaded.stamps if loaded is not None else None
     look = _Looker(site.root_text)
@@ -264,26 +266,37 @@ def complete_index(
                     else:
                         entries.append((key, stamp, None))
                     continue
+            places.append(len(entries))
+            entries.append(_MISSED)
             missed.append(key)
     finally:
         look.close()
     changed = changed or found != len(rows)
-    for key, (post, stamp) in _loaded(index, site, missed, jobs):
+    left_out = 0
+    for place, (key, each) in zip(places, _loaded(index, site, missed, jobs), strict=True):
+        if each is None:
+            left_out += 1
+            continue
+        post, stamp = each
         changed = True
-        entries.append((key, stamp, post))
+        entries[place] = (key, stamp, post)
     if loaded is not None and adopted:
         index.adopt(loaded.stored, adopted)
-    if missed:
-        order = {key: at for at, key in enumerate(keys)}
-        entries.sort(key=lambda entry: order[entry[0]])
+    if left_out:
+        entries = [entry for entry in entries if entry is not _MISSED]
     return Completed(entries, changed)
+
+
+_MISSED: Entry = ("", None, None)
+"""The place of a file being loaded among the entries, until its entry takes it."""
 
 
 def _loaded(
     index: SiteIndex, site: Site, missed: list[str], jobs: int | None
-) -> Iterator[tuple[str, tuple[Post | None, Stamp | None]]]:
-    """The files not taken from the cache, loaded (their posts added to the index); those of
-    no indexed collection are left out."""
+) -> Iterator[tuple[str, tuple[Post | None, Stamp | None] | None]]:
+    """The files not taken from the cache, loaded (their posts added to the index), each with
+    its post and stamp, in their order; None for a file of no indexed collection (it is left
+    out)."""
     layout = index.layout
     workers = pool.workers_for(len(missed), jobs)
 
@@ -301,12 +314,9 @@ def _loaded(
     else:
         loaded_posts = (load(key) for key in missed)
     for key, each in zip(missed, loaded_posts, strict=True):
-        if each is None:
-            continue
-        post, stamp = each
-        if post is not None:
-            index.add(post)
-        yield key, (post, stamp)
+        if each is not None and each[0] is not None:
+            index.add(each[0])
+        yield key, each
 
 
 def _from_cache(
@@ -357,9 +367,11 @@ def _from_cache(
             missed.append(key)
     if adopted:
         index.adopt(stored, adopted)
-    for key, (post, stamp) in _loaded(index, site, missed, jobs):
-        changed = True
-        own[key] = (key, stamp, post)
+    for key, each in _loaded(index, site, missed, jobs):
+        if each is not None:
+            post, stamp = each
+            changed = True
+            own[key] = (key, stamp, post)
 
     def entries() -> Iterator[Entry]:
         for row, key in enumerate(keys):

@@ -317,9 +317,12 @@ class SiteIndex:
 
     def add(self, post: Post) -> None:
         """A post, unless one with its path is there already."""
-        if post.key not in self._posts and post.key not in self._rows:
+        key = post.key
+        if key not in self._posts and key not in self._rows:
             self._hold(post)
-            self._changed(post.key, None, post)
+            # While the posts come in, nothing is grouped or derived yet: nothing to change.
+            if self._groups or self._derived or key in self._serials:
+                self._changed(key, None, post)
 
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
