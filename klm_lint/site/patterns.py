@@ -18,7 +18,7 @@ import os
 import posixpath
 from typing import TYPE_CHECKING
 
-from klm_lint.lazy import compiled
+from klm_lint.lazy import compiled, lazy_pattern
 from klm_lint.site.known_patterns import KNOWN
 
 if TYPE_CHECKING:
@@ -30,12 +30,20 @@ if TYPE_CHECKING:
 _SEPARATORS = [sep for sep in (os.sep, os.altsep) if sep and sep != posixpath.sep]
 
 
+_SUFFIX = lazy_pattern(r"\*(\.[A-Za-z0-9_.-]+)")
+"""A pattern that takes the files whose name ends so (`*.md`): on a name alone, no more than
+`str.endswith`."""
+
+
 class Patterns:
-    __slots__ = ("_lines", "_searches", "_spec")
+    __slots__ = ("_lines", "_searches", "_spec", "_suffixes")
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = list(lines)
         self._spec: pathspec.GitIgnoreSpec | None = None
+        suffixes = [found.group(1) for line in lines if (found := _SUFFIX.fullmatch(line))]
+        self._suffixes = tuple(suffixes) if lines and len(suffixes) == len(lines) else None
+        """When every pattern is `*.ext`: their endings."""
         if all(isinstance(line, str) and line in KNOWN for line in self._lines):
             known = [KNOWN[line] for line in self._lines]
             self._searches: tuple[Callable[[str], object], ...] | None = tuple(
@@ -61,6 +69,14 @@ class Patterns:
 
             spec = self._spec = pathspec.GitIgnoreSpec.from_lines(self._lines)
         return spec
+
+    def match_name(self, name: str) -> bool:
+        """match_file of a file's name alone (no folder in it), as the walk asks for each file:
+        patterns that are all `*.ext` are matched by the name's ending."""
+        suffixes = self._suffixes
+        if suffixes is not None:
+            return name.endswith(suffixes)
+        return self.match_file(name)
 
     def match_file(self, path: str) -> bool:
         """Whether the patterns match the path (relative, as pathspec takes it)."""

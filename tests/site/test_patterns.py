@@ -89,3 +89,28 @@ def test_the_known_patterns_are_matched_without_pathspec(tmp_path: Path) -> None
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert done.stdout.split() == ["False"]
+
+
+_NAMES = st.builds(
+    lambda stem, ending: stem + ending,
+    st.sampled_from(["", "a", ".hidden", "post-1", "index.fr", "x.md", "Notes"]),
+    st.sampled_from(
+        ["", ".md", ".MD", ".mdx", ".markdown", ".md.bak", ".tar.gz", "md", ".", "..md"]
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    lines=st.lists(
+        st.sampled_from(["*.md", "*.mdx", "*.markdown", "*.tar.gz", "*..md", "*.md ", "*.md/"])
+        | _PATTERN,
+        max_size=4,
+    ),
+    names=st.lists(_NAMES, min_size=1, max_size=8),
+)
+def test_a_name_alone_matches_as_pathspec_matches_it(lines: list[str], names: list[str]) -> None:
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    patterns = Patterns(lines)
+    for name in names:
+        assert patterns.match_name(name) == spec.match_file(name), (lines, name)
