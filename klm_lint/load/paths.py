@@ -26,15 +26,16 @@ def inside(absolute: str, folder: str) -> str | None:
 def absolute_paths(texts: list[str]) -> list[str]:
     """os.path.abspath of each path, the working directory looked up once (abspath looks it up
     for every relative path, a system call each): a normal relative path is joined to it as it
-    is, and any other path is left to abspath."""
+    is, a normal absolute path (as the walk makes them) is kept as it is, and any other path is
+    left to abspath."""
     if os.sep != "/":
         return [os.path.abspath(text) for text in texts]
     cwd = os.getcwd()
     prefix = cwd if cwd.endswith("/") else cwd + "/"
     return [
-        prefix + text
+        (text if text[0] == "/" else prefix + text)
         if text
-        and text[0] not in "/."
+        and text[0] != "."
         and "/." not in text
         and "//" not in text
         and not text.endswith("/")
