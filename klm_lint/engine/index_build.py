@@ -224,15 +224,16 @@ def complete_index(
     found = 0
     stamps = loaded.stamps if loaded is not None else None
     look = _Looker(site.root_text)
+    mine = linted.places()
     try:
         for key in keys:
             row = rows.get(key)
             # A file the cache knows is in an indexed collection: the configuration is the same.
             # Without a cache, the loading (by the workers too) tells the others apart.
-            if row is None and (loaded is not None or key in linted) and not _indexed(site, key):
+            if row is None and (loaded is not None or key in mine) and not _indexed(site, key):
                 continue
             found += 1
-            if key in linted:
+            if key in mine:
                 stamp = linted.stamp(key)
                 if stamp is None:
                     changed = True

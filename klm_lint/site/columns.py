@@ -184,9 +184,13 @@ class ColumnWriter:
         kind = self.kind
         texts = self.texts
         if kind == "value":
+            places = array("q", bytes(24 * len(values)))
+            if set(map(type, values)) <= _ONLY_NONE:  # a key no post has, as many keys are
+                texts.extend(values)
+                self.at.extend(places)
+                return
             texts.extend([None if value is None else value.text for value in values])
             # Three numbers a value, each kind of number taken in one pass (0 for no value).
-            places = array("q", bytes(24 * len(values)))
             places[0::3] = array("q", [0 if value is None else value.line for value in values])
             places[1::3] = array("q", [0 if value is None else value.start for value in values])
             places[2::3] = array("q", [0 if value is None else value.end for value in values])
@@ -323,6 +327,7 @@ def key_texts_of(keys: list[Hashable | None]) -> list[str | bool | None]:
 
 
 _STRING_OR_NONE = frozenset((str, _NONE))
+_ONLY_NONE = frozenset((_NONE,))
 _TUPLE_OR_NONE = frozenset((tuple, _NONE))
 
 

@@ -475,26 +475,16 @@ class SiteIndex:
             return [self.key_of(key_of, post) for post in posts]
         serials, held, count = self._serials, self._posts, len(keys)
         posts = list(posts)
-        try:
-            # Every post held, and its key remembered (as after grouping): in a few passes.
-            numbers = [serials[post.key] for post in posts]
-            if all([held.get(post.key) is post for post in posts]):
-                known = [keys[serial] for serial in numbers]
-                if _UNKNOWN not in known:
-                    return known
-        except (KeyError, IndexError):
-            pass
-        found: list[Hashable | None] = []
-        for post in posts:
-            path = post.key
-            if held.get(path) is post:
-                serial = serials.get(path, count)
-                if serial < count:
-                    known = keys[serial]
-                    if known is not _UNKNOWN:
-                        found.append(known)
-                        continue
-            found.append(key_of(post))  # not remembered: the cache asks once
+        # The keys remembered (of posts held) in one pass; the others worked out, and not
+        # remembered: the cache asks once.
+        found: list[Hashable | None] = [
+            keys[serial]
+            if held.get(path := post.key) is post and (serial := serials.get(path, count)) < count
+            else _UNKNOWN
+            for post in posts
+        ]
+        for place in [place for place, known in enumerate(found) if known is _UNKNOWN]:
+            found[place] = key_of(posts[place])
         return found
 
     def asked_keys(self) -> set[str]:
