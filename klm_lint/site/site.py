@@ -290,8 +290,7 @@ def _address(doc: Document, site: Site) -> Address | None:
 
 
 def _page_url(doc: Document, site: Site) -> str | None:
-    collection = site.collection_of(doc)
-    return page_url(doc, collection.name if collection is not None else "", site.config)
+    return page_url(doc, site.address(doc), site.config)
 
 
 def _static_folders_exist(root: Path, folders: list[str], config_path: Path | None) -> None:

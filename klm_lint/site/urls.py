@@ -109,11 +109,11 @@ def address_of(doc: Document, collection: str, config: Config) -> Address | None
     return _RULES[generator.urls](file)
 
 
-def page_url(doc: Document, collection: str, config: Config) -> str | None:
+def page_url(doc: Document, address: Address | None, config: Config) -> str | None:
     """The path a browser opens the file's page at (`/posts/my-post/`), for following links to
-    it; None when it gets none, or when its generator's rule gives only a name (Astro's content
-    collections, whose routes are the site's code)."""
-    address = address_of(doc, collection, config)
+    it (`address`: the file's, from address_of); None when it gets none, or when its
+    generator's rule gives only a name (Astro's content collections, whose routes are the
+    site's code)."""
     if address is None:
         return None
     if config.generator.urls != "nextjs":
