@@ -131,7 +131,12 @@ def map_shared(
     try:
         for _ in range(workers - 1):
             receiving, sending = os.pipe()
-            worker = os.fork()
+            try:
+                worker = os.fork()
+            except OSError:  # no process to be had (a limit on processes): fewer workers
+                os.close(receiving)
+                os.close(sending)
+                break
             if worker == 0:  # the worker: it never returns to the caller's code
                 code = 0
                 try:

@@ -174,3 +174,16 @@ def test_a_huge_run_is_cut_into_at_most_the_chunks_whose_tickets_fit_in_a_pipe()
         assert len(chunks) <= parallel.MOST_CHUNKS
         assert chunks[0][0] == 0 and chunks[-1][1] == count
         assert all(end == start for (_, end), (start, _) in itertools.pairwise(chunks))
+
+
+def test_shared_work_is_complete_when_no_worker_can_be_forked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    items = list(range(300))
+    results = list(parallel.map_shared(_pid_of, items, 3))
+    assert [item for _pid, item in results] == items
+    assert {pid for pid, _item in results} == {os.getpid()}
