@@ -130,7 +130,10 @@ def map_shared(
     gc.freeze()
     try:
         for _ in range(workers - 1):
-            receiving, sending = os.pipe()
+            try:
+                receiving, sending = os.pipe()
+            except OSError:  # no descriptor to be had: fewer workers
+                break
             try:
                 worker = os.fork()
             except OSError:  # no process to be had (a limit on processes): fewer workers
