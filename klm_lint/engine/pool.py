@@ -72,7 +72,6 @@ def map_shared(
     header = struct.Struct("<IQ")
     """A chunk's results as a worker sends them: the chunk's number and their size."""
     chunks = chunked(len(items), workers)
-    tickets = _Tickets(len(chunks))
 
     def compute(at: int) -> list[Result]:
         start, end = chunks[at]
@@ -120,6 +119,11 @@ def map_shared(
             if progress is not None:
                 progress(end - start)
 
+    try:
+        tickets = _Tickets(len(chunks))
+    except OSError:  # no pipe to be had: the parent does the work alone
+        yield from ready(last=True)
+        return
     forked: list[tuple[int, int]] = []
     """Each worker's process id and the end of the pipe its results come through."""
     readers: list[threading.Thread] = []

@@ -176,24 +176,21 @@ def test_a_huge_run_is_cut_into_at_most_the_chunks_whose_tickets_fit_in_a_pipe()
         assert all(end == start for (_, end), (start, _) in itertools.pairwise(chunks))
 
 
-@pytest.mark.parametrize("refused", ["fork", "pipe"])
+@pytest.mark.parametrize("refused", ["fork", "pipe", "tickets"])
 def test_shared_work_is_complete_when_no_worker_can_be_started(
     refused: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No process (a limit on processes) or no descriptor for a worker's pipe (the first pipe,
-    the tickets', is made): the parent does the work."""
+    """No process (a limit on processes), no descriptor for a worker's pipe (the tickets' pipe
+    is made), or none for the tickets' pipe itself: the parent does the work."""
     pipes = [os.pipe]
 
     def fail(*_args: object) -> object:
         if refused == "pipe" and len(pipes) == 1:
             pipes.append(os.pipe)
             return pipes[0]()
-        raise OSError(24 if refused == "pipe" else 11, "refused")
+        raise OSError(11 if refused == "fork" else 24, "refused")
 
-    if refused == "pipe":
-        monkeypatch.setattr(os, "pipe", fail)
-    else:
-        monkeypatch.setattr(os, "fork", fail)
+    monkeypatch.setattr(os, "fork" if refused == "fork" else "pipe", fail)
     items = list(range(300))
     results = list(parallel.map_shared(_pid_of, items, 3))
     assert [item for _pid, item in results] == items
