@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import PurePath
 from typing import TYPE_CHECKING, TypeVar
 
@@ -9,7 +10,7 @@ from klm_lint.findings import Edit, Span
 from klm_lint.load.dialects import DEFAULT_DIALECT
 from klm_lint.load.split import CodeBlock, Misplaced, UnknownLanguage, locate
 from klm_lint.load.syntax import FrontMatterError
-from klm_lint.load.text import Decoded, LineIndex, decode
+from klm_lint.load.text import Decoded, EncodingProblem, LineIndex, decode
 from klm_lint.records import field, value_record
 
 T = TypeVar("T")
@@ -131,8 +132,7 @@ def load_text(
     has no front-matter data and its body starts after the block."""
     decoded = decode(raw)
     if not isinstance(decoded, Decoded):
-        span = Span(decoded.line, decoded.column, decoded.line, decoded.column + 1)
-        return LoadProblem("KLM003", span, decoded.message)
+        return LoadProblem("KLM003", _encoding_span(raw, decoded), decoded.message)
     text = decoded.text
     lines = LineIndex(text)
     located = locate(
@@ -208,6 +208,16 @@ def load_text(
         front_matter,
         located.end,
     )
+
+
+def _encoding_span(raw: bytes, problem: EncodingProblem) -> Span:
+    """The character at the problem's place, in the file as positions count it (undecodable
+    bytes as U+FFFD); an empty span where its line has no character there (a binary file
+    whose first line is empty)."""
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    line = LineIndex(body.decode("utf-8", errors="replace")).line_text(problem.line)
+    end = problem.column + 1 if problem.column <= len(line) else problem.column
+    return Span(problem.line, problem.column, problem.line, end)
 
 
 def _problem(lines: LineIndex, code: str, start: int, end: int, message: str) -> LoadProblem:

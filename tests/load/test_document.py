@@ -4,6 +4,7 @@ import codecs
 
 import pytest
 
+from klm_lint.findings import Span
 from tests.conftest import GOOD_POST, SiteBuilder, only
 
 TOML_POST = """\
@@ -165,6 +166,22 @@ def test_utf16_without_bom(site: SiteBuilder) -> None:
     site.post(GOOD_POST.encode("utf-16-le"))
     finding = only(site.lint(), "KLM003")
     assert "UTF-16" in finding.message
+
+
+@pytest.mark.parametrize("raw", [b"\r\x00\x00\x00\x00", b"\n" + bytes(range(256)) * 4])
+def test_binary_data_whose_first_line_is_empty_is_marked_where_it_starts(
+    site: SiteBuilder, raw: bytes
+) -> None:
+    site.post(raw)
+    finding = only(site.lint(), "KLM003")
+    assert "binary data, not text" in finding.message
+    assert finding.span == Span(1, 1, 1, 1), "the first line has no character to cover"
+
+
+def test_binary_data_is_marked_on_its_first_character(site: SiteBuilder) -> None:
+    site.post(b"\x00\x01" + bytes(range(256)) * 4)
+    finding = only(site.lint(), "KLM003")
+    assert finding.span == Span(1, 1, 1, 2)
 
 
 def test_nul_byte(site: SiteBuilder) -> None:
