@@ -244,22 +244,6 @@ def json_pieces(items: list[Any]) -> Iterator[str]:
     yield "]"
 
 
-def key_line(texts: list[str | None]) -> str | None:
-    """A column of keys as its line holds it: their texts between tabs ("" for None); None
-    when a text holds a tab or line break (a key's JSON text never does: they are escaped)."""
-    pieces = key_pieces(texts)
-    return None if pieces is None else "".join(pieces)
-
-
-def key_pieces(texts: list[str | None]) -> list[str] | None:
-    """`key_line` a few thousand keys at a time (a large site's line is megabytes), or None."""
-    pieces = KeyPieces()
-    for at in range(0, len(texts), PIECE):
-        if not pieces.add(texts[at : at + PIECE]):
-            return None
-    return pieces.pieces
-
-
 class KeyPieces:
     """A column of keys as its line holds it, made a few thousand keys at a time: the pieces
     of the line (texts between tabs), never a list of every key's text."""
@@ -270,7 +254,10 @@ class KeyPieces:
         self.pieces: list[str] = []
 
     def add(self, texts: list[str | None]) -> bool:
-        """The next keys' texts; False when one holds a tab or line break."""
+        """The next keys' texts ("" for None); False when one holds a tab or line break (a
+        key's JSON text never does: they are escaped)."""
+        if not texts:
+            return True
         piece = "\t".join([text or "" for text in texts])
         if "\n" in piece or "\r" in piece or piece.count("\t") != len(texts) - 1:
             return False
@@ -281,7 +268,7 @@ class KeyPieces:
 
 
 def key_texts(raw: bytes, count: int) -> list[str]:
-    """A column of keys from its line (`key_line`), "" where the key is None: cut apart in one
+    """A column of keys from its line (KeyPieces), "" where the key is None: cut apart in one
     step, which reading it as JSON (a list of texts that are JSON themselves, their quotes
     escaped) is not."""
     if count == 0:

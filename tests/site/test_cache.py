@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from klm_lint.cli import main
 from klm_lint.engine import index_build
-from klm_lint.site.columns import key_line, key_text, key_texts, key_texts_of, key_value
+from klm_lint.site.columns import KeyPieces, key_text, key_texts, key_texts_of, key_value
 from klm_lint.site.index import Post, Stored
 from tests.cache_files import numbers_text, read_cache, resealed_bytes, write_cache
 from tests.conftest import GOOD_POST
@@ -625,8 +625,9 @@ _KEYS = st.recursive(
 def test_a_column_of_keys_reads_back_as_written(keys: list[Any]) -> None:
     texts = [key_text(key) for key in keys]
     assert all(text is None or isinstance(text, str) for text in texts)
-    line = key_line(texts)  # type: ignore[arg-type]
-    assert line is not None, "a key's text holds no tab nor line break"
+    pieces = KeyPieces()
+    assert pieces.add(texts), "a key's text holds no tab nor line break"  # type: ignore[arg-type]
+    line = "".join(pieces.pieces)
     read = key_texts(line.encode(), len(texts))
     assert read == [text or "" for text in texts], "no key's text is empty: it stands for None"
     assert [key_value(text) if text else None for text in read] == keys
@@ -653,4 +654,4 @@ def test_the_texts_of_a_column_of_keys_are_each_keys_text(keys: list[Any]) -> No
 
 @pytest.mark.parametrize("texts", [["a\tb"], ["a\nb", "c"], ["a\rb"]])
 def test_a_column_of_texts_that_are_no_keys_is_not_kept(texts: list[str | None]) -> None:
-    assert key_line(texts) is None
+    assert not KeyPieces().add(texts)

@@ -13,7 +13,7 @@ from klm_lint.checks.duplicate_description import DESCRIPTION
 from klm_lint.checks.post_facts import TITLE as SHARED_TITLE
 from klm_lint.checks.post_facts import SharedText
 from klm_lint.site.cache import _key_column
-from klm_lint.site.columns import key_pieces, key_text
+from klm_lint.site.columns import KeyPieces, key_text
 from klm_lint.site.facts import text_fact
 from klm_lint.site.index import Layout, Post, SiteIndex, key_name
 
@@ -134,8 +134,9 @@ def test_a_column_of_keys_of_whole_posts_is_each_posts_key(pairs: list[tuple[str
             assert column is None, "a key the cache cannot keep: no column"
         else:
             kept = cast("list[str | None]", texts)
-            expected = key_pieces([*kept, *([None] if rows[-1:] == [None] else [])])
-            assert column is not None and "".join(column) == "".join(expected or [])
+            expected = KeyPieces()
+            assert expected.add([*kept, *([None] if rows[-1:] == [None] else [])])
+            assert column is not None and "".join(column) == "".join(expected.pieces)
 
 
 def test_the_keys_worked_out_to_group_posts_are_remembered_for_the_cache() -> None:
