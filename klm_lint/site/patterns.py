@@ -33,10 +33,13 @@ _SEPARATORS = [sep for sep in (os.sep, os.altsep) if sep and sep != posixpath.se
 _SUFFIX = lazy_pattern(r"\*(\.[A-Za-z0-9_.-]+)")
 """A pattern that takes the files whose name ends so (`*.md`): on a name alone, no more than
 `str.endswith`."""
+_PREFIX = lazy_pattern(r"/?((?:[A-Za-z0-9_-][A-Za-z0-9_.-]*/)+)\*\*")
+"""A pattern that takes everything in a folder (`content/posts/**`): no more than
+`str.startswith` on the path."""
 
 
 class Patterns:
-    __slots__ = ("_lines", "_searches", "_spec", "_suffixes")
+    __slots__ = ("_lines", "_prefixes", "_searches", "_spec", "_suffixes")
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = list(lines)
@@ -44,11 +47,15 @@ class Patterns:
         suffixes = [found.group(1) for line in lines if (found := _SUFFIX.fullmatch(line))]
         self._suffixes = tuple(suffixes) if lines and len(suffixes) == len(lines) else None
         """When every pattern is `*.ext`: their endings."""
+        prefixes = [found.group(1) for line in lines if (found := _PREFIX.fullmatch(line))]
+        self._prefixes = tuple(prefixes) if lines and len(prefixes) == len(lines) else None
+        """When every pattern is `folder/**`: the folders, each with its slash."""
+        if self._prefixes is not None:
+            self._searches: tuple[Callable[[str], object], ...] | None = ()
+            return
         if all(isinstance(line, str) and line in KNOWN for line in self._lines):
             known = [KNOWN[line] for line in self._lines]
-            self._searches: tuple[Callable[[str], object], ...] | None = tuple(
-                compiled(regex).search for regex in known if regex is not None
-            )
+            self._searches = tuple(compiled(regex).search for regex in known if regex is not None)
             return
         active = [pattern for pattern in self.spec.patterns if pattern.include is not None]
         searches: list[Callable[[str], object]] | None = []
@@ -89,4 +96,7 @@ class Patterns:
             path = path[1:]
         elif path[:2] == "./":
             path = path[2:]
+        prefixes = self._prefixes
+        if prefixes is not None:
+            return path.startswith(prefixes)
         return any(search(path) is not None for search in searches)

@@ -95,6 +95,11 @@ def test_the_known_patterns_are_matched_without_pathspec(tmp_path: Path) -> None
         "patterns = Patterns(['content/posts/**', '*.md', '_*'])\n"
         "assert patterns.match_file('content/posts/a.md')\n"
         "assert not patterns.match_file('content/pages/a.txt')\n"
+        "folders = Patterns(['src/site/notes/**', '/src/site/drafts/**'])\n"
+        "assert folders.match_file('src/site/notes/a.md')\n"
+        "assert folders.match_file('./src/site/drafts/b/c.md')\n"
+        "assert not folders.match_file('src/site/notes')\n"
+        "assert not folders.match_file('other/src/site/notes/a.md')\n"
         "print('pathspec' in sys.modules)"
     )
     done = subprocess.run(
