@@ -51,7 +51,10 @@ def _language(doc: Document, _site: Site) -> str:
                 value = entry.value.value
                 if isinstance(value, str) and value.strip():
                     return value.strip().casefold()
-    suffix = _LANGUAGE_SUFFIX.search(os.path.basename(doc.path))
+    name = os.path.basename(doc.path)
+    if name.count(".") < 2:  # no language between the name and the extension
+        return ""
+    suffix = _LANGUAGE_SUFFIX.search(name)
     return suffix.group(1).casefold() if suffix else ""
 
 

@@ -193,12 +193,30 @@ def _find_close(
     """The block up to the first closing line after the opening line (which ends at
     opening_end, after its line break)."""
     first_break = opening_end - (2 if text.endswith("\r\n", 0, opening_end) else 1)
-    found = _CLOSING[closer].search(text, max(first_break, 0))
+    found = closing_line(text, max(first_break, 0), closer)
     if found is None or first_break < 0 or text[first_break] not in "\r\n":
         return Block(handler, content_start, len(text), len(text), closed=False)
     if closer == "}":
         return Block(handler, content_start, found.end("line"), found.end(), closed=True)
     return Block(handler, content_start, found.start("line"), found.end(), closed=True)
+
+
+def closing_line(text: str, start: int, closer: str) -> re.Match[str] | None:
+    """`_CLOSING[closer].search(text, start)`, quicker where no CR comes before the closing
+    line (most files): only a LF followed by the closer can start a match there, and str.find
+    finds those."""
+    pattern = _CLOSING[closer]
+    carriage = text.find("\r", start)
+    probe = "\n" + closer
+    at = text.find(probe, start)
+    while at >= 0 and (carriage < 0 or at < carriage):
+        found = pattern.match(text, at)
+        if found is not None:
+            return found
+        at = text.find(probe, at + 1)
+    if carriage < 0:
+        return None
+    return pattern.search(text, start)
 
 
 def _misplaced(text: str, lines: LineIndex) -> Misplaced | None:

@@ -93,8 +93,12 @@ class LineIndex:
     def line_end(self, line: int) -> int:
         """Offset of the end of a line's content, before its line break."""
         if line <= 1 and self._line_starts is None:
-            breaks = [at for at in (self._text.find("\n"), self._text.find("\r")) if at >= 0]
-            return min(breaks, default=len(self._text))
+            text = self._text
+            end = text.find("\n")
+            if end < 0:
+                end = len(text)
+            early = text.find("\r", 0, end)  # a CR before the first LF (none in most files)
+            return end if early < 0 else early
         row = max(0, min(line - 1, len(self._starts) - 1))
         end = self._starts[row + 1] if row + 1 < len(self._starts) else len(self._text)
         while end > self._starts[row] and self._text[end - 1] in "\r\n":

@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from klm_lint.load.nodes import Scalar, Sequence, lookup
+from klm_lint.load.nodes import Mapping, Scalar, Sequence, lookup
 from klm_lint.records import record
 
 if TYPE_CHECKING:
@@ -117,6 +117,12 @@ def _node_at(doc: Document, path: tuple[str, ...]) -> object:
         return None
     if len(path) == 1:  # most facts: a key of the front matter itself
         entry = front_matter.root.get(path[0])
+        return entry.value if entry is not None else None
+    if len(path) == 2:  # a key of a mapping under a key (author: name:)
+        entry = front_matter.root.get(path[0])
+        if entry is None or not isinstance(entry.value, Mapping):
+            return None
+        entry = entry.value.get(path[1])
         return entry.value if entry is not None else None
     _entry, node = lookup(front_matter.root, path)
     return node

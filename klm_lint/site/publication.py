@@ -98,6 +98,8 @@ def read_published(node: Node) -> DraftReading:
 
 
 def in_draft_folder(site_path: str, folders: list[str]) -> bool:
+    if not folders:
+        return False
     parts = site_path.split("/")[:-1]
     return any(folder.strip("/") in parts for folder in folders)
 

@@ -4,14 +4,19 @@ KLM404 scheduled-post."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from klm_lint.checks.post_facts import text_key
+from klm_lint.checks.post_facts import _language, text_key
 from klm_lint.findings import Severity
+from klm_lint.load.document import Document, load_text
 from tests.conftest import GOOD_POST, SiteBuilder, only
+
+if TYPE_CHECKING:
+    from klm_lint.site.site import Site
 
 
 def post(
@@ -351,3 +356,20 @@ def test_text_keys_of_one_text_cut_differently_differ(whole: str, data: st.DataO
 
     one, other = cut(), cut()
     assert (text_key(*one) == text_key(*other)) == (one == other)
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("post.md", ""),
+        ("post.fr.md", "fr"),
+        ("index.pt-br.md", "pt-br"),
+        ("a.b.md", ""),
+        ("v1.2.md", ""),
+        ("notes.en_US.markdown", "en_us"),
+    ],
+)
+def test_a_posts_language_is_read_from_its_file_name(name: str, language: str) -> None:
+    doc = load_text(b"---\ntitle: A\n---\n", name, name, f"content/posts/{name}", 1 << 20)
+    assert isinstance(doc, Document)
+    assert _language(doc, cast("Site", None)) == language
