@@ -241,6 +241,7 @@ def _11(d: Any, f: Any) -> Any:
         site_check: Any = d[6],
         facts: Any = d[7],
         suspects: Any = d[8],
+        keys: Any = d[9],
     ) -> None:
         self.code = code
         self.name = name
@@ -251,6 +252,7 @@ def _11(d: Any, f: Any) -> Any:
         self.site_check = site_check
         self.facts = facts
         self.suspects = suspects
+        self.keys = keys
 
     return __init__
 
@@ -1513,7 +1515,7 @@ INITS: dict[str, tuple[str, Any]] = {
     "klm_lint.checks.post_facts.SharedText": ("fact", _9),
     "klm_lint.checks.rule.Problem": ("start,end,message,severity=", _10),
     "klm_lint.checks.rule.Rule": (
-        "code,name,severity,summary,check=,fix=,site_check=,facts=,suspects=",
+        "code,name,severity,summary,check=,fix=,site_check=,facts=,suspects=,keys=",
         _11,
     ),
     "klm_lint.config.detect.Detection": ("name,reason", _12),

@@ -75,6 +75,8 @@ def _suspects(index: SiteIndex, site: Site) -> set[str] | None:
     "An author's avatar differs between posts, or from the authors file.",
     facts=(AUTHOR, AVATAR, COMPARED),
     suspects=_suspects,
+    # With an authors file, a post is checked against it alone.
+    keys=lambda site: (_author,) if site.authors is None else (),
 )
 def author_inconsistent(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     author = post[AUTHOR]

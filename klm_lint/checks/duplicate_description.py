@@ -27,6 +27,7 @@ _DESCRIPTIONS = SharedText(DESCRIPTION)
     "Two posts have the same description.",
     facts=(DESCRIPTION, HIDDEN, COMPARED, LANGUAGE),
     suspects=_DESCRIPTIONS.suspects,
+    keys=lambda _site: (_DESCRIPTIONS.key,),
 )
 def duplicate_description(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _DESCRIPTIONS.sharing(post, index)

@@ -74,6 +74,7 @@ def _suspects(index: SiteIndex, _site: Site) -> set[str]:
     Severity.ERROR,
     "Two posts resolve to the same address.",
     facts=(URL, SLUG, HIDDEN, ADDRESS_KEY, SCOPE),
+    keys=lambda _site: (_address,),
     suspects=_suspects,
 )
 def duplicate_slug(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:

@@ -25,6 +25,7 @@ _TITLES = SharedText(TITLE)
     "Two posts have the same title.",
     facts=(TITLE, HIDDEN, COMPARED, LANGUAGE),
     suspects=_TITLES.suspects,
+    keys=lambda _site: (_TITLES.key,),
 )
 def duplicate_title(post: Post, index: SiteIndex, site: Site) -> Iterator[Problem]:
     shared = _TITLES.sharing(post, index)

@@ -8,7 +8,7 @@ engine places in the post's file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from klm_lint.findings import Applicability, Finding, Severity
@@ -38,6 +38,8 @@ class Problem:
 CheckFunction = Callable[["Document", "Site"], Iterator[Finding]]
 SiteCheckFunction = Callable[["Post", "SiteIndex", "Site"], Iterator[Problem]]
 SuspectsFunction = Callable[["SiteIndex", "Site"], "Collection[str] | None"]
+KeyFunction = Callable[["Post"], "Hashable | None"]
+KeysFunction = Callable[["Site"], tuple[KeyFunction, ...]]
 
 
 @value_record
@@ -59,6 +61,11 @@ class Rule:
     index keys posts) of every post of the index it can find something in, or None for any
     post. A run on many posts asks it once and checks only these; on the others site_check
     must find nothing."""
+    keys: KeysFunction | None = None
+    """For a whole-site rule: the key functions by which its check finds, on a site, the posts
+    that share something with a post (`SiteIndex.others`, `group`, `shared`). A run that loads
+    the rest of the site groups the posts by them as they come in, while other processes are
+    still loading, instead of once they are all in."""
 
     @property
     def whole_site(self) -> bool:
@@ -102,6 +109,7 @@ def site_rule(
     *,
     facts: tuple[Fact[Any], ...],
     suspects: SuspectsFunction | None = None,
+    keys: KeysFunction | None = None,
 ) -> Callable[[SiteCheckFunction], Rule]:
     """A whole-site rule, from a function of a post, the index and the site."""
 
@@ -114,6 +122,7 @@ def site_rule(
             site_check=site_check,
             facts=facts,
             suspects=suspects,
+            keys=keys,
         )
 
     return register

@@ -314,10 +314,24 @@ def _loaded(
         )
     else:
         loaded_posts = (load(key) for key in missed)
+    batch: list[tuple[str, tuple[Post | None, Stamp | None] | None]] = []
     for key, each in zip(missed, loaded_posts, strict=True):
-        if each is not None and each[0] is not None:
-            index.add(each[0])
-        yield key, each
+        batch.append((key, each))
+        if len(batch) == _BATCH:
+            index.add_all(_posts_in(batch))
+            yield from batch
+            batch = []
+    index.add_all(_posts_in(batch))
+    yield from batch
+
+
+_BATCH = 256
+"""Loaded posts are added to the index this many at a time (the groups made ahead take a
+batch in one pass)."""
+
+
+def _posts_in(batch: list[tuple[str, tuple[Post | None, Stamp | None] | None]]) -> list[Post]:
+    return [post for _key, each in batch if each is not None and (post := each[0]) is not None]
 
 
 def _from_cache(

@@ -32,7 +32,7 @@ from klm_lint.site.index import Layout, SiteIndex, post_for
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
-    from klm_lint.checks.rule import Problem, Rule
+    from klm_lint.checks.rule import KeyFunction, Problem, Rule
     from klm_lint.engine.baseline import Baseline
     from klm_lint.engine.fixes import FileFix
     from klm_lint.engine.result import FixMode
@@ -263,6 +263,8 @@ class Engine:
             held.append(result if _kept(result) else post)
         completed = None
         if not self._complete:
+            if not covered:
+                index.group_ahead(self._site_keys())
             completed = complete_index(
                 index, self.site, linted, cache=self.cache, covered=covered, jobs=jobs
             )
@@ -307,6 +309,17 @@ class Engine:
         if findings is result.findings and not result.suppressions:
             return result
         return replace(result, findings=findings, suppressions=())
+
+    def _site_keys(self) -> list[KeyFunction]:
+        """The key functions the whole-site rules find posts by (Rule.keys), each once."""
+        found: list[KeyFunction] = []
+        for rule in self.site_rules:
+            try:
+                keys = rule.keys(self.site) if rule.keys is not None else ()
+            except Exception:  # noqa: BLE001 - the rule's check reports the bug where it runs
+                continue
+            found.extend(key for key in keys if key not in found)
+        return found
 
     def _fix_all(
         self,

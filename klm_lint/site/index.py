@@ -324,6 +324,58 @@ class SiteIndex:
             if self._groups or self._derived or key in self._serials:
                 self._changed(key, None, post)
 
+    def group_ahead(self, functions: Iterable[Callable[[Post], Hashable | None]]) -> None:
+        """Group the posts by these key functions now, and each post added later as it comes
+        (add_all): for a run whose whole-site rules will ask about them once every post is in."""
+        for key_of in functions:
+            if key_of not in self._groups:
+                self._grouped(key_of, self._key_column(key_of))
+
+    def add_all(self, posts: list[Post]) -> None:
+        """add() of each post; the groups made ahead (group_ahead) take them in one pass per
+        key function."""
+        held, serials = self._posts, self._serials
+        if (
+            self._derived
+            or self._rows
+            or not self._groups
+            or any(post.key in serials for post in posts)
+        ):
+            for post in posts:
+                self.add(post)
+            return
+        fresh: list[Post] = []
+        for post in posts:
+            path = post.key
+            if path not in held:
+                held[path] = post
+                fresh.append(post)
+        first = self._next_serial
+        for at, post in enumerate(fresh, first):
+            serials[post.key] = at
+        self._next_serial = first + len(fresh)
+        for key_of, groups in self._groups.items():
+            keys = self._keys.setdefault(key_of, [])
+            if len(keys) < first:
+                keys.extend([_UNKNOWN] * (first - len(keys)))
+            computed = list(map(key_of, fresh))
+            keys.extend(computed)
+            # groups.add, inline: this runs for every post loaded.
+            one, many = groups._one, groups._many
+            for post, each_key in zip(fresh, computed, strict=True):
+                if each_key is None:
+                    continue
+                each = post.key
+                shared = many.get(each_key)
+                if shared is not None:
+                    shared.append(each)
+                    continue
+                other = one.pop(each_key, None)
+                if other is None:
+                    one[each_key] = each
+                else:
+                    many[each_key] = [other, each]
+
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
         known = self.get(post.key)

@@ -37,7 +37,7 @@ def groups(index: SiteIndex, titles: list[str]) -> dict[str, list[str]]:
 
 NAMES = st.sampled_from(["a", "b", "c", "d", "e"])
 TITLES = st.sampled_from(["", "Camp", "Fair", "Walk"])
-ACTIONS = st.sampled_from(["add", "put", "remove", "ask", "release", "forget"])
+ACTIONS = st.sampled_from(["add", "add_all", "ahead", "put", "remove", "ask", "release", "forget"])
 STEPS = st.lists(st.tuples(ACTIONS, NAMES, TITLES))
 
 
@@ -49,6 +49,10 @@ def test_groups_stay_what_a_fresh_index_gives(steps: list[tuple[str, str, str]])
     for action, name, title in steps:
         if action == "add":
             index.add(post(name, title))
+        elif action == "add_all":  # two at once, as a load adds them (the same twice: the first)
+            index.add_all([post(name, title), post("e", title or "Camp")])
+        elif action == "ahead":  # as a run that loads the rest of the site begins
+            index.group_ahead([by_title])
         elif action == "put":
             index.put(post(name, title))
         elif action == "remove":
@@ -63,6 +67,11 @@ def test_groups_stay_what_a_fresh_index_gives(steps: list[tuple[str, str, str]])
         for each in index.posts():
             fresh.add(each)
         assert groups(index, titles) == groups(fresh, titles)
+        assert sorted(map(sorted, dict(index.shared(by_title)).values())) == sorted(
+            map(sorted, dict(fresh.shared(by_title)).values())
+        )
+        posts = list(index.posts())
+        assert index.keys_of(by_title, posts) == [by_title(each) for each in posts]
 
 
 def test_a_post_holds_an_equal_path_in_place_of_its_own_and_no_other() -> None:
