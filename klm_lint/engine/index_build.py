@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from klm_lint.files import Stamp
-    from klm_lint.site.cache import Head, IndexCache, Loaded
+    from klm_lint.site.cache import Head, IndexCache, Loaded, Rows
     from klm_lint.site.index import Layout, Post, SiteIndex
     from klm_lint.site.site import Site
 
@@ -145,7 +145,8 @@ class Linted:
 class Completed:
     """What completing the index found, for the cache: every indexed content file."""
 
-    entries: Iterable[Entry]
+    entries: Iterable[Entry] | Rows
+    """The entries, or the cache's rows made of them as they came."""
     changed: bool
     """Whether the entries differ from the cache read (then it is written again)."""
 
@@ -273,19 +274,41 @@ def complete_index(
     finally:
         look.close()
     changed = changed or found != len(rows)
+    # Without a cache to take posts from, every file is written to the new one: its rows are
+    # made as the posts come in, while the workers still load, not all at the end.
+    made = cache.rows(index) if cache is not None and loaded is None else None
+    made_to = 0
+    """The entries before this place are in `made`."""
     left_out = 0
     for place, (key, each) in zip(places, _loaded(index, site, missed, jobs), strict=True):
         if each is None:
             left_out += 1
-            continue
-        post, stamp = each
-        changed = True
-        entries[place] = (key, stamp, post)
+        else:
+            post, stamp = each
+            changed = True
+            entries[place] = (key, stamp, post)
+        # Every entry up to this place is final (the posts come in the walk's order).
+        if made is not None and place + 1 - made_to >= _ROWS_MADE:
+            made.extend(_final(entries, made_to, place + 1))
+            made_to = place + 1
     if loaded is not None and adopted:
         index.adopt(loaded.stored, adopted)
+    if made is not None:
+        made.extend(_final(entries, made_to, len(entries)))
+        return Completed(made, changed)
     if left_out:
         entries = [entry for entry in entries if entry is not _MISSED]
     return Completed(entries, changed)
+
+
+_ROWS_MADE = 256
+"""Entries handed to the cache's rows at a time, as the posts come in."""
+
+
+def _final(entries: list[Entry], start: int, end: int) -> list[Entry]:
+    """The entries between two places, once each is final (a file left out keeps its place
+    until the end, as none of the site's)."""
+    return [entry for entry in entries[start:end] if entry is not _MISSED]
 
 
 _MISSED: Entry = ("", None, None)

@@ -63,7 +63,7 @@ from klm_lint.site.index import Post, Stored
 from klm_lint.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Hashable, Iterable
+    from collections.abc import Callable, Hashable, Iterable, Sequence
     from pathlib import Path
 
     from klm_lint.site.columns import Column
@@ -312,16 +312,17 @@ class IndexCache:
 
     def save(
         self,
-        entries: Iterable[tuple[str, Stamp | None, Post | int | None]],
+        entries: Iterable[tuple[str, Stamp | None, Post | int | None]] | Rows,
         index: SiteIndex | None,
         *,
         changed: bool = True,
         last: bool = False,
     ) -> None:
         """Write the files' entries (each file's path, stamp, and post: whole, as its row in
-        the cache read, or None for a file that is no post) in place of the old ones, whole or
-        not at all; `changed`: whether they differ from the cache read. Files modified just
-        before the run are kept with a stamp no file has, so that they are read again.
+        the cache read, or None for a file that is no post; or the rows made of them as they
+        came) in place of the old ones, whole or not at all; `changed`: whether they differ
+        from the cache read. Files modified just before the run are kept with a stamp no file
+        has, so that they are read again.
         `last`: the index is asked nothing more (a run's end), so the keys it remembered are
         let go as their columns are written (a large site's peak of memory)."""
         loaded = self.loaded
@@ -406,32 +407,137 @@ class IndexCache:
         )
         return False
 
+    def rows(self, index: SiteIndex | None) -> Rows | None:
+        """The rows of the cache file this run will write, to be handed the files' entries a
+        batch at a time, as they come (`Rows.extend`); None when the cache folder cannot be
+        written."""
+        if not self._usable(create=True):
+            return None
+        return Rows(self, index)
+
     def _write(
         self,
         stream: BinaryIO,
-        entries: Iterable[tuple[str, Stamp | None, Post | int | None]],
+        entries: Iterable[tuple[str, Stamp | None, Post | int | None]] | Rows,
         index: SiteIndex | None,
         *,
         last: bool = False,
     ) -> None:
         """The cache file, section by section (one line each: a JSON value, or the texts of a
         column of keys; each made and written in turn: a large site's cache is never held
-        whole), then the checksum. The columns of keys come before those of facts: with
-        `last`, the keys of each are let go once it is written."""
-        root = self.root + os.sep
-        loaded = self.loaded
-        stored = loaded.stored if loaded is not None else None
-        trusted = self.trusted_before
-        files: list[str] = []
-        stamps: array[int] = array("q")
-        collections: dict[str, int] = {}
-        which: array[int] = array("q")
-        line_ends: array[int] = array("q")
-        rows: list[Post | int | None] = []
-        cut = len(root)
+        whole, unless its columns were made as the entries came), then the checksum. The
+        columns of keys come before those of facts: with `last`, the keys of each are let go
+        once it is written."""
+        if isinstance(entries, Rows):
+            rows = entries
+        else:
+            rows = Rows(self, index, early=False)
+            rows.extend(entries)
+        sections: list[tuple[str, Callable[[], str | Iterable[str] | None]]] = [
+            ("files", lambda: json_pieces(rows.files)),
+            ("stamps", lambda: numbers_json(rows.stamps)),
+            ("collections", lambda: _json(list(rows.collections))),
+            ("collection", lambda: numbers_json(rows.which)),
+            ("line_ends", lambda: numbers_json(rows.line_ends)),
+        ]
+        stored = rows.stored
+        functions = index.asked_functions() if index is not None else {}
+        names = set(functions) | (stored.key_names if stored is not None else set())
+        for name in sorted(names):
+            sections.append(
+                (
+                    f"key:{name}",
+                    functools.partial(rows.key_column, name, functions.get(name), last=last),
+                )
+            )
+        for slot, name in enumerate(self.layout.names):
+            sections.append((f"fact:{name}", functools.partial(rows.fact_column, slot)))
+        walk = self.walk
+        header = {
+            "format": _FORMAT,
+            "identity": self.identity,
+            "count": len(rows.files),
+            "sections": [name for name, _make in sections],
+            "walk": _walk_json(walk, self.trusted_before) if walk is not None else None,
+        }
+        stream.write(_json(header).encode() + b"\n")
+        checksum = 0
+        for _name, make in sections:
+            made = make()
+            if made is None:
+                made = "null"  # a key column that cannot be kept: refused when read
+            # A large site's column is megabytes: written a piece at a time.
+            for piece in (made,) if isinstance(made, str) else made:
+                data = piece.encode()
+                checksum = zlib.crc32(data, checksum)
+                stream.write(data)
+            checksum = zlib.crc32(b"\n", checksum)
+            stream.write(b"\n")
+        stream.write(b"%d\n" % checksum)
+
+
+class Rows:
+    """The files of a cache file being written, one row each: its path, stamp, collection and
+    post. Taken a batch of entries at a time (`extend`); made early, as a run that loads the
+    posts hands them over while other processes still load, it also makes the columns of
+    facts, and of keys already worked out (those the posts were grouped by ahead), batch by
+    batch, for as long as every row is a whole post or none."""
+
+    __slots__ = (
+        "_cut",
+        "_every",
+        "_facts",
+        "_index",
+        "_keys",
+        "_layout",
+        "_root",
+        "_trusted",
+        "collections",
+        "files",
+        "line_ends",
+        "posts",
+        "stamps",
+        "stored",
+        "which",
+    )
+
+    def __init__(self, cache: IndexCache, index: SiteIndex | None, *, early: bool = True) -> None:
+        self._root = cache.root + os.sep
+        self._cut = len(self._root)
+        self._trusted = cache.trusted_before
+        self._layout = cache.layout
+        self._index = index
+        loaded = cache.loaded
+        self.stored = loaded.stored if loaded is not None else None
+        self.files: list[str] = []
+        self.stamps: array[int] = array("q")
+        self.collections: dict[str, int] = {}
+        self.which: array[int] = array("q")
+        self.line_ends: array[int] = array("q")
+        self.posts: list[Post | int | None] = []
+        self._every: list[tuple[Any, ...]] | None = None
+        self._facts: list[ColumnWriter] | None = None
+        """The columns of facts made so far (None: made from every row at the end)."""
+        self._keys: dict[str, tuple[Callable[[Post], Hashable | None], KeyPieces | None]] = {}
+        """The columns of keys made so far, by the key function's name (None: one that cannot
+        be kept)."""
+        if early:
+            self._facts = [ColumnWriter(kind) for kind in self._layout.kinds]
+            if index is not None:
+                self._keys = {
+                    name: (key_of, KeyPieces()) for name, key_of in index.asked_functions().items()
+                }
+
+    def extend(self, entries: Iterable[tuple[str, Stamp | None, Post | int | None]]) -> None:
+        """The files' entries (each file's path, stamp, and post: whole, as its row in the
+        cache read, or None for a file that is no post), in order."""
+        root, cut, trusted, stored = self._root, self._cut, self._trusted, self.stored
+        collections, posts = self.collections, self.posts
+        first = len(posts)
         # Bound once: this runs for every file of the site.
-        add_file, add_stamp, add_row = files.append, stamps.extend, rows.append
-        add_which, add_line_end, number = which.append, line_ends.append, collections.setdefault
+        add_file, add_stamp, add_row = self.files.append, self.stamps.extend, posts.append
+        add_which, add_line_end = self.which.append, self.line_ends.append
+        number = collections.setdefault
         for key, file_stamp, post in entries:
             if not key.startswith(root):
                 continue
@@ -456,71 +562,45 @@ class IndexCache:
                 assert stored is not None
                 add_which(number(stored.collection(post), len(collections)))
                 add_line_end(stored.line_ends[post])
-        sections: list[tuple[str, Callable[[], str | Iterable[str] | None]]] = [
-            ("files", lambda: json_pieces(files)),
-            ("stamps", lambda: numbers_json(stamps)),
-            ("collections", lambda: _json(list(collections))),
-            ("collection", lambda: numbers_json(which)),
-            ("line_ends", lambda: numbers_json(line_ends)),
-        ]
-        functions = index.asked_functions() if index is not None else {}
-        names = set(functions) | (stored.key_names if stored is not None else set())
-        for name in sorted(names):
-            key_of = functions.get(name)
-            sections.append(
-                (
-                    f"key:{name}",
-                    functools.partial(_key_column, name, key_of, rows, stored, index, last=last),
-                )
-            )
-        layout = self.layout
-        whole: list[tuple[Any, ...]] | None = None
-        if set(map(type, rows)) <= {Post, type(None)}:
-            # Every post whole, as a full run leaves them: each column taken at once.
-            nothing = tuple(NOTHING[kind] for kind in layout.kinds)
-            whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
-        for slot, name in enumerate(layout.names):
-            sections.append(
-                (
-                    f"fact:{name}",
-                    functools.partial(self._fact_column, slot, rows, stored, whole),
-                )
-            )
-        walk = self.walk
-        header = {
-            "format": _FORMAT,
-            "identity": self.identity,
-            "count": len(files),
-            "sections": [name for name, _make in sections],
-            "walk": _walk_json(walk, trusted) if walk is not None else None,
-        }
-        stream.write(_json(header).encode() + b"\n")
-        checksum = 0
-        for _name, make in sections:
-            made = make()
-            if made is None:
-                made = "null"  # a key column that cannot be kept: refused when read
-            # A large site's column is megabytes: written a piece at a time.
-            for piece in (made,) if isinstance(made, str) else made:
-                data = piece.encode()
-                checksum = zlib.crc32(data, checksum)
-                stream.write(data)
-            checksum = zlib.crc32(b"\n", checksum)
-            stream.write(b"\n")
-        stream.write(b"%d\n" % checksum)
+        if self._facts is not None or self._keys:
+            self._columns(posts[first:])
 
-    def _fact_column(
-        self,
-        slot: int,
-        rows: list[Post | int | None],
-        stored: Stored | None,
-        whole: list[tuple[Any, ...]] | None,
-    ) -> Iterable[str]:
-        """A fact's column; `whole`: each row's facts, when every row is a whole Post or
-        None."""
-        kind = self.layout.kinds[slot]
-        fact = self.layout.facts[slot]
+    def _columns(self, rows: list[Post | int | None]) -> None:
+        """The columns made so far, taking these rows; while every row is a whole post or
+        none (else they are made from every row at the end)."""
+        if not set(map(type, rows)) <= _WHOLE:
+            self._facts = None
+            self._keys = {}
+            return
+        if self._facts is not None:
+            nothing = tuple(NOTHING[kind] for kind in self._layout.kinds)
+            whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
+            for slot, writer in enumerate(self._facts):
+                writer.extend(list(map(itemgetter(slot), whole)))
+        for name, (key_of, pieces) in self._keys.items():
+            if (
+                pieces is not None
+                and key_pieces(name, key_of, rows, None, self._index, pieces) is None
+            ):
+                self._keys[name] = (key_of, None)
+
+    def _whole(self) -> list[tuple[Any, ...]] | None:
+        """Each row's facts, when every row is a whole post or none (as a full run leaves
+        them), made once for every column; else None."""
+        if self._every is None and set(map(type, self.posts)) <= _WHOLE:
+            nothing = tuple(NOTHING[kind] for kind in self._layout.kinds)
+            self._every = [nothing if post is None else post.facts for post in self.posts]  # type: ignore[union-attr]
+        return self._every
+
+    def fact_column(self, slot: int) -> Iterable[str]:
+        """A fact's column."""
+        if self._facts is not None:
+            return self._facts[slot].pieces()
+        rows, stored = self.posts, self.stored
+        kind = self._layout.kinds[slot]
+        fact = self._layout.facts[slot]
         writer = ColumnWriter(kind)
+        whole = self._whole()
         if whole is not None:
             writer.extend(list(map(itemgetter(slot), whole)))
             return writer.pieces()
@@ -544,7 +624,24 @@ class IndexCache:
                 writer.add(post[fact])
         return writer.json()
 
+    def key_column(
+        self, name: str, key_of: Callable[[Post], Hashable | None] | None, *, last: bool = False
+    ) -> Iterable[str] | None:
+        """Each row's key by a key function, as text, in JSON (the column's line, in pieces);
+        None when a row's key is not known or cannot be kept as text. With `last`, the index
+        lets the keys it remembered by the function go once they are taken."""
+        index = self._index
+        made = self._keys.get(name)
+        if made is not None and made[0] == key_of:
+            pieces = made[1]
+        else:
+            pieces = key_pieces(name, key_of, self.posts, self.stored, index)
+        if last and index is not None and key_of is not None:
+            index.forget_keys(key_of)
+        return pieces.pieces if pieces is not None else None
 
+
+_WHOLE = frozenset((Post, type(None)))
 _UNTRUSTED = (-1, -1, -1)
 """The stamp of a file read again next time: no file has it."""
 
@@ -587,33 +684,19 @@ def _sections(raw: bytes, start: int, end: int, names: list[str]) -> _Sections:
     return _Sections(raw, bounds)
 
 
-def _key_column(
+def key_pieces(
     name: str,
     key_of: Callable[[Post], Hashable | None] | None,
-    rows: list[Post | int | None],
+    rows: Sequence[Post | int | None],
     stored: Stored | None,
     index: SiteIndex | None,
-    *,
-    last: bool = False,
-) -> Iterable[str] | None:
-    """Each row's key by a key function, as text, in JSON (the column's line, in pieces); None
-    when a row's key is not known or cannot be kept as text. With `last`, the index lets the
-    keys it remembered by the function go once they are taken."""
-    column = _key_pieces(name, key_of, rows, stored, index)
-    if last and index is not None and key_of is not None:
-        index.forget_keys(key_of)
-    return column
-
-
-def _key_pieces(
-    name: str,
-    key_of: Callable[[Post], Hashable | None] | None,
-    rows: list[Post | int | None],
-    stored: Stored | None,
-    index: SiteIndex | None,
-) -> Iterable[str] | None:
+    pieces: KeyPieces | None = None,
+) -> KeyPieces | None:
+    """The rows' keys by a key function, as texts, added to `pieces` (new ones if None): the
+    column's line, in pieces; None when a row's key is not known or cannot be kept as text."""
     stored_column = stored.key_column(name) if stored is not None else None
-    pieces = KeyPieces()
+    if pieces is None:
+        pieces = KeyPieces()
     for at in range(0, len(rows), PIECE):
         piece = rows[at : at + PIECE]
         if key_of is not None and index is not None and set(map(type, piece)) == {Post}:
@@ -646,7 +729,7 @@ def _key_pieces(
                 column[place] = text  # type: ignore[assignment]
         if not pieces.add(column):
             return None
-    return pieces.pieces
+    return pieces
 
 
 def _json(value: Any) -> str:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from klm_lint.checks.duplicate_description import DESCRIPTION
 from klm_lint.checks.post_facts import TITLE as SHARED_TITLE
 from klm_lint.checks.post_facts import SharedText
-from klm_lint.site.cache import _key_column
+from klm_lint.site.cache import key_pieces
 from klm_lint.site.columns import KeyPieces, key_text
 from klm_lint.site.facts import text_fact
 from klm_lint.site.index import Layout, Post, SiteIndex, key_name
@@ -138,14 +138,14 @@ def test_a_column_of_keys_of_whole_posts_is_each_posts_key(pairs: list[tuple[str
             index.shared(by_title_or_number)  # every post's key remembered as it is grouped
         elif rows and rows[0] is not None:
             index.key_of(by_title_or_number, rows[0])  # remembered, or worked out in the column
-        column = _key_column("k", by_title_or_number, rows, None, index)  # type: ignore[arg-type]
+        column = key_pieces("k", by_title_or_number, rows, None, index)
         if False in texts:
             assert column is None, "a key the cache cannot keep: no column"
         else:
             kept = cast("list[str | None]", texts)
             expected = KeyPieces()
             assert expected.add([*kept, *([None] if rows[-1:] == [None] else [])])
-            assert column is not None and "".join(column) == "".join(expected.pieces)
+            assert column is not None and "".join(column.pieces) == "".join(expected.pieces)
 
 
 def test_the_keys_worked_out_to_group_posts_are_remembered_for_the_cache() -> None:
