@@ -210,6 +210,10 @@ def _js_reader(
             return None
         if text[0] not in _JS_TYPED:
             return text
+        if text[4:5] == "-" and text[:4].isdigit():
+            # A date (most front matter has one): no number is written so.
+            moment = js_timestamp(text)
+            return text if moment is None else moment
         if text in _JS_NULL:
             return None
         if text in _JS_BOOL:
