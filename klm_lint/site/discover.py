@@ -167,7 +167,7 @@ def _found(
             _walk(
                 given,
                 include,
-                excluded,
+                excluded if site.config.exclude else None,
                 ignores,
                 files,
                 unreadable,
@@ -186,7 +186,7 @@ def _found(
 def _walk(
     top: Path,
     include: Patterns,
-    excluded: Callable[[Path | str, bool], bool],
+    excluded: Callable[[Path | str, bool], bool] | None,
     ignores: GitIgnore | None,
     files: dict[str, Path | str],
     unreadable: list[Unreadable],
@@ -195,7 +195,9 @@ def _walk(
     leaf_bundles: bool = False,
     watch: Watch | None = None,
 ) -> None:
-    """Every content file under top. A link is followed only when it stays in the project."""
+    """Every content file under top (`excluded`: None when nothing is). A link is followed
+    only when it stays in the project."""
+    endings = include.name_endings
     visited: set[tuple[int, int]] = set()
     stack = [(top, False)]
     while stack:
@@ -225,30 +227,20 @@ def _walk(
         if leaf_bundles and folder != top and not in_bundle:
             # A leaf bundle's other files, here and below, are its resources, not pages.
             in_bundle = bundle_index = any(_LEAF_INDEX.match(entry.name) for entry in entries)
-        for entry in sorted(entries, key=_NAME, reverse=True):
+        folders: list[os.DirEntry[str]] = []
+        # The files in the order listed (the caller orders what the walk found); the folders
+        # in reverse order of their names, so that the stack walks them in order.
+        for entry in entries:
             # DirEntry's type tests follow symlinks like stat(), mostly without a system call.
             if entry.is_dir():
-                if entry.name.startswith(".") or entry.name in _SKIPPED_FOLDERS:
-                    continue
-                path = Path(entry.path)
-                if excluded(path, True):
-                    continue
-                if ignores_here and ignores_here.ignores(
-                    os.path.join(absolute, entry.name), True, chain
-                ):
-                    continue
-                if entry.is_symlink():
-                    if watch is not None:
-                        watch.reliable = False
-                    if project.leads_out(path):
-                        unreadable.append(Unreadable(path, _NOT_FOLLOWED))
-                        continue
-                stack.append((path, in_bundle))
-            elif entry.is_file() and include.match_name(entry.name):
+                folders.append(entry)
+            elif entry.is_file() and (
+                entry.name.endswith(endings) if endings else include.match_name(entry.name)
+            ):
                 if in_bundle and not (bundle_index and _LEAF_INDEX.match(entry.name)):
                     continue
                 text = entry.path
-                if excluded(text, False):
+                if excluded is not None and excluded(text, False):
                     continue
                 if ignores_here and ignores_here.ignores(
                     os.path.join(absolute, entry.name), False, chain
@@ -261,3 +253,20 @@ def _walk(
                         unreadable.append(Unreadable(Path(text), _NOT_FOLLOWED))
                         continue
                 files.setdefault(normal + entry.name, text)
+        for entry in sorted(folders, key=_NAME, reverse=True):
+            if entry.name.startswith(".") or entry.name in _SKIPPED_FOLDERS:
+                continue
+            path = Path(entry.path)
+            if excluded is not None and excluded(path, True):
+                continue
+            if ignores_here and ignores_here.ignores(
+                os.path.join(absolute, entry.name), True, chain
+            ):
+                continue
+            if entry.is_symlink():
+                if watch is not None:
+                    watch.reliable = False
+                if project.leads_out(path):
+                    unreadable.append(Unreadable(path, _NOT_FOLLOWED))
+                    continue
+            stack.append((path, in_bundle))

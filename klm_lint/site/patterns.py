@@ -77,6 +77,12 @@ class Patterns:
             spec = self._spec = pathspec.GitIgnoreSpec.from_lines(self._lines)
         return spec
 
+    @property
+    def name_endings(self) -> tuple[str, ...] | None:
+        """When every pattern is `*.ext`: the endings a file's name alone matches by (as
+        match_name does); else None."""
+        return self._suffixes
+
     def match_name(self, name: str) -> bool:
         """match_file of a file's name alone (no folder in it), as the walk asks for each file:
         patterns that are all `*.ext` are matched by the name's ending."""
