@@ -289,12 +289,12 @@ def complete_index(
             entries[place] = (key, stamp, post)
         # Every entry up to this place is final (the posts come in the walk's order).
         if made is not None and place + 1 - made_to >= _ROWS_MADE:
-            made.extend(_final(entries, made_to, place + 1))
+            made.extend(_handed(entries, made_to, place + 1))
             made_to = place + 1
     if loaded is not None and adopted:
         index.adopt(loaded.stored, adopted)
     if made is not None:
-        made.extend(_final(entries, made_to, len(entries)))
+        made.extend(_handed(entries, made_to, len(entries)))
         return Completed(made, changed)
     if left_out:
         entries = [entry for entry in entries if entry is not _MISSED]
@@ -305,10 +305,17 @@ _ROWS_MADE = 256
 """Entries handed to the cache's rows at a time, as the posts come in."""
 
 
-def _final(entries: list[Entry], start: int, end: int) -> list[Entry]:
+def _handed(entries: list[Entry], start: int, end: int) -> list[Entry]:
     """The entries between two places, once each is final (a file left out keeps its place
-    until the end, as none of the site's)."""
-    return [entry for entry in entries[start:end] if entry is not _MISSED]
+    until the end, as none of the site's), let go of in the list: the cache's rows hold what
+    it needs of them (a large site's entries are not held twice)."""
+    final = [entry for entry in entries[start:end] if entry is not _MISSED]
+    entries[start:end] = [_HANDED] * (end - start)
+    return final
+
+
+_HANDED: Entry = ("", None, None)
+"""The place of an entry handed to the cache's rows."""
 
 
 _MISSED: Entry = ("", None, None)
