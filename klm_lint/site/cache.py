@@ -577,7 +577,6 @@ class Rows:
             whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
             for slot, writer in enumerate(self._facts):
                 writer.extend(list(map(itemgetter(slot), whole)))
-                writer.write_texts()
         for name, (key_of, pieces) in self._keys.items():
             if (
                 pieces is not None

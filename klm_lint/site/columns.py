@@ -155,15 +155,12 @@ def parse_column(kind: FactKind, raw: Any, count: int) -> Column:
 class ColumnWriter:
     """A fact's column being written: values of whole posts, or rows copied from a column."""
 
-    __slots__ = ("_written", "at", "kind", "texts")
+    __slots__ = ("at", "kind", "texts")
 
     def __init__(self, kind: FactKind) -> None:
         self.kind = kind
         self.texts: list[Any] = []
         self.at: array[int] = array("q")
-        self._written: list[str] = []
-        """The texts of earlier rows, already in JSON (`write_texts`): the list's items
-        between its brackets, a batch of rows each."""
 
     def add(self, value: Any) -> None:
         kind = self.kind
@@ -216,13 +213,6 @@ class ColumnWriter:
         """A row of a file that is no post."""
         self.add(NOTHING[self.kind])
 
-    def write_texts(self) -> None:
-        """The texts of the rows so far put in JSON now, not when the column is written (a
-        column made as the posts come in); flags are one text, written at the end."""
-        if self.texts and self.kind != "flag":
-            self._written.append(_json_list(self.texts)[1:-1])
-            self.texts = []
-
     def json(self) -> str:
         return "".join(self.pieces())
 
@@ -233,13 +223,7 @@ class ColumnWriter:
             return
         if self.kind == "value":
             yield "["
-        if self._written:
-            self.write_texts()
-            yield "["
-            yield ",".join(self._written)
-            yield "]"
-        else:
-            yield from json_pieces(self.texts)
+        yield from json_pieces(self.texts)
         if self.kind == "value":
             yield f",{numbers_json(self.at)}]"
 
@@ -250,18 +234,14 @@ PIECE = 4096
 def json_pieces(items: list[Any]) -> Iterator[str]:
     """The list in JSON (no spaces, not escaped to ASCII), a few thousand items at a time."""
     if len(items) <= PIECE:
-        yield _json_list(items)
+        yield json.dumps(items, ensure_ascii=False, separators=(",", ":"))
         return
     yield "["
     for at in range(0, len(items), PIECE):
         if at:
             yield ","
-        yield _json_list(items[at : at + PIECE])[1:-1]
+        yield json.dumps(items[at : at + PIECE], ensure_ascii=False, separators=(",", ":"))[1:-1]
     yield "]"
-
-
-def _json_list(items: list[Any]) -> str:
-    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
 
 
 class KeyPieces:
