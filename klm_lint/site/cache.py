@@ -425,9 +425,9 @@ class IndexCache:
     ) -> None:
         """The cache file, section by section (one line each: a JSON value, or the texts of a
         column of keys; each made and written in turn: a large site's cache is never held
-        whole, unless its columns were made as the entries came), then the checksum. The
-        columns of keys come before those of facts: with `last`, the keys of each are let go
-        once it is written."""
+        whole, its columns of keys aside when they were made as the entries came), then the
+        checksum. The columns of keys come before those of facts: with `last`, the keys of
+        each are let go once it is written."""
         if isinstance(entries, Rows):
             rows = entries
         else:
@@ -479,14 +479,15 @@ class IndexCache:
 class Rows:
     """The files of a cache file being written, one row each: its path, stamp, collection and
     post. Taken a batch of entries at a time (`extend`); made early, as a run that loads the
-    posts hands them over while other processes still load, it also makes the columns of
-    facts, and of keys already worked out (those the posts were grouped by ahead), batch by
-    batch, for as long as every row is a whole post or none."""
+    posts hands them over while other processes still load, it also makes the columns of the
+    keys already worked out (those the posts were grouped by ahead), batch by batch, for as
+    long as every row is a whole post or none. The columns of facts are made at the end, one
+    at a time (made early, they would be held all at once while the posts load: a fifth more
+    memory for a large site, for no time a run could measure)."""
 
     __slots__ = (
         "_cut",
         "_every",
-        "_facts",
         "_index",
         "_keys",
         "_layout",
@@ -516,17 +517,13 @@ class Rows:
         self.line_ends: array[int] = array("q")
         self.posts: list[Post | int | None] = []
         self._every: list[tuple[Any, ...]] | None = None
-        self._facts: list[ColumnWriter] | None = None
-        """The columns of facts made so far (None: made from every row at the end)."""
         self._keys: dict[str, tuple[Callable[[Post], Hashable | None], KeyPieces | None]] = {}
         """The columns of keys made so far, by the key function's name (None: one that cannot
         be kept)."""
-        if early:
-            self._facts = [ColumnWriter(kind) for kind in self._layout.kinds]
-            if index is not None:
-                self._keys = {
-                    name: (key_of, KeyPieces()) for name, key_of in index.asked_functions().items()
-                }
+        if early and index is not None:
+            self._keys = {
+                name: (key_of, KeyPieces()) for name, key_of in index.asked_functions().items()
+            }
 
     def extend(self, entries: Iterable[tuple[str, Stamp | None, Post | int | None]]) -> None:
         """The files' entries (each file's path, stamp, and post: whole, as its row in the
@@ -562,21 +559,15 @@ class Rows:
                 assert stored is not None
                 add_which(number(stored.collection(post), len(collections)))
                 add_line_end(stored.line_ends[post])
-        if self._facts is not None or self._keys:
-            self._columns(posts[first:])
+        if self._keys:
+            self._keys_of(posts[first:])
 
-    def _columns(self, rows: list[Post | int | None]) -> None:
-        """The columns made so far, taking these rows; while every row is a whole post or
-        none (else they are made from every row at the end)."""
+    def _keys_of(self, rows: list[Post | int | None]) -> None:
+        """The columns of keys made so far, taking these rows; while every row is a whole post
+        or none (else they are made from every row at the end)."""
         if not set(map(type, rows)) <= _WHOLE:
-            self._facts = None
             self._keys = {}
             return
-        if self._facts is not None:
-            nothing = tuple(NOTHING[kind] for kind in self._layout.kinds)
-            whole = [nothing if post is None else post.facts for post in rows]  # type: ignore[union-attr]
-            for slot, writer in enumerate(self._facts):
-                writer.extend(list(map(itemgetter(slot), whole)))
         for name, (key_of, pieces) in self._keys.items():
             if (
                 pieces is not None
@@ -594,8 +585,6 @@ class Rows:
 
     def fact_column(self, slot: int) -> Iterable[str]:
         """A fact's column."""
-        if self._facts is not None:
-            return self._facts[slot].pieces()
         rows, stored = self.posts, self.stored
         kind = self._layout.kinds[slot]
         fact = self._layout.facts[slot]

@@ -15,6 +15,7 @@ from klm_lint.api import LintOptions, open_project
 from klm_lint.checks.duplicate_slug import _address
 from klm_lint.checks.duplicate_title import _TITLES
 from klm_lint.site.cache import IndexCache, Rows
+from klm_lint.site.columns import NOTHING
 from klm_lint.site.facts import Value
 from klm_lint.site.index import Post, SiteIndex
 
@@ -109,9 +110,14 @@ def test_a_row_from_the_cache_read_makes_the_columns_at_the_end(
     project: tuple[Site, Layout, Path],
 ) -> None:
     site, layout, root = project
+    index = SiteIndex(layout)
+    facts = tuple(NOTHING[kind] for kind in layout.kinds)
+    post = Post(f"{root}/content/posts/a.md", "content/posts/a.md", "posts", 4, layout, facts)
+    index.add(post)
+    index.group_ahead([_address])
     cache = IndexCache(root / ".klm-lint-cache", site, layout)
-    rows = Rows(cache, SiteIndex(layout))
-    rows.extend([(f"{root}/content/posts/a.md", (1, 2, 3), None)])
-    assert rows._facts is not None
-    rows._columns([0])  # a row of the cache read, as a run with a cache adopts
-    assert rows._facts is None and rows._keys == {}
+    rows = Rows(cache, index)
+    rows.extend([(post.key, (1, 2, 3), None)])
+    assert rows._keys
+    rows._keys_of([0])  # a row of the cache read, as a run with a cache adopts
+    assert rows._keys == {}
