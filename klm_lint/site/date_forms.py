@@ -12,7 +12,6 @@ Sources for each reader are cited in docs/presets/.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 from typing import TYPE_CHECKING, Any, Literal
@@ -125,9 +124,9 @@ def _js_yaml_date(node: Scalar, fmt: str) -> tuple[int, ...] | None:
 def calendar_problem(year: int, month: int, day: int) -> str | None:
     if not 1 <= month <= 12:
         return f"has month {month}, and there is no such month"
-    days = calendar.monthrange(year, month)[1]
+    days = dates.days_in(year, month)
     if not 1 <= day <= days:
-        return f"is not a real date: {calendar.month_name[month]} {year} has {days} days"
+        return f"is not a real date: {dates.MONTH_NAMES[month - 1]} {year} has {days} days"
     return None
 
 
@@ -173,8 +172,8 @@ _JS_ISO = lazy_pattern(
 )
 _MONTH_NAMES = {
     name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    for number, whole in enumerate(dates.MONTH_NAMES, 1)
+    for name in (whole, whole[:3])
 }
 _NAMED = lazy_pattern(
     r"(?:[A-Za-z]{3,9},?\s+)?(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
@@ -318,7 +317,7 @@ def luxon_reads(text: str) -> bool:
         if match is None:
             return False
         number = int(match[2])
-        limit = 53 if "W" in text else (366 if calendar.isleap(int(match[1])) else 365)
+        limit = 53 if "W" in text else (366 if dates.is_leap(int(match[1])) else 365)
         if not 1 <= number <= limit:
             return False
         time = match.groups()[-3:]

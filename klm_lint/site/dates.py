@@ -6,7 +6,6 @@ strings and reject impossible ones, so their result says nothing reliable about 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
@@ -26,10 +25,27 @@ _ISO = lazy_pattern(
     r"(?P<zone>[Zz]|[+-](?P<zh>[0-9]{2}):(?P<zm>[0-9]{2}))?)?"
 )
 _TIME = r"(?:[T ]+(?P<time>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?))?"
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months' names as `calendar.month_name` gives them in the C locale, which a run never
+leaves (calendar imports locale: a run that reads no date text needs neither)."""
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = {
     name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
+    for number, whole in enumerate(MONTH_NAMES, 1)
+    for name in (whole, whole[:3])
 }
 _MONTHS["sept"] = 9
 _MONTH = r"(?P<mname>[A-Za-z]{3,9})\.?"
@@ -69,9 +85,9 @@ def problem(text: str) -> str | None:
     year, month, day = (int(match[name]) for name in ("year", "month", "day"))
     if not 1 <= month <= 12:
         return f"has month {month}, and there is no such month"
-    days = calendar.monthrange(year, month)[1]
+    days = days_in(year, month)
     if not 1 <= day <= days:
-        return f"is not a real date: {calendar.month_name[month]} {year} has {days} days"
+        return f"is not a real date: {MONTH_NAMES[month - 1]} {year} has {days} days"
     if match["hour"] is not None and (int(match["hour"]) > 23 or int(match["minute"]) > 59):
         return f"has the time {match['hour']}:{match['minute']}, which is not a time of day"
     if match["second"] is not None and int(match["second"]) > 59:
@@ -144,3 +160,13 @@ def parse_moment(text: str) -> dt.datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone(dt.timezone.utc)
+
+
+def is_leap(year: int) -> bool:
+    """`calendar.isleap`: the Gregorian calendar's leap years."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in(year: int, month: int) -> int:
+    """The days of a month (1 to 12), as `calendar.monthrange` counts them."""
+    return _DAYS[month - 1] + (month == 2 and is_leap(year))

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from klm_lint.site import dates
 
@@ -92,3 +95,11 @@ def test_no_suggestion(text: str) -> None:
 )
 def test_parse_moment(text: str, expected: dt.datetime | None) -> None:
     assert dates.parse_moment(text) == expected
+
+
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_months_are_counted_and_named_as_the_calendar_module_does(year: int, month: int) -> None:
+    assert dates.days_in(year, month) == calendar.monthrange(year, month)[1]
+    assert dates.is_leap(year) == calendar.isleap(year)
+    assert dates.MONTH_NAMES[month - 1] == calendar.month_name[month]
+    assert dates.MONTH_NAMES[month - 1][:3] == calendar.month_abbr[month]
