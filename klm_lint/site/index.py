@@ -360,21 +360,7 @@ class SiteIndex:
                 keys.extend([_UNKNOWN] * (first - len(keys)))
             computed = list(map(key_of, fresh))
             keys.extend(computed)
-            # groups.add, inline: this runs for every post loaded.
-            one, many = groups._one, groups._many
-            for post, each_key in zip(fresh, computed, strict=True):
-                if each_key is None:
-                    continue
-                each = post.key
-                shared = many.get(each_key)
-                if shared is not None:
-                    shared.append(each)
-                    continue
-                other = one.pop(each_key, None)
-                if other is None:
-                    one[each_key] = each
-                else:
-                    many[each_key] = [other, each]
+            groups.add_all([post.key for post in fresh], computed)
 
     def put(self, post: Post) -> None:
         """A post in place of the one with its path (a file that changed since)."""
@@ -645,7 +631,8 @@ class SiteIndex:
         self, key_of: Callable[[Post], Hashable | None], column: list[str] | None
     ) -> _Groups[Any]:
         groups = self._groups[key_of] = _Groups()
-        # key_of and groups.add inline: this runs once per key function over every post.
+        # key_of inline, and the posts grouped in one pass: this runs once per key function over
+        # every post.
         keys = self._keys.get(key_of)
         if keys is None:
             keys = self._keys[key_of] = []
@@ -655,23 +642,14 @@ class SiteIndex:
                 self._serial(each)
         if len(keys) < self._next_serial:
             keys.extend([_UNKNOWN] * (self._next_serial - len(keys)))
-        one, many = groups._one, groups._many
+        found: list[Any] = []
         for each, post in self._posts.items():
             serial = serials[each]
             each_key = keys[serial]
             if each_key is _UNKNOWN:
                 each_key = keys[serial] = key_of(post)
-            if each_key is None:
-                continue
-            shared = many.get(each_key)
-            if shared is not None:
-                shared.append(each)
-                continue
-            first = one.pop(each_key, None)
-            if first is None:
-                one[each_key] = each
-            else:
-                many[each_key] = [first, each]
+            found.append(each_key)
+        groups.add_all(list(self._posts), found)
         for each, row in list(self._rows.items()):
             text = column[row] if column is not None else None
             if text == "":
@@ -745,6 +723,23 @@ class _Groups(Generic[K]):
                 return
             many = self._many[key] = [first]
         many.append(path)
+
+    def add_all(self, paths: list[str], keys: list[K | None]) -> None:
+        """add() of each path by its key (none by a key that is None), in one pass: this runs
+        for every post of a large site."""
+        one, many = self._one, self._many
+        for path, key in zip(paths, keys, strict=True):
+            if key is None:
+                continue
+            shared = many.get(key)
+            if shared is not None:
+                shared.append(path)
+                continue
+            first = one.pop(key, None)
+            if first is None:
+                one[key] = path
+            else:
+                many[key] = [first, path]
 
     def discard(self, key: K, path: str) -> None:
         many = self._many.get(key)
