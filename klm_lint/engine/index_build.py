@@ -310,16 +310,13 @@ def _handed(entries: list[Entry], start: int, end: int) -> list[Entry]:
     until the end, as none of the site's), let go of in the list: the cache's rows hold what
     it needs of them (a large site's entries are not held twice)."""
     final = [entry for entry in entries[start:end] if entry is not _MISSED]
-    entries[start:end] = [_HANDED] * (end - start)
+    entries[start:end] = [_MISSED] * (end - start)
     return final
 
 
-_HANDED: Entry = ("", None, None)
-"""The place of an entry handed to the cache's rows."""
-
-
 _MISSED: Entry = ("", None, None)
-"""The place of a file being loaded among the entries, until its entry takes it."""
+"""The place of a file being loaded among the entries, until its entry takes it; and of an
+entry handed to the cache's rows (its place is not looked at again)."""
 
 
 def _loaded(
