@@ -20,6 +20,7 @@ from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar
 from klm_lint.records import value_record
 from klm_lint.site import dates
+from klm_lint.site.dates import calendar_problem
 
 if TYPE_CHECKING:
     from klm_lint.config.model import DateReader
@@ -121,15 +122,6 @@ def _js_yaml_date(node: Scalar, fmt: str) -> tuple[int, ...] | None:
     return tuple(int(part) for part in match.groups()) if match else None
 
 
-def calendar_problem(year: int, month: int, day: int) -> str | None:
-    if not 1 <= month <= 12:
-        return f"has month {month}, and there is no such month"
-    days = dates.days_in(year, month)
-    if not 1 <= day <= days:
-        return f"is not a real date: {dates.MONTH_NAMES[month - 1]} {year} has {days} days"
-    return None
-
-
 def _time_problem(hour: int, minute: int, second: int = 0) -> str | None:
     if hour > 23 or minute > 59:
         return f"has the time {hour:02d}:{minute:02d}, which is not a time of day"
@@ -170,11 +162,7 @@ _JS_ISO = lazy_pattern(
     r"[+-]?(\d{4,6})(?:-(\d\d)(?:-(\d\d))?)?"
     r"(?:T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?"
 )
-_MONTH_NAMES = {
-    name.lower(): number
-    for number, whole in enumerate(dates.MONTH_NAMES, 1)
-    for name in (whole, whole[:3])
-}
+_MONTH_NAMES = dates.MONTH_NUMBERS
 _NAMED = lazy_pattern(
     r"(?:[A-Za-z]{3,9},?\s+)?(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
     r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4}))"

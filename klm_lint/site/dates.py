@@ -42,12 +42,13 @@ MONTH_NAMES = (
 """The months' names as `calendar.month_name` gives them in the C locale, which a run never
 leaves (calendar imports locale: a run that reads no date text needs neither)."""
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTHS = {
+MONTH_NUMBERS = {
     name.lower(): number
     for number, whole in enumerate(MONTH_NAMES, 1)
     for name in (whole, whole[:3])
 }
-_MONTHS["sept"] = 9
+"""Each month's number by its name or its three letters, in lower case."""
+_MONTHS = {**MONTH_NUMBERS, "sept": 9}
 _MONTH = r"(?P<mname>[A-Za-z]{3,9})\.?"
 _FORMS: tuple[tuple[re.Pattern[str], Literal["ymd", "named", "numeric"]], ...] = (
     (lazy_pattern(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})" + _TIME), "ymd"),
@@ -83,11 +84,9 @@ def problem(text: str) -> str | None:
     if match is None:
         return "is not an ISO 8601 date"
     year, month, day = (int(match[name]) for name in ("year", "month", "day"))
-    if not 1 <= month <= 12:
-        return f"has month {month}, and there is no such month"
-    days = days_in(year, month)
-    if not 1 <= day <= days:
-        return f"is not a real date: {MONTH_NAMES[month - 1]} {year} has {days} days"
+    wrong = calendar_problem(year, month, day)
+    if wrong is not None:
+        return wrong
     if match["hour"] is not None and (int(match["hour"]) > 23 or int(match["minute"]) > 59):
         return f"has the time {match['hour']}:{match['minute']}, which is not a time of day"
     if match["second"] is not None and int(match["second"]) > 59:
@@ -160,6 +159,16 @@ def parse_moment(text: str) -> dt.datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone(dt.timezone.utc)
+
+
+def calendar_problem(year: int, month: int, day: int) -> str | None:
+    """Why a year, month and day are no day of the calendar; None when they are one."""
+    if not 1 <= month <= 12:
+        return f"has month {month}, and there is no such month"
+    days = days_in(year, month)
+    if not 1 <= day <= days:
+        return f"is not a real date: {MONTH_NAMES[month - 1]} {year} has {days} days"
+    return None
 
 
 def is_leap(year: int) -> bool:

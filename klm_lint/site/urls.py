@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from klm_lint.lazy import lazy_pattern
 from klm_lint.load.nodes import Scalar, Sequence, lookup
 from klm_lint.records import value_record
-from klm_lint.site.date_forms import calendar_problem, rolled, ruby_parts
+from klm_lint.site.date_forms import rolled, ruby_parts
+from klm_lint.site.dates import calendar_problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
