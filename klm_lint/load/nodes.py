@@ -51,9 +51,16 @@ class Mapping:
 
     def get(self, key: str) -> Entry | None:
         """The last entry for a key, as a reader that keeps the last duplicate would see it."""
-        if not self._index and self.entries:
-            self._index.update((entry.key.text, entry) for entry in self.entries)
-        return self._index.get(key)
+        index = self._index
+        if not index and self.entries:
+            for entry in self.entries:  # a loop: quicker than a generator for a few entries
+                index[entry.key.text] = entry
+        return index.get(key)
+
+    def value(self, key: str) -> Node | None:
+        """The value of the last entry for a key (None: there is none)."""
+        entry = self.get(key)
+        return entry.value if entry is not None else None
 
     def keys(self) -> list[str]:
         return [entry.key.text for entry in self.entries]

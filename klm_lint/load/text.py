@@ -73,7 +73,8 @@ class LineIndex:
 
     def position(self, offset: int) -> tuple[int, int]:
         text = self._text
-        offset = max(0, min(offset, len(text)))
+        if not 0 <= offset <= len(text):
+            offset = max(0, min(offset, len(text)))
         if self._line_starts is None and offset <= _NEAR_START and text.find("\r", 0, offset) < 0:
             # Front-matter positions of a file that has no finding: counting is cheaper than
             # finding every line start of the file.

@@ -72,10 +72,11 @@ def simple_tree(text: str, start: int, end: int, builder: TreeBuilder) -> Mappin
     at = start
     for line in source.split("\n"):
         content = line.lstrip(" ")
+        line_end = at + len(line)
         if content and content[0] != "#":
             indent = len(line) - len(content)
-            lines.append((at + indent, indent, at + len(line)))
-        at += len(line) + 1
+            lines.append((at + indent, indent, line_end))
+        at = line_end + 1
     if not lines or lines[0][1] != 0:
         return None
     reader = _Reader(text, lines, end, builder)
@@ -106,11 +107,12 @@ class _Reader:
     def mapping(self, indent: int) -> Mapping:
         lines, text, builder, typed = self.lines, self.text, self.builder, self.typed
         plain, match = builder.plain, _KEY.match
-        count = len(lines)
-        first = lines[self.at][0]
+        count, drops = len(lines), self.drops
+        at = self.at
+        first = lines[at][0]
         entries: list[Entry] = []
-        while self.at < count:
-            key_start, own, line_end = lines[self.at]
+        while at < count:
+            key_start, own, line_end = lines[at]
             if own != indent:
                 if own > indent:
                     raise _NotSimple
@@ -124,11 +126,13 @@ class _Reader:
                 key = Scalar(key_start, key_end, name, name, False)
             else:
                 key = plain(key_start, key_end, name)
-            self.at += 1
+            at += 1
             value_start = found.end()
             value: Node
             if value_start == line_end:
+                self.at = at
                 value = self.nested(indent, key_end + 1)
+                at = self.at
             else:
                 word = text[value_start:line_end]
                 initial = word[0]
@@ -138,8 +142,9 @@ class _Reader:
                     value = Scalar(value_start, line_end, word, word, False)
                 else:
                     value = plain(value_start, line_end, word)
-            if not self.drops or key.value is not None:
+            if not drops or key.value is not None:
                 entries.append(Entry(key, value))
+        self.at = at
         return Mapping(first, self._next_token(), tuple(entries))
 
     def nested(self, indent: int, after_colon: int) -> Node:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from klm_lint.load.nodes import Scalar, lookup
+from klm_lint.load.nodes import Scalar
 from klm_lint.records import value_record
 
 if TYPE_CHECKING:
@@ -113,18 +113,18 @@ def held_back(doc: Document, generator: GeneratorConfig, now: dt.datetime) -> bo
         return False
     root = doc.front_matter.root
     if generator.draft_key:
-        _entry, draft = lookup(root, (generator.draft_key,))
+        draft = root.value(generator.draft_key)
         if draft is not None and read_draft(draft, generator.draft_values).hidden:
             return True
     if generator.published_key:
-        entry, published = lookup(root, (generator.published_key,))
-        if entry is not None and published is not None and read_published(published).hidden:
+        published = root.value(generator.published_key)
+        if published is not None and read_published(published).hidden:
             return True
     if generator.expiry_date_keys:
         from klm_lint.site.date_forms import moment_of
 
         for key in generator.expiry_date_keys:
-            _entry, node = lookup(root, (key,))
+            node = root.value(key)
             expiry = moment_of(node, generator.dates)
             if expiry is not None:
                 return expiry <= now

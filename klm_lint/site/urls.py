@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from klm_lint.lazy import lazy_pattern
-from klm_lint.load.nodes import Scalar, Sequence, lookup
+from klm_lint.load.nodes import Scalar, Sequence
 from klm_lint.records import value_record
 from klm_lint.site.date_forms import rolled, ruby_parts
 from klm_lint.site.dates import calendar_problem
@@ -78,7 +78,7 @@ class _File:
         """The key's value when it is text."""
         if self.root is None:
             return None
-        _entry, node = lookup(self.root, (key,))
+        node = self.root.value(key)
         if isinstance(node, Scalar) and isinstance(node.value, str):
             return node
         return None
@@ -86,8 +86,7 @@ class _File:
     def node(self, key: str) -> object:
         if self.root is None:
             return None
-        _entry, node = lookup(self.root, (key,))
-        return node
+        return self.root.value(key)
 
 
 def address_of(doc: Document, collection: str, config: Config) -> Address | None:
