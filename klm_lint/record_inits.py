@@ -810,11 +810,12 @@ def _40(d: Any, f: Any) -> Any:
         start: Any,
         end: Any,
         entries: Any,
+        _index: Any = d[3],
     ) -> None:
         self.start = start
         self.end = end
         self.entries = entries
-        self._index = f[3]()
+        self._index = f[3]() if _index is d[3] else _index
 
     return __init__
 
@@ -1561,7 +1562,7 @@ INITS: dict[str, tuple[str, Any]] = {
     "klm_lint.load.nodes.Scalar": ("start,end,value,text,quoted", _37),
     "klm_lint.load.nodes.Sequence": ("start,end,items", _38),
     "klm_lint.load.nodes.Entry": ("key,value", _39),
-    "klm_lint.load.nodes.Mapping": ("start,end,entries,_index()!", _40),
+    "klm_lint.load.nodes.Mapping": ("start,end,entries,_index()", _40),
     "klm_lint.load.split.Block": ("handler,content_start,content_end,end,closed", _41),
     "klm_lint.load.split.UnknownLanguage": ("language,end", _42),
     "klm_lint.load.split.CodeBlock": ("language,end,closed", _43),

@@ -47,7 +47,9 @@ class Mapping:
     start: int
     end: int
     entries: tuple[Entry, ...]
-    _index: dict[str, Entry] = field(default_factory=dict, init=False, repr=False)
+    _index: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    """The entries by their key's text, the last for a key (made on the first `get`, or given
+    by a reader that makes it as it reads: every post's front matter is looked up)."""
 
     def get(self, key: str) -> Entry | None:
         """The last entry for a key, as a reader that keeps the last duplicate would see it."""

@@ -111,6 +111,7 @@ class _Reader:
         at = self.at
         first = lines[at][0]
         entries: list[Entry] = []
+        index: dict[str, Entry] = {}
         while at < count:
             key_start, own, line_end = lines[at]
             if own != indent:
@@ -143,9 +144,11 @@ class _Reader:
                 else:
                     value = plain(value_start, line_end, word)
             if not drops or key.value is not None:
-                entries.append(Entry(key, value))
+                entry = Entry(key, value)
+                entries.append(entry)
+                index[name] = entry
         self.at = at
-        return Mapping(first, self._next_token(), tuple(entries))
+        return Mapping(first, self._next_token(), tuple(entries), index)
 
     def nested(self, indent: int, after_colon: int) -> Node:
         """What follows a key with no value on its line: a mapping or list below it, or

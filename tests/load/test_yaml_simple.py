@@ -43,7 +43,12 @@ def shape(node: Node) -> object:
         return ("sequence", node.start, node.end, [shape(item) for item in node.items])
     assert isinstance(node, Mapping)
     entries = [(shape(entry.key), shape(entry.value)) for entry in node.entries]
-    return ("mapping", node.start, node.end, entries)
+    # The entry a lookup finds for each key: the simple reading makes its table as it reads.
+    found = {
+        text: [place for place, entry in enumerate(node.entries) if entry is node.get(text)]
+        for text in [entry.key.text for entry in node.entries]
+    }
+    return ("mapping", node.start, node.end, entries, found)
 
 
 def outcome(read: object) -> object:
