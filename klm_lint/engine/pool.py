@@ -87,8 +87,9 @@ def map_shared(
                 stream.flush()
 
     def receive(receiving: int, into: dict[int, bytes]) -> None:
-        # Reading waits without the GIL: the parent computes meanwhile, and the worker never
-        # waits for a full pipe.
+        # Reading waits without the GIL: the parent computes meanwhile. Between two reads the
+        # thread needs it back, which can take a switch interval: the pipe holds a chunk's
+        # results whole (PIPE_SIZE), so that the worker does not wait for it.
         with contextlib.suppress(OSError), os.fdopen(receiving, "rb") as stream:
             while len(head := stream.read(header.size)) == header.size:
                 at, size = header.unpack(head)
@@ -138,6 +139,7 @@ def map_shared(
                 receiving, sending = os.pipe()
             except OSError:  # no descriptor to be had: fewer workers
                 break
+            _widened(sending)
             try:
                 worker = os.fork()
             except OSError:  # no process to be had (a limit on processes): fewer workers
@@ -184,6 +186,24 @@ def map_shared(
         tickets.close()
         gc.unfreeze()
     yield from ready(last=True)
+
+
+PIPE_SIZE = 1 << 20
+"""What a worker's pipe holds (Linux; its default limit for a process): a chunk's results, as
+most sites make them, fit whole, so the worker goes on to its next chunk without waiting for
+the parent's reader (which needs the interpreter between two reads, and the parent holds it
+while it computes its own chunks)."""
+
+
+def _widened(pipe: int) -> None:
+    """The pipe made to hold PIPE_SIZE bytes, where the system allows (else left as it is)."""
+    import contextlib
+    import fcntl
+
+    setting = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setting is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(pipe, setting, PIPE_SIZE)
 
 
 MOST_CHUNKS = 1024

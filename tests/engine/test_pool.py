@@ -195,3 +195,27 @@ def test_shared_work_is_complete_when_no_worker_can_be_started(
     results = list(parallel.map_shared(_pid_of, items, 3))
     assert [item for _pid, item in results] == items
     assert {pid for pid, _item in results} == {os.getpid()}
+
+
+def test_a_workers_pipe_holds_a_chunks_results_where_the_system_allows() -> None:
+    import fcntl
+
+    receiving, sending = os.pipe()
+    try:
+        parallel._widened(sending)
+        if hasattr(fcntl, "F_GETPIPE_SZ"):
+            with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as handle:
+                allowed = int(handle.read()) >= parallel.PIPE_SIZE or os.geteuid() == 0
+            held = fcntl.fcntl(sending, fcntl.F_GETPIPE_SZ)
+            assert held >= parallel.PIPE_SIZE if allowed else held > 0
+    finally:
+        os.close(receiving)
+        os.close(sending)
+
+
+def test_results_larger_than_the_pipe_come_back_whole_and_in_order() -> None:
+    def big(item: int) -> bytes:
+        return bytes([item % 251]) * 6000
+
+    items = list(range(1500))  # chunks of 250 results: about 1.5 MB each, more than a pipe holds
+    assert list(parallel.map_shared(big, items, 2)) == [big(item) for item in items]
