@@ -183,6 +183,20 @@ def _found(
     return files, unreadable
 
 
+def _left_out(
+    link: Path, project: ProjectRoot, unreadable: list[Unreadable], watch: Watch | None
+) -> bool:
+    """Whether the walk leaves out a link it met: one that leads out of the project, reported
+    as not followed. A walk that met a link is not trusted to be the same next time (what the
+    link leads to may change without the folders changing)."""
+    if watch is not None:
+        watch.reliable = False
+    if project.leads_out(link):
+        unreadable.append(Unreadable(link, _NOT_FOLLOWED))
+        return True
+    return False
+
+
 def _walk(
     top: Path,
     include: Patterns,
@@ -246,12 +260,8 @@ def _walk(
                     os.path.join(absolute, entry.name), False, chain
                 ):
                     continue
-                if entry.is_symlink():
-                    if watch is not None:
-                        watch.reliable = False
-                    if project.leads_out(text):
-                        unreadable.append(Unreadable(Path(text), _NOT_FOLLOWED))
-                        continue
+                if entry.is_symlink() and _left_out(Path(text), project, unreadable, watch):
+                    continue
                 files.setdefault(normal + entry.name, text)
         for entry in sorted(folders, key=_NAME, reverse=True):
             if entry.name.startswith(".") or entry.name in _SKIPPED_FOLDERS:
@@ -263,10 +273,6 @@ def _walk(
                 os.path.join(absolute, entry.name), True, chain
             ):
                 continue
-            if entry.is_symlink():
-                if watch is not None:
-                    watch.reliable = False
-                if project.leads_out(path):
-                    unreadable.append(Unreadable(path, _NOT_FOLLOWED))
-                    continue
+            if entry.is_symlink() and _left_out(path, project, unreadable, watch):
+                continue
             stack.append((path, in_bundle))
